@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Runway",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "runway", targets: ["runway"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // MARK: - Numerics (the only door to GSL)
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(name: "Stochastics", dependencies: ["CGSL"]),
+
+        // MARK: - Engine
+        .target(name: "SimKernel", dependencies: [
+            .product(name: "DequeModule", package: "swift-collections"),
+        ]),
+
+        // MARK: - Model
+        .target(name: "CareModel", dependencies: ["SimKernel", "Stochastics"]),
+
+        // MARK: - Input, experiments, output
+        .target(name: "ScenarioIO", dependencies: ["CareModel", "Yams"]),
+        .target(name: "Experiments", dependencies: ["CareModel", "Stochastics"]),
+        .target(name: "Reporting", dependencies: ["CareModel", "Experiments", "Stochastics"]),
+
+        // MARK: - Command line
+        .executableTarget(name: "runway", dependencies: [
+            "CareModel", "ScenarioIO", "Experiments", "Reporting", "Stochastics",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: - Tests
+        .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
+        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "Stochastics"]),
+        .testTarget(name: "CareModelTests", dependencies: ["CareModel", "ScenarioIO", "Experiments", "Stochastics"]),
+        .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "CareModel"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ScenarioIO", "Experiments"]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ]
+)

@@ -1,0 +1,131 @@
+/// How one column of `timeseries.csv` is turned into one value of `summary.csv`.
+public enum Aggregation: String, Sendable {
+    /// Sum over the periods after warm-up (flows: counts, money).
+    case total
+    /// Mean over the periods after warm-up (stocks measured at period end, rates).
+    case average
+    /// The value in the last period (e.g. the reserve at the end).
+    case final
+    /// Mean weighted by another column (a mean wait weighted by the number of starts).
+    case weighted
+}
+
+/// One output column: its name, unit and meaning (the data dictionary is generated from these).
+public struct MetricDefinition: Sendable, Equatable {
+    public let name: String
+    public let unit: String
+    public let meaning: String
+    public let aggregation: Aggregation
+    /// For `.weighted`: the column whose values are the weights.
+    public let weightColumn: String?
+
+    init(_ name: String, _ unit: String, _ meaning: String, _ aggregation: Aggregation, weightedBy weightColumn: String? = nil) {
+        self.name = name
+        self.unit = unit
+        self.meaning = meaning
+        self.aggregation = aggregation
+        self.weightColumn = weightColumn
+    }
+}
+
+/// The columns of a period row, in output order, with their indices.
+///
+/// The hot loop never looks these up: it counts into `PeriodCounters`, and rows are
+/// filled once per period.
+public enum MetricCatalog {
+    public static let definitions: [MetricDefinition] = build()
+
+    private static let indexByName: [String: Int] = Dictionary(
+        uniqueKeysWithValues: definitions.enumerated().map { ($0.element.name, $0.offset) })
+
+    public static func index(_ name: String) -> Int {
+        guard let i = indexByName[name] else { preconditionFailure("no metric named \(name)") }
+        return i
+    }
+
+    public static var count: Int { definitions.count }
+
+    // Indices used when a row is filled.
+    static let children = index("children")
+    static let births = index("births")
+    static let leavers = index("leavers")
+    static let needsLight = index("needs_light")
+    static let needsModerate = index("needs_moderate")
+    static let needsSevere = index("needs_severe")
+    static let needsUndetected = index("needs_undetected")
+    static let onsets = index("onsets")
+    static let resolved = index("resolved")
+    static let resolvedInCare = index("resolved_in_care")
+    static let escalations = index("escalations")
+    static let crises = index("crises")
+    static let gaveUp = index("gave_up")
+    static let outOfHome = index("out_of_home")
+    static let placements = index("placements")
+    static let agedOutWithNeed = index("aged_out_with_need")
+    static let spendingTotal = index("spending_total_eur")
+    static let income = index("income_eur")
+    static let deficit = index("deficit_eur")
+    static let reserve = index("reserve_eur")
+    static let extraMunicipal = index("extra_municipal_eur")
+    static let burdenIndex = index("burden_index")
+    static let waiting = ServiceKind.allCases.map { index("waiting_\($0.key)") }
+    static let inCare = ServiceKind.allCases.map { index("in_care_\($0.key)") }
+    static let capacity = ServiceKind.allCases.map { index("capacity_\($0.key)") }
+    static let starts = ServiceKind.allCases.map { index("starts_\($0.key)") }
+    static let meanWait = ServiceKind.allCases.map { index("mean_wait_days_\($0.key)") }
+    static let spending = ServiceKind.allCases.map { index("spending_\($0.key)_eur") }
+    static let newEpisodes = Channel.allCases.map { index("new_episodes_\($0.key)") }
+
+    private static func build() -> [MetricDefinition] {
+        var d: [MetricDefinition] = [
+            .init("children", "children", "children present at the end of the period", .average),
+            .init("births", "children", "children born (entering the population) in the period", .total),
+            .init("leavers", "children", "young people who reached the leaving age in the period", .total),
+            .init("needs_light", "children", "children with a light need at the end of the period", .average),
+            .init("needs_moderate", "children", "children with a moderate need at the end of the period", .average),
+            .init("needs_severe", "children", "children with a severe need at the end of the period", .average),
+            .init("needs_undetected", "children", "children with a need that no service has noticed (not waiting, not in care) at the end of the period", .average),
+            .init("onsets", "children", "new needs that began in the period (including relapses)", .total),
+        ]
+        for s in ServiceKind.allCases {
+            d.append(.init("waiting_\(s.key)", "children", "children on the waiting list of \(s.displayName) at the end of the period", .average))
+        }
+        for s in ServiceKind.allCases {
+            d.append(.init("in_care_\(s.key)", "children", "children in \(s.displayName) at the end of the period", .average))
+        }
+        for s in ServiceKind.allCases {
+            d.append(.init("capacity_\(s.key)", "places", "places (children helped at once) of \(s.displayName) at the end of the period; -1 means unlimited", .average))
+        }
+        for c in Channel.allCases {
+            d.append(.init("new_episodes_\(c.key)", "episodes", "needs first noticed in the period by \(c.displayName)", .total))
+        }
+        for s in ServiceKind.allCases {
+            d.append(.init("starts_\(s.key)", "episodes", "care episodes started in \(s.displayName) in the period", .total))
+        }
+        for s in ServiceKind.allCases {
+            d.append(.init("mean_wait_days_\(s.key)", "days", "mean wait of the episodes started in \(s.displayName) in the period (0 when none started)", .weighted, weightedBy: "starts_\(s.key)"))
+        }
+        d += [
+            .init("resolved", "children", "needs that ended in the period, in care or by themselves", .total),
+            .init("resolved_in_care", "children", "needs resolved at the end of a care episode in the period", .total),
+            .init("escalations", "children", "needs that became heavier (light to moderate, moderate to severe) in the period", .total),
+            .init("crises", "children", "crises in the period (each leads to a youth-protection order)", .total),
+            .init("gave_up", "children", "families who left a waiting list in the period without help (the need stays)", .total),
+            .init("out_of_home", "children", "children placed out of home (residential care or a placement under youth protection) at the end of the period", .average),
+            .init("placements", "children", "out-of-home placements under youth protection that began in the period", .total),
+            .init("aged_out_with_need", "children", "young people who reached the leaving age with a need in the period", .total),
+        ]
+        for s in ServiceKind.allCases {
+            d.append(.init("spending_\(s.key)_eur", "EUR", "spending on \(s.displayName) in the period", .total))
+        }
+        d += [
+            .init("spending_total_eur", "EUR", "spending on all services in the period (the sum of the spending_* columns)", .total),
+            .init("income_eur", "EUR", "youth-care income in the period: baseline budget x (1 - cut), spread evenly over the budget year", .total),
+            .init("deficit_eur", "EUR", "spending minus income in the period (negative: a surplus)", .total),
+            .init("reserve_eur", "EUR", "the reserve at the end of the period; year-end accounting is done before the last period of a year is recorded", .final),
+            .init("extra_municipal_eur", "EUR", "money drawn from the municipality's general funds at a year end to cover a deficit the reserve could not", .total),
+            .init("burden_index", "weighted need-days per child-year", "need-days weighted by severity (light 1, moderate, severe: see population.needs.burden_weights), per child per year, over the period", .average),
+        ]
+        return d
+    }
+}

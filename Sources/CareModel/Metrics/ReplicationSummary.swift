@@ -1,0 +1,32 @@
+/// One replication's totals over the horizon after warm-up: each timeseries column
+/// aggregated by its rule (`Aggregation`), plus the replication's own bookkeeping.
+public struct ReplicationSummary: Sendable {
+    public let replication: Int
+    /// In `MetricCatalog.definitions` order.
+    public let values: [Double]
+    public let periods: Int
+
+    public init(_ result: ReplicationResult) {
+        replication = result.replication
+        let rows = result.rows.filter { !$0.inWarmup }
+        periods = rows.count
+        let definitions = MetricCatalog.definitions
+        values = definitions.indices.map { m in
+            let column = rows.map { $0.values[m] }
+            guard !column.isEmpty else { return .nan }
+            switch definitions[m].aggregation {
+            case .total:
+                return column.reduce(0, +)
+            case .average:
+                return column.reduce(0, +) / Double(column.count)
+            case .final:
+                return column[column.count - 1]
+            case .weighted:
+                let w = MetricCatalog.index(definitions[m].weightColumn!)
+                let weights = rows.map { $0.values[w] }
+                let totalWeight = weights.reduce(0, +)
+                return totalWeight > 0 ? zip(column, weights).reduce(0) { $0 + $1.0 * $1.1 } / totalWeight : 0
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+/// Every parameter of one scenario, fully resolved (no defaults hidden in code:
+/// they all live in `Scenarios/baseline.yaml`). Rates are per year, durations in
+/// days and money in euros, as in the scenario file.
+public struct ModelParameters: Sendable, Codable, Equatable {
+    public var name: String
+    public var description: String
+    public var horizon: Horizon
+    public var population: PopulationParameters
+    public var budget: BudgetParameters
+    public var services: ServiceParameters
+    public var policies: PolicyParameters
+    public var experiment: ExperimentParameters
+
+    public init(name: String, description: String, horizon: Horizon, population: PopulationParameters,
+                budget: BudgetParameters, services: ServiceParameters, policies: PolicyParameters,
+                experiment: ExperimentParameters) {
+        self.name = name
+        self.description = description
+        self.horizon = horizon
+        self.population = population
+        self.budget = budget
+        self.services = services
+        self.policies = policies
+        self.experiment = experiment
+    }
+}
+
+public struct Horizon: Sendable, Codable, Equatable {
+    /// First day simulated; budget years run January to December, so this is a 1 January.
+    public var start: CalendarDate
+    /// First day not simulated (a 1 January).
+    public var end: CalendarDate
+    /// Periods starting before this date are simulated but left out of summaries.
+    public var warmupUntil: CalendarDate
+
+    public init(start: CalendarDate, end: CalendarDate, warmupUntil: CalendarDate) {
+        self.start = start
+        self.end = end
+        self.warmupUntil = warmupUntil
+    }
+}
+
+public struct RiskGroup: Sendable, Codable, Equatable {
+    public var name: String
+    /// Share of households in this group.
+    public var share: Double
+    /// Multiplies the onset hazard of the group's children.
+    public var onsetMultiplier: Double
+    /// Multiplies the escalation hazards of the group's children.
+    public var escalationMultiplier: Double
+
+    public init(name: String, share: Double, onsetMultiplier: Double, escalationMultiplier: Double) {
+        self.name = name
+        self.share = share
+        self.onsetMultiplier = onsetMultiplier
+        self.escalationMultiplier = escalationMultiplier
+    }
+}
+
+public struct OnsetBand: Sendable, Codable, Equatable {
+    /// Age (years) from which this band's hazard applies, up to the next band.
+    public var fromAge: Double
+    /// Hazard per year that a well child develops a (light) need.
+    public var perYear: Double
+
+    public init(fromAge: Double, perYear: Double) {
+        self.fromAge = fromAge
+        self.perYear = perYear
+    }
+}
+
+public struct PopulationParameters: Sendable, Codable, Equatable {
+    /// Children aged 0-17 at the start; births keep the size stationary.
+    public var children: Int
+    /// Share of households with 1, 2, 3, ... children (the last entry is "or more" treated as exactly).
+    public var householdSizeShares: [Double]
+    public var riskGroups: [RiskGroup]
+    /// Age (years) at which children start school (school care applies from then on).
+    public var schoolAgeFrom: Double
+    /// Age (years) at which children leave the youth domain.
+    public var leavingAge: Double
+    public var needs: NeedParameters
+
+    public init(children: Int, householdSizeShares: [Double], riskGroups: [RiskGroup], schoolAgeFrom: Double,
+                leavingAge: Double, needs: NeedParameters) {
+        self.children = children
+        self.householdSizeShares = householdSizeShares
+        self.riskGroups = riskGroups
+        self.schoolAgeFrom = schoolAgeFrom
+        self.leavingAge = leavingAge
+        self.needs = needs
+    }
+}
+
+public struct NeedParameters: Sendable, Codable, Equatable {
+    public var onset: [OnsetBand]
+    /// Hazard per year of light -> moderate (light) and moderate -> severe (moderate); `severe` unused.
+    public var escalationPerYear: PerSeverity<Double>
+    /// Hazard per year that an untreated need resolves by itself.
+    public var spontaneousResolutionPerYear: PerSeverity<Double>
+    /// Hazard per year that the family asks for help itself (self-referral).
+    public var selfReferralPerYear: PerSeverity<Double>
+    /// Hazard per year that a severe need ends in a crisis (leads to youth protection).
+    public var crisisPerYearSevere: Double
+    /// Extra onset hazard per year for a child whose need was resolved in care.
+    public var relapsePerYear: Double
+    /// Weights of the burden index (need-days weighted by severity).
+    public var burdenWeights: PerSeverity<Double>
+
+    public init(onset: [OnsetBand], escalationPerYear: PerSeverity<Double>, spontaneousResolutionPerYear: PerSeverity<Double>,
+                selfReferralPerYear: PerSeverity<Double>, crisisPerYearSevere: Double, relapsePerYear: Double,
+                burdenWeights: PerSeverity<Double>) {
+        self.onset = onset
+        self.escalationPerYear = escalationPerYear
+        self.spontaneousResolutionPerYear = spontaneousResolutionPerYear
+        self.selfReferralPerYear = selfReferralPerYear
+        self.crisisPerYearSevere = crisisPerYearSevere
+        self.relapsePerYear = relapsePerYear
+        self.burdenWeights = burdenWeights
+    }
+}
+
+public struct PolicyParameters: Sendable, Codable, Equatable {
+    public enum QueueDiscipline: String, Sendable, Codable, CaseIterable { case fifo, severity }
+    public var queueDiscipline: QueueDiscipline
+    /// Hazard per year that a family on a waiting list gives up (the need stays, undetected).
+    public var giveUpPerYear: Double
+
+    public init(queueDiscipline: QueueDiscipline, giveUpPerYear: Double) {
+        self.queueDiscipline = queueDiscipline
+        self.giveUpPerYear = giveUpPerYear
+    }
+}
+
+public struct ExperimentParameters: Sendable, Codable, Equatable {
+    public enum OutputInterval: String, Sendable, Codable, CaseIterable {
+        case month, quarter, year
+        public var months: Int {
+            switch self {
+            case .month: 1
+            case .quarter: 3
+            case .year: 12
+            }
+        }
+    }
+    public var replications: Int
+    public var seed: UInt64
+    public var outputInterval: OutputInterval
+
+    public init(replications: Int, seed: UInt64, outputInterval: OutputInterval) {
+        self.replications = replications
+        self.seed = seed
+        self.outputInterval = outputInterval
+    }
+}

@@ -1,0 +1,165 @@
+/// A duration as written in a scenario file; turned into a `Duration` when the model is built.
+public struct DurationSpec: Sendable, Codable, Equatable {
+    /// exponential, gamma, lognormal or weibull.
+    public var distribution: String
+    public var meanDays: Double
+    /// Coefficient of variation (gamma, lognormal) or shape k (weibull); ignored for exponential.
+    public var spread: Double
+
+    public init(distribution: String, meanDays: Double, spread: Double) {
+        self.distribution = distribution
+        self.meanDays = meanDays
+        self.spread = spread
+    }
+}
+
+public struct ServiceParameters: Sendable, Codable, Equatable {
+    public var youthHealthCare: YouthHealthCareParameters
+    public var schoolCare: SchoolCareParameters
+    public var neighbourhoodTeam: NeighbourhoodTeamParameters
+    public var generalPractitioner: GeneralPractitionerParameters
+    public var specialisedAmbulant: SpecialisedCareParameters
+    public var residential: SpecialisedCareParameters
+    public var youthProtection: YouthProtectionParameters
+
+    public init(youthHealthCare: YouthHealthCareParameters, schoolCare: SchoolCareParameters,
+                neighbourhoodTeam: NeighbourhoodTeamParameters, generalPractitioner: GeneralPractitionerParameters,
+                specialisedAmbulant: SpecialisedCareParameters, residential: SpecialisedCareParameters,
+                youthProtection: YouthProtectionParameters) {
+        self.youthHealthCare = youthHealthCare
+        self.schoolCare = schoolCare
+        self.neighbourhoodTeam = neighbourhoodTeam
+        self.generalPractitioner = generalPractitioner
+        self.specialisedAmbulant = specialisedAmbulant
+        self.residential = residential
+        self.youthProtection = youthProtection
+    }
+}
+
+/// Staff paid from a fixed budget: FTE = budget / cost per FTE, places = FTE x caseload.
+public struct Staffing: Sendable, Codable, Equatable {
+    public var costPerFteEurPerYear: Double
+    /// Children helped at once by one full-time professional.
+    public var caseloadPerFte: Double
+
+    public init(costPerFteEurPerYear: Double, caseloadPerFte: Double) {
+        self.costPerFteEurPerYear = costPerFteEurPerYear
+        self.caseloadPerFte = caseloadPerFte
+    }
+}
+
+public struct YouthHealthCareParameters: Sendable, Codable, Equatable {
+    public var budgetShare: Double
+    /// Cost of the universal contact schedule per child per year.
+    public var costPerChildEurPerYear: Double
+    /// Share of children reached at a contact when fully funded.
+    public var reach: Double
+    /// Ages (years) of the scheduled contacts.
+    public var contactAgesYears: [Double]
+    /// Chance that a contact notices an existing need.
+    public var detectionProbability: PerSeverity<Double>
+    public var earlyHelpEnabled: Bool
+    public var earlyHelpStaffing: Staffing
+    public var earlyHelpDuration: DurationSpec
+    public var earlyHelpResolveProbability: Double
+
+    public init(budgetShare: Double, costPerChildEurPerYear: Double, reach: Double, contactAgesYears: [Double],
+                detectionProbability: PerSeverity<Double>, earlyHelpEnabled: Bool, earlyHelpStaffing: Staffing,
+                earlyHelpDuration: DurationSpec, earlyHelpResolveProbability: Double) {
+        self.budgetShare = budgetShare
+        self.costPerChildEurPerYear = costPerChildEurPerYear
+        self.reach = reach
+        self.contactAgesYears = contactAgesYears
+        self.detectionProbability = detectionProbability
+        self.earlyHelpEnabled = earlyHelpEnabled
+        self.earlyHelpStaffing = earlyHelpStaffing
+        self.earlyHelpDuration = earlyHelpDuration
+        self.earlyHelpResolveProbability = earlyHelpResolveProbability
+    }
+}
+
+public struct SchoolCareParameters: Sendable, Codable, Equatable {
+    public var budgetShare: Double
+    /// Share of school-age children whose school has an arrangement.
+    public var shareOfChildrenCovered: Double
+    public var staffing: Staffing
+    /// Hazard per year that school notices a need (covered children, at full funding).
+    public var detectionPerYear: PerSeverity<Double>
+    public var duration: DurationSpec
+    /// Chance that school care resolves the need (light and moderate only: severe needs noticed at school go to the team).
+    public var resolveProbability: PerSeverity<Double>
+
+    public init(budgetShare: Double, shareOfChildrenCovered: Double, staffing: Staffing, detectionPerYear: PerSeverity<Double>,
+                duration: DurationSpec, resolveProbability: PerSeverity<Double>) {
+        self.budgetShare = budgetShare
+        self.shareOfChildrenCovered = shareOfChildrenCovered
+        self.staffing = staffing
+        self.detectionPerYear = detectionPerYear
+        self.duration = duration
+        self.resolveProbability = resolveProbability
+    }
+}
+
+public struct NeighbourhoodTeamParameters: Sendable, Codable, Equatable {
+    public var budgetShare: Double
+    public var staffing: Staffing
+    /// Hazard per year that outreach notices a need (at full funding).
+    public var outreachPerYear: PerSeverity<Double>
+    public var duration: DurationSpec
+    public var resolveProbability: PerSeverity<Double>
+    /// Share of severe needs the team refers on that go to residential rather than ambulant care.
+    public var residentialShareOfSevereReferrals: Double
+
+    public init(budgetShare: Double, staffing: Staffing, outreachPerYear: PerSeverity<Double>, duration: DurationSpec,
+                resolveProbability: PerSeverity<Double>, residentialShareOfSevereReferrals: Double) {
+        self.budgetShare = budgetShare
+        self.staffing = staffing
+        self.outreachPerYear = outreachPerYear
+        self.duration = duration
+        self.resolveProbability = resolveProbability
+        self.residentialShareOfSevereReferrals = residentialShareOfSevereReferrals
+    }
+}
+
+public struct GeneralPractitionerParameters: Sendable, Codable, Equatable {
+    /// Hazard per year that a GP notices a need and refers straight to specialised care.
+    public var detectionPerYear: PerSeverity<Double>
+    public var residentialShareOfSevereReferrals: Double
+
+    public init(detectionPerYear: PerSeverity<Double>, residentialShareOfSevereReferrals: Double) {
+        self.detectionPerYear = detectionPerYear
+        self.residentialShareOfSevereReferrals = residentialShareOfSevereReferrals
+    }
+}
+
+public struct SpecialisedCareParameters: Sendable, Codable, Equatable {
+    /// Places contracted with providers per 1,000 children.
+    public var placesPer1000Children: Double
+    public var tariffEurPerDay: Double
+    public var duration: DurationSpec
+    public var resolveProbability: PerSeverity<Double>
+
+    public init(placesPer1000Children: Double, tariffEurPerDay: Double, duration: DurationSpec,
+                resolveProbability: PerSeverity<Double>) {
+        self.placesPer1000Children = placesPer1000Children
+        self.tariffEurPerDay = tariffEurPerDay
+        self.duration = duration
+        self.resolveProbability = resolveProbability
+    }
+}
+
+public struct YouthProtectionParameters: Sendable, Codable, Equatable {
+    /// Cost of the order itself (guardianship) per day.
+    public var costEurPerDay: Double
+    /// Chance that an order comes with an out-of-home placement (paid at the residential tariff).
+    public var placementProbability: Double
+    public var duration: DurationSpec
+    public var resolveProbability: Double
+
+    public init(costEurPerDay: Double, placementProbability: Double, duration: DurationSpec, resolveProbability: Double) {
+        self.costEurPerDay = costEurPerDay
+        self.placementProbability = placementProbability
+        self.duration = duration
+        self.resolveProbability = resolveProbability
+    }
+}

@@ -1,0 +1,129 @@
+import Stochastics
+
+/// Days per year used to turn yearly hazards and ages into days.
+public let daysPerYear = 365.25
+
+/// The parameters turned into what the event loop needs: hazards per day indexed by
+/// need code (0 = none ... 3 = severe), ages in days, durations as distributions.
+/// Built once per run and shared read-only by all replications.
+public struct CompiledModel: Sendable {
+    public let parameters: ModelParameters
+
+    let startDay: Int
+    let endDay: Double
+    /// Period boundaries in days from the start (first is 0, last is `endDay`).
+    let periodBoundaries: [Double]
+    let periodStartDates: [CalendarDate]
+    let warmupDay: Double
+
+    let leavingAgeDays: Double
+    let schoolAgeDays: Double
+    /// Onset bands: start age (days) and hazard per day.
+    let onsetBandStart: [Double]
+    let onsetPerDay: [Double]
+    let riskOnsetMultiplier: [Double]
+    let riskEscalationMultiplier: [Double]
+    let riskShares: [Double]
+    let householdSizeShares: [Double]
+    let meanHouseholdSize: Double
+    /// Ages (days) at which a child's rates or options change, ascending; ends at the leaving age.
+    let milestoneAges: [Double]
+    let contactAges: [Double]
+
+    let escalationPerDay: [Double]
+    let resolutionPerDay: [Double]
+    let selfReferralPerDay: [Double]
+    let gpPerDay: [Double]
+    let teamOutreachPerDay: [Double]
+    let schoolDetectionPerDay: [Double]
+    let crisisPerDaySevere: Double
+    let relapsePerDay: Double
+    let giveUpPerDay: Double
+    let burdenWeight: [Double]
+    let jgzDetection: [Double]
+
+    /// Per service (indexed by ServiceKind.rawValue).
+    let durations: [Duration]
+    let resolveProbability: [[Double]]
+    let birthsPerDay: Double
+
+    public init(_ p: ModelParameters) throws(DistributionError) {
+        parameters = p
+        startDay = p.horizon.start.daysSinceEpoch
+        endDay = Double(p.horizon.end.daysSinceEpoch - startDay)
+        warmupDay = Double(p.horizon.warmupUntil.daysSinceEpoch - startDay)
+        var boundaries: [Double] = []
+        var dates: [CalendarDate] = []
+        var k = 0
+        while true {
+            let date = p.horizon.start.firstOfMonth(adding: k * p.experiment.outputInterval.months)
+            if date >= p.horizon.end {
+                boundaries.append(endDay)
+                break
+            }
+            boundaries.append(Double(date.daysSinceEpoch - startDay))
+            dates.append(date)
+            k += 1
+        }
+        periodBoundaries = boundaries
+        periodStartDates = dates
+
+        let pop = p.population
+        let needs = pop.needs
+        func perDay(_ v: PerSeverity<Double>) -> [Double] { v.byNeedCode(none: 0).map { $0 / daysPerYear } }
+        let leaving = pop.leavingAge * daysPerYear
+        let schoolAge = pop.schoolAgeFrom * daysPerYear
+        let bandStarts = needs.onset.map { $0.fromAge * daysPerYear }
+        leavingAgeDays = leaving
+        schoolAgeDays = schoolAge
+        onsetBandStart = bandStarts
+        onsetPerDay = needs.onset.map { $0.perYear / daysPerYear }
+        riskOnsetMultiplier = pop.riskGroups.map(\.onsetMultiplier)
+        riskEscalationMultiplier = pop.riskGroups.map(\.escalationMultiplier)
+        riskShares = pop.riskGroups.map(\.share)
+        householdSizeShares = pop.householdSizeShares
+        let shareSum = pop.householdSizeShares.reduce(0, +)
+        meanHouseholdSize = pop.householdSizeShares.enumerated().reduce(0) { $0 + Double($1.offset + 1) * $1.element } / shareSum
+        let milestones = Set(bandStarts.filter { $0 > 0 } + [schoolAge]).filter { $0 < leaving }
+        milestoneAges = milestones.sorted() + [leaving]
+        contactAges = p.services.youthHealthCare.contactAgesYears.map { $0 * daysPerYear }.sorted()
+
+        escalationPerDay = [0, needs.escalationPerYear.light / daysPerYear, needs.escalationPerYear.moderate / daysPerYear, 0]
+        resolutionPerDay = perDay(needs.spontaneousResolutionPerYear)
+        selfReferralPerDay = perDay(needs.selfReferralPerYear)
+        gpPerDay = perDay(p.services.generalPractitioner.detectionPerYear)
+        teamOutreachPerDay = perDay(p.services.neighbourhoodTeam.outreachPerYear)
+        schoolDetectionPerDay = perDay(p.services.schoolCare.detectionPerYear)
+        crisisPerDaySevere = needs.crisisPerYearSevere / daysPerYear
+        relapsePerDay = needs.relapsePerYear / daysPerYear
+        giveUpPerDay = p.policies.giveUpPerYear / daysPerYear
+        burdenWeight = needs.burdenWeights.byNeedCode(none: 0)
+        jgzDetection = p.services.youthHealthCare.detectionProbability.byNeedCode(none: 0)
+
+        let s = p.services
+        func make(_ d: DurationSpec) throws(DistributionError) -> Duration {
+            try Duration.make(kind: d.distribution, mean: d.meanDays, spread: d.spread)
+        }
+        durations = [
+            try make(s.youthHealthCare.earlyHelpDuration),
+            try make(s.schoolCare.duration),
+            try make(s.neighbourhoodTeam.duration),
+            try make(s.specialisedAmbulant.duration),
+            try make(s.residential.duration),
+            try make(s.youthProtection.duration),
+        ]
+        let eh = s.youthHealthCare.earlyHelpResolveProbability
+        let yp = s.youthProtection.resolveProbability
+        resolveProbability = [
+            [0, eh, eh, eh],
+            s.schoolCare.resolveProbability.byNeedCode(none: 0),
+            s.neighbourhoodTeam.resolveProbability.byNeedCode(none: 0),
+            s.specialisedAmbulant.resolveProbability.byNeedCode(none: 0),
+            s.residential.resolveProbability.byNeedCode(none: 0),
+            [0, yp, yp, yp],
+        ]
+        birthsPerDay = Double(pop.children) / leaving
+    }
+
+    public var periodCount: Int { periodStartDates.count }
+}

@@ -1,0 +1,16 @@
+/// What a scheduled event means to the model (the kernel only sees a number).
+enum EventKind: UInt32 {
+    /// An output period ends (and, on 1 January, a budget year).
+    case periodBoundary = 0
+    case birth = 1
+    /// The child's next competing-hazard transition (onset, escalation, detection, ...).
+    case hazard = 2
+    /// The child reaches an age at which its rates change.
+    case ageMilestone = 3
+    /// The child reaches the leaving age.
+    case ageOut = 4
+    /// A scheduled youth health care (JGZ) contact.
+    case jgzContact = 5
+    /// A care episode ends.
+    case careEnd = 6
+}

@@ -1,0 +1,41 @@
+/// Flows counted during the current period; reset when the period is recorded.
+struct PeriodCounters {
+    var births = 0
+    var leavers = 0
+    var onsets = 0
+    var resolved = 0
+    var resolvedInCare = 0
+    var escalations = 0
+    var crises = 0
+    var gaveUp = 0
+    var placements = 0
+    var agedOutWithNeed = 0
+    var starts = [Int](repeating: 0, count: ServiceKind.allCases.count)
+    var waitDays = [Double](repeating: 0, count: ServiceKind.allCases.count)
+    var newEpisodes = [Int](repeating: 0, count: Channel.allCases.count)
+
+    mutating func reset() {
+        births = 0; leavers = 0; onsets = 0; resolved = 0; resolvedInCare = 0
+        escalations = 0; crises = 0; gaveUp = 0; placements = 0; agedOutWithNeed = 0
+        for i in starts.indices { starts[i] = 0; waitDays[i] = 0 }
+        for i in newEpisodes.indices { newEpisodes[i] = 0 }
+    }
+}
+
+/// Quantities integrated over time (value x days), for spending and the burden index.
+struct TimeIntegrals {
+    var lastTime: Double = 0
+    /// Care-days per service.
+    var careDays = [Double](repeating: 0, count: ServiceKind.allCases.count)
+    var placedDays: Double = 0
+    var weightedNeedDays: Double = 0
+    var childDays: Double = 0
+
+    mutating func reset(at time: Double) {
+        lastTime = time
+        for i in careDays.indices { careDays[i] = 0 }
+        placedDays = 0
+        weightedNeedDays = 0
+        childDays = 0
+    }
+}

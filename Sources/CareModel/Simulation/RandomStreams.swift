@@ -1,0 +1,52 @@
+import Stochastics
+
+/// The random processes of one replication, each with its own GSL stream, so that a
+/// change to one process leaves the numbers of the others untouched (common random
+/// numbers across scenarios). Stream ids are fixed: they are part of the output
+/// format's reproducibility promise and are listed in run.json.
+public enum StreamID: UInt32, CaseIterable, Sendable {
+    case population = 1
+    case births = 2
+    case onset = 3
+    case progression = 4
+    case detection = 5
+    case routing = 6
+    case careDuration = 7
+    case careOutcome = 8
+
+    public var meaning: String {
+        switch self {
+        case .population: "initial children, households and risk groups"
+        case .births: "birth times and newborns' households"
+        case .onset: "times of new needs (onset, relapse)"
+        case .progression: "escalation, resolution, detection and giving-up times of existing needs"
+        case .detection: "whether a youth health care (JGZ) contact notices a need"
+        case .routing: "which service a referral goes to"
+        case .careDuration: "care episode durations"
+        case .careOutcome: "whether an episode resolves the need; out-of-home placements"
+        }
+    }
+}
+
+struct RandomStreams {
+    let population: RandomStream
+    let births: RandomStream
+    let onset: RandomStream
+    let progression: RandomStream
+    let detection: RandomStream
+    let routing: RandomStream
+    let careDuration: RandomStream
+    let careOutcome: RandomStream
+
+    init(seed: UInt64, replication: Int) {
+        func make(_ id: StreamID) -> RandomStream { RandomStream(seed: seed, replication: replication, stream: id.rawValue) }
+        population = make(.population)
+        births = make(.births)
+        onset = make(.onset)
+        progression = make(.progression)
+        detection = make(.detection)
+        routing = make(.routing)
+        careDuration = make(.careDuration)
+        careOutcome = make(.careOutcome)
+    }
+}

@@ -1,0 +1,128 @@
+import SimKernel
+
+extension Replication {
+    /// Sets this budget year's income, budgets and capacities, then lets newly
+    /// funded places take children from the waiting lists.
+    func openYear(_ year: Int) {
+        let p = model.parameters
+        let s = p.services
+        budget = YearBudget(year: year, parameters: p, children: aliveCount)
+        let baseline = p.budget.baselineEurPerYear
+
+        let team = Funding(budget: budget.fixedBudget[ServiceKind.neighbourhoodTeam.rawValue],
+                           baselineBudget: s.neighbourhoodTeam.budgetShare * baseline, staffing: s.neighbourhoodTeam.staffing)
+        resources[ServiceKind.neighbourhoodTeam.rawValue].setCapacity(team.places)
+        teamFactor = team.outreachFactor
+
+        let school = Funding(budget: budget.fixedBudget[ServiceKind.schoolCare.rawValue],
+                             baselineBudget: s.schoolCare.budgetShare * baseline, staffing: s.schoolCare.staffing)
+        resources[ServiceKind.schoolCare.rawValue].setCapacity(school.places)
+        schoolFactor = school.outreachFactor
+
+        // Youth health care funds the universal contacts first; what is left pays early help.
+        let jgzBudget = budget.fixedBudget[ServiceKind.jgzEarlyHelp.rawValue]
+        let contactCost = s.youthHealthCare.costPerChildEurPerYear * Double(aliveCount)
+        jgzReachFactor = contactCost > 0 ? min(1, jgzBudget / contactCost) : 1
+        let earlyHelp = Funding(budget: max(0, jgzBudget - contactCost), baselineBudget: 0, staffing: s.youthHealthCare.earlyHelpStaffing)
+        resources[ServiceKind.jgzEarlyHelp.rawValue].setCapacity(s.youthHealthCare.earlyHelpEnabled ? earlyHelp.places : 0)
+
+        let thousands = Double(aliveCount) / 1000
+        resources[ServiceKind.specialisedAmbulant.rawValue].setCapacity(Int((s.specialisedAmbulant.placesPer1000Children * thousands).rounded(.down)))
+        resources[ServiceKind.residential.rawValue].setCapacity(Int((s.residential.placesPer1000Children * thousands).rounded(.down)))
+
+        for service in ServiceKind.allCases { admitFromQueue(service) }
+    }
+
+    /// Records the period that ends now; at a year end, settles the year first.
+    /// Returns true when the horizon is over.
+    func closePeriod() -> Bool {
+        let p = model.parameters
+        let start = model.periodBoundaries[periodIndex]
+        let end = model.periodBoundaries[periodIndex + 1]
+        let share = (end - start) / budget.days
+
+        var spending = [Double](repeating: 0, count: Self.serviceCount)
+        for service in ServiceKind.allCases where service.isFixedBudget {
+            spending[service.rawValue] = budget.fixedBudget[service.rawValue] * share
+        }
+        let s = p.services
+        spending[ServiceKind.specialisedAmbulant.rawValue] = integrals.careDays[ServiceKind.specialisedAmbulant.rawValue] * s.specialisedAmbulant.tariffEurPerDay
+        spending[ServiceKind.residential.rawValue] = integrals.careDays[ServiceKind.residential.rawValue] * s.residential.tariffEurPerDay
+        spending[ServiceKind.youthProtection.rawValue] = integrals.careDays[ServiceKind.youthProtection.rawValue] * s.youthProtection.costEurPerDay
+            + integrals.placedDays * s.residential.tariffEurPerDay
+        let totalSpending = spending.reduce(0, +)
+        let income = budget.income * share
+        budget.spent += totalSpending
+        budget.received += income
+
+        let endDate = periodIndex + 1 < model.periodStartDates.count ? model.periodStartDates[periodIndex + 1] : p.horizon.end
+        var extraMunicipal = 0.0
+        if endDate.isFirstOfYear {
+            extraMunicipal = settleYear()
+        }
+
+        var v = [Double](repeating: 0, count: MetricCatalog.count)
+        typealias M = MetricCatalog
+        v[M.children] = Double(aliveCount)
+        v[M.births] = Double(counters.births)
+        v[M.leavers] = Double(counters.leavers)
+        v[M.needsLight] = Double(needCount[1])
+        v[M.needsModerate] = Double(needCount[2])
+        v[M.needsSevere] = Double(needCount[3])
+        v[M.needsUndetected] = Double(undetectedCount)
+        v[M.onsets] = Double(counters.onsets)
+        for service in ServiceKind.allCases {
+            let r = service.rawValue
+            v[M.waiting[r]] = Double(resources[r].queue.count)
+            v[M.inCare[r]] = Double(resources[r].inUse)
+            v[M.capacity[r]] = resources[r].capacity == .max ? -1 : Double(resources[r].capacity)
+            v[M.starts[r]] = Double(counters.starts[r])
+            v[M.meanWait[r]] = counters.starts[r] > 0 ? counters.waitDays[r] / Double(counters.starts[r]) : 0
+            v[M.spending[r]] = spending[r]
+        }
+        for channel in Channel.allCases {
+            v[M.newEpisodes[channel.rawValue]] = Double(counters.newEpisodes[channel.rawValue])
+        }
+        v[M.resolved] = Double(counters.resolved)
+        v[M.resolvedInCare] = Double(counters.resolvedInCare)
+        v[M.escalations] = Double(counters.escalations)
+        v[M.crises] = Double(counters.crises)
+        v[M.gaveUp] = Double(counters.gaveUp)
+        v[M.outOfHome] = Double(resources[ServiceKind.residential.rawValue].inUse + placedCount)
+        v[M.placements] = Double(counters.placements)
+        v[M.agedOutWithNeed] = Double(counters.agedOutWithNeed)
+        v[M.spendingTotal] = totalSpending
+        v[M.income] = income
+        v[M.deficit] = totalSpending - income
+        v[M.reserve] = reserve
+        v[M.extraMunicipal] = extraMunicipal
+        v[M.burdenIndex] = integrals.childDays > 0 ? integrals.weightedNeedDays / integrals.childDays * daysPerYear : 0
+
+        let startDate = model.periodStartDates[periodIndex]
+        rows.append(PeriodRow(periodStart: startDate, inWarmup: startDate < p.horizon.warmupUntil, values: v))
+        counters.reset()
+        integrals.reset(at: events.now)
+        periodIndex += 1
+        if periodIndex == model.periodCount { return true }
+        if endDate.isFirstOfYear { openYear(endDate.year) }
+        events.schedule(at: model.periodBoundaries[periodIndex + 1], priority: EventPriority.periodClose,
+                        kind: EventKind.periodBoundary.rawValue)
+        return false
+    }
+
+    /// Year-end accounting under the deficit policy. Returns the money drawn from the
+    /// municipality's general funds.
+    private func settleYear() -> Double {
+        let deficit = budget.spent - budget.received
+        switch model.parameters.budget.deficitPolicy {
+        case .absorb:
+            if deficit <= 0 {
+                reserve -= deficit
+                return 0
+            }
+            let fromReserve = min(max(reserve, 0), deficit)
+            reserve -= fromReserve
+            return deficit - fromReserve
+        }
+    }
+}

@@ -1,0 +1,538 @@
+import SimKernel
+import Stochastics
+
+/// One replication of the model: a population of children moving through the
+/// services over the horizon, driven by one event list.
+///
+/// Each child has at most one live pending event. Competing hazards (onset,
+/// escalation, resolution, detection channels, crisis, giving up) are sampled as one
+/// exponential with the summed rate; at the event the transition is chosen in
+/// proportion to the rates. Rates that depend on a service's funding (team and school
+/// detection) are sampled at their full-funding upper bound and thinned when the event
+/// fires, so yearly capacity changes take effect exactly without rescheduling anyone.
+public final class Replication {
+    let model: CompiledModel
+    let replication: Int
+    var events: EventList
+    var children: ChildTable
+    var resources: [Resource]
+    let streams: RandomStreams
+    var counters = PeriodCounters()
+    var integrals = TimeIntegrals()
+    var householdRisk: [UInt8] = []
+    let householdSizes: DiscreteDistribution
+    let riskGroups: DiscreteDistribution
+
+    // Stocks kept up to date as children change.
+    var aliveCount = 0
+    var needCount = [Int](repeating: 0, count: 4)
+    var undetectedCount = 0
+    var weightedNeed = 0.0
+    var placedCount = 0
+
+    // Money and funding of the current budget year.
+    var budget: YearBudget
+    var reserve: Double
+    var extraMunicipalThisPeriod = 0.0
+    /// Detection multipliers of funding-dependent channels, in [0, 1].
+    var teamFactor = 1.0
+    var schoolFactor = 1.0
+    var jgzReachFactor = 1.0
+
+    var rows: [PeriodRow] = []
+    var periodIndex = 0
+    var initialChildren = 0
+    var born = 0
+    var left = 0
+
+    static let serviceCount = ServiceKind.allCases.count
+
+    public init(model: CompiledModel, replication: Int) throws(DistributionError) {
+        self.model = model
+        self.replication = replication
+        let p = model.parameters
+        streams = RandomStreams(seed: p.experiment.seed, replication: replication)
+        householdSizes = try DiscreteDistribution(weights: p.population.householdSizeShares)
+        riskGroups = try DiscreteDistribution(weights: model.riskShares)
+        let expectedChildren = p.population.children
+        events = EventList(reservingCapacity: expectedChildren + expectedChildren / 8 + 64)
+        children = ChildTable(reserving: expectedChildren + expectedChildren / 8)
+        let levels = p.policies.queueDiscipline == .severity ? 3 : 1
+        resources = ServiceKind.allCases.map { _ in Resource(capacity: 0, queueLevels: levels) }
+        resources[ServiceKind.youthProtection.rawValue].setCapacity(.max)
+        reserve = p.budget.reserveEur
+        budget = YearBudget(year: p.horizon.start.year, parameters: p, children: expectedChildren)
+    }
+
+    /// Runs the whole horizon and returns the recorded periods.
+    public func run() -> ReplicationResult {
+        createInitialPopulation()
+        openYear(model.parameters.horizon.start.year)
+        events.schedule(at: model.periodBoundaries[1], priority: EventPriority.periodClose, kind: EventKind.periodBoundary.rawValue)
+        scheduleNextBirth()
+
+        while let event = events.next() {
+            advanceIntegrals(to: event.time)
+            switch EventKind(rawValue: event.kind)! {
+            case .periodBoundary:
+                if closePeriod() { break }
+                continue
+            case .birth:
+                addNewborn()
+                scheduleNextBirth()
+                continue
+            case .hazard, .ageMilestone, .ageOut, .jgzContact, .careEnd:
+                let i = Int(event.subject)
+                guard children.token[i] == event.token else { continue }
+                handleChildEvent(i, kind: EventKind(rawValue: event.kind)!)
+                continue
+            }
+            break
+        }
+        return ReplicationResult(
+            replication: replication, rows: rows, events: events.processed,
+            initialChildren: initialChildren, childrenBorn: born, childrenLeft: left,
+            childrenAtEnd: aliveCount, initialReserve: model.parameters.budget.reserveEur)
+    }
+
+    // MARK: - Population
+
+    private func createInitialPopulation() {
+        let target = model.parameters.population.children
+        let stream = streams.population
+        while aliveCount < target {
+            let size = householdSizes.sample(stream) + 1
+            let household = newHousehold(stream)
+            for _ in 0..<min(size, target - aliveCount) {
+                let age = stream.uniform() * model.leavingAgeDays
+                addChild(birthDay: -age, household: household, stream: stream)
+            }
+        }
+        initialChildren = aliveCount
+    }
+
+    private func newHousehold(_ stream: RandomStream) -> Int32 {
+        householdRisk.append(UInt8(riskGroups.sample(stream)))
+        return Int32(householdRisk.count - 1)
+    }
+
+    private func addChild(birthDay: Double, household: Int32, stream: RandomStream) {
+        let covered = stream.bernoulli(model.parameters.services.schoolCare.shareOfChildrenCovered)
+        let i = children.add(birthDay: birthDay, household: household, risk: householdRisk[Int(household)],
+                             flags: covered ? ChildFlag.schoolCovered : 0)
+        aliveCount += 1
+        scheduleHome(i)
+    }
+
+    private func scheduleNextBirth() {
+        guard model.birthsPerDay > 0 else { return }
+        let t = events.now + streams.births.exponential(mean: 1 / model.birthsPerDay)
+        guard t < model.endDay else { return }
+        events.schedule(at: t, priority: EventPriority.arrival, kind: EventKind.birth.rawValue)
+    }
+
+    /// A newborn starts a new household with probability 1 / mean household size
+    /// (so the household structure stays roughly stable), or joins an existing one.
+    private func addNewborn() {
+        let stream = streams.births
+        let household: Int32
+        if householdRisk.isEmpty || stream.bernoulli(1 / model.meanHouseholdSize) {
+            household = newHousehold(stream)
+        } else {
+            household = Int32(stream.integer(below: householdRisk.count))
+        }
+        born += 1
+        counters.births += 1
+        addChild(birthDay: events.now, household: household, stream: stream)
+    }
+
+    // MARK: - Scheduling a child's next event
+
+    @inline(__always) private func age(_ i: Int) -> Double { events.now - children.birthDay[i] }
+
+    @inline(__always) private func schedule(_ i: Int, at time: Double, _ kind: EventKind, priority: UInt8 = EventPriority.transition) {
+        children.token[i] &+= 1
+        events.schedule(at: time, priority: priority, kind: kind.rawValue, subject: Int32(i), token: children.token[i])
+    }
+
+    /// The next age milestone strictly after the child's current age.
+    @inline(__always) private func nextMilestone(afterAge a: Double) -> Double {
+        for m in model.milestoneAges where m > a + 1e-7 { return m }
+        return model.leavingAgeDays
+    }
+
+    /// Schedules the next event of a child at home (no service).
+    private func scheduleHome(_ i: Int) {
+        let a = age(i)
+        let need = Int(children.need[i])
+        let rate = need == 0 ? wellRate(i, age: a) : homeRates(i, need: need, age: a, actual: false, into: nil)
+        let stream = need == 0 ? streams.onset : streams.progression
+        var time = rate > 0 ? events.now + stream.exponential(mean: 1 / rate) : .infinity
+        var kind = EventKind.hazard
+        let milestone = nextMilestone(afterAge: a)
+        let milestoneTime = children.birthDay[i] + milestone
+        if milestoneTime <= time {
+            time = milestoneTime
+            kind = milestone >= model.leavingAgeDays ? .ageOut : .ageMilestone
+        }
+        if need > 0, let contact = model.contactAges.first(where: { $0 > a + 1e-7 }) {
+            let contactTime = children.birthDay[i] + contact
+            if contactTime < time {
+                time = contactTime
+                kind = .jgzContact
+            }
+        }
+        schedule(i, at: time, kind)
+    }
+
+    /// Schedules the next event of a child on a waiting list.
+    private func scheduleWaiting(_ i: Int) {
+        let rate = waitingRates(need: Int(children.need[i]), risk: Int(children.risk[i]), into: nil)
+        let leaveTime = children.birthDay[i] + model.leavingAgeDays
+        let time = rate > 0 ? events.now + streams.progression.exponential(mean: 1 / rate) : .infinity
+        if leaveTime <= time {
+            schedule(i, at: leaveTime, .ageOut)
+        } else {
+            schedule(i, at: time, .hazard)
+        }
+    }
+
+    private func wellRate(_ i: Int, age a: Double) -> Double {
+        var band = 0
+        while band + 1 < model.onsetBandStart.count && model.onsetBandStart[band + 1] <= a + 1e-7 { band += 1 }
+        var rate = model.onsetPerDay[band] * model.riskOnsetMultiplier[Int(children.risk[i])]
+        if children.has(i, ChildFlag.relapseRisk) { rate += model.relapsePerDay }
+        return rate
+    }
+
+    /// Transitions of a child at home with a need, in this order.
+    enum HomeTransition: Int { case escalate = 0, resolve, selfReferral, gp, team, school, crisis, rejected }
+
+    /// Summed hazard of a child at home with a need. With `actual: false` the
+    /// funding-dependent channels are at their upper bound (used to schedule); with
+    /// `actual: true` they are at this year's funding (used to choose). Fills `rates`
+    /// when given.
+    @inline(__always)
+    private func homeRates(_ i: Int, need: Int, age a: Double, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
+        let risk = Int(children.risk[i])
+        let escalate = model.escalationPerDay[need] * model.riskEscalationMultiplier[risk]
+        let resolve = model.resolutionPerDay[need]
+        let selfReferral = model.selfReferralPerDay[need]
+        let gp = model.gpPerDay[need]
+        let team = model.teamOutreachPerDay[need] * (actual ? teamFactor : 1)
+        let atSchool = a >= model.schoolAgeDays - 1e-7 && children.has(i, ChildFlag.schoolCovered)
+        let school = atSchool ? model.schoolDetectionPerDay[need] * (actual ? schoolFactor : 1) : 0
+        let crisis = need == 3 ? model.crisisPerDaySevere : 0
+        if let rates {
+            rates[0] = escalate; rates[1] = resolve; rates[2] = selfReferral; rates[3] = gp
+            rates[4] = team; rates[5] = school; rates[6] = crisis
+        }
+        return escalate + resolve + selfReferral + gp + team + school + crisis
+    }
+
+    enum WaitingTransition: Int { case escalate = 0, resolve, giveUp, crisis }
+
+    @inline(__always)
+    private func waitingRates(need: Int, risk: Int, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
+        let escalate = model.escalationPerDay[need] * model.riskEscalationMultiplier[risk]
+        let resolve = model.resolutionPerDay[need]
+        let giveUp = model.giveUpPerDay
+        let crisis = need == 3 ? model.crisisPerDaySevere : 0
+        if let rates {
+            rates[0] = escalate; rates[1] = resolve; rates[2] = giveUp; rates[3] = crisis
+        }
+        return escalate + resolve + giveUp + crisis
+    }
+
+    // MARK: - Child events
+
+    private func handleChildEvent(_ i: Int, kind: EventKind) {
+        switch kind {
+        case .ageOut:
+            ageOut(i)
+        case .ageMilestone:
+            rescheduleAfterChange(i)
+        case .jgzContact:
+            jgzContact(i)
+        case .careEnd:
+            careEnd(i)
+        case .hazard:
+            let place = children.place[i]
+            if Place.isWaiting(place) {
+                waitingTransition(i)
+            } else if children.need[i] == 0 {
+                onset(i)
+            } else {
+                homeTransition(i)
+            }
+        case .periodBoundary, .birth:
+            preconditionFailure("not a child event")
+        }
+    }
+
+    private func rescheduleAfterChange(_ i: Int) {
+        if Place.isWaiting(children.place[i]) { scheduleWaiting(i) } else { scheduleHome(i) }
+    }
+
+    private func onset(_ i: Int) {
+        children.clear(i, ChildFlag.relapseRisk)
+        setNeed(i, 1)
+        counters.onsets += 1
+        scheduleHome(i)
+    }
+
+    private func homeTransition(_ i: Int) {
+        let need = Int(children.need[i])
+        let a = age(i)
+        let chosen: HomeTransition = withUnsafeTemporaryAllocation(of: Double.self, capacity: 8) { rates in
+            let actual = homeRates(i, need: need, age: a, actual: true, into: rates)
+            let upper = homeRates(i, need: need, age: a, actual: false, into: nil)
+            rates[7] = max(0, upper - actual)
+            return HomeTransition(rawValue: streams.progression.index(weights: UnsafeBufferPointer(rates), total: upper))!
+        }
+        switch chosen {
+        case .escalate:
+            escalate(i, need: need)
+            scheduleHome(i)
+        case .resolve:
+            resolveSpontaneously(i)
+            scheduleHome(i)
+        case .selfReferral: noticed(i, by: .selfReferral)
+        case .gp: noticed(i, by: .gp)
+        case .team: noticed(i, by: .team)
+        case .school: noticed(i, by: .school)
+        case .crisis: crisis(i)
+        case .rejected: scheduleHome(i)
+        }
+    }
+
+    private func waitingTransition(_ i: Int) {
+        let need = Int(children.need[i])
+        let chosen: WaitingTransition = withUnsafeTemporaryAllocation(of: Double.self, capacity: 4) { rates in
+            let total = waitingRates(need: need, risk: Int(children.risk[i]), into: rates)
+            return WaitingTransition(rawValue: streams.progression.index(weights: UnsafeBufferPointer(rates), total: total))!
+        }
+        switch chosen {
+        case .escalate:
+            // Waiting does not stop a need from getting heavier; the child keeps its place in the queue.
+            escalate(i, need: need)
+            scheduleWaiting(i)
+        case .resolve:
+            leaveQueue(i)
+            resolveSpontaneously(i)
+            scheduleHome(i)
+        case .giveUp:
+            leaveQueue(i)
+            counters.gaveUp += 1
+            scheduleHome(i)
+        case .crisis:
+            leaveQueue(i)
+            crisis(i)
+        }
+    }
+
+    private func escalate(_ i: Int, need: Int) {
+        setNeed(i, need + 1)
+        counters.escalations += 1
+    }
+
+    private func resolveSpontaneously(_ i: Int) {
+        setNeed(i, 0)
+        counters.resolved += 1
+    }
+
+    private func jgzContact(_ i: Int) {
+        let need = Int(children.need[i])
+        let yhc = model.parameters.services.youthHealthCare
+        let p = yhc.reach * jgzReachFactor * model.jgzDetection[need]
+        if streams.detection.bernoulli(p) {
+            noticed(i, by: .jgz)
+        } else {
+            scheduleHome(i)
+        }
+    }
+
+    private func crisis(_ i: Int) {
+        counters.crises += 1
+        counters.newEpisodes[Channel.crisis.rawValue] += 1
+        refer(i, to: .youthProtection)
+    }
+
+    /// A need is noticed: count the new episode and route it.
+    private func noticed(_ i: Int, by channel: Channel) {
+        counters.newEpisodes[channel.rawValue] += 1
+        refer(i, to: route(i, channel: channel))
+    }
+
+    /// Where a newly noticed need goes, by channel and severity (MODEL.md §3.4).
+    private func route(_ i: Int, channel: Channel) -> ServiceKind {
+        let need = Int(children.need[i])
+        switch channel {
+        case .jgz:
+            return need == 1 && resources[ServiceKind.jgzEarlyHelp.rawValue].capacity > 0 ? .jgzEarlyHelp : .neighbourhoodTeam
+        case .school:
+            return need < 3 ? .schoolCare : .neighbourhoodTeam
+        case .team, .selfReferral:
+            return .neighbourhoodTeam
+        case .gp:
+            return specialised(need: need, residentialShare: model.parameters.services.generalPractitioner.residentialShareOfSevereReferrals)
+        case .crisis:
+            return .youthProtection
+        }
+    }
+
+    private func specialised(need: Int, residentialShare: Double) -> ServiceKind {
+        need == 3 && streams.routing.bernoulli(residentialShare) ? .residential : .specialisedAmbulant
+    }
+
+    // MARK: - Queues and care
+
+    /// Starts care at once if a place is free, otherwise joins the waiting list.
+    private func refer(_ i: Int, to service: ServiceKind) {
+        let r = service.rawValue
+        if resources[r].tryAcquire() {
+            startCare(i, service, waited: 0)
+            return
+        }
+        children.ticket[i] &+= 1
+        let level = resources[r].queue.levelCount > 1 ? Int(children.need[i]) - 1 : 0
+        resources[r].queue.push(QueueEntry(subject: Int32(i), ticket: children.ticket[i], enqueuedAt: events.now), level: level)
+        setPlace(i, Place.waiting(service))
+        scheduleWaiting(i)
+    }
+
+    private func leaveQueue(_ i: Int) {
+        let service = Place.service(children.place[i])
+        resources[service.rawValue].queue.withdraw()
+        children.ticket[i] &+= 1
+        setPlace(i, Place.home)
+    }
+
+    private func startCare(_ i: Int, _ service: ServiceKind, waited: Double) {
+        let r = service.rawValue
+        setPlace(i, Place.inCare(service))
+        counters.starts[r] += 1
+        counters.waitDays[r] += waited
+        if service == .youthProtection && streams.careOutcome.bernoulli(model.parameters.services.youthProtection.placementProbability) {
+            children.set(i, ChildFlag.placed)
+            placedCount += 1
+            counters.placements += 1
+        }
+        scheduleCareEnd(i, service)
+    }
+
+    private func scheduleCareEnd(_ i: Int, _ service: ServiceKind) {
+        let end = events.now + model.durations[service.rawValue].sample(streams.careDuration)
+        let leaveTime = children.birthDay[i] + model.leavingAgeDays
+        if leaveTime <= end {
+            schedule(i, at: leaveTime, .ageOut)
+        } else {
+            schedule(i, at: end, .careEnd, priority: EventPriority.release)
+        }
+    }
+
+    /// Frees the child's place and offers it to the waiting list.
+    private func leaveCare(_ i: Int) {
+        let service = Place.service(children.place[i])
+        if children.has(i, ChildFlag.placed) {
+            children.clear(i, ChildFlag.placed)
+            placedCount -= 1
+        }
+        setPlace(i, Place.home)
+        resources[service.rawValue].release()
+        admitFromQueue(service)
+    }
+
+    func admitFromQueue(_ service: ServiceKind) {
+        let r = service.rawValue
+        let waitingPlace = Place.waiting(service)
+        // The closure reads `self.children` when called; capturing a copy would make the
+        // writes below copy the whole table.
+        while let entry = resources[r].admitNext(isLive: { e in
+            self.children.ticket[Int(e.subject)] == e.ticket && self.children.place[Int(e.subject)] == waitingPlace
+        }) {
+            let j = Int(entry.subject)
+            children.ticket[j] &+= 1
+            startCare(j, service, waited: events.now - entry.enqueuedAt)
+        }
+    }
+
+    private func careEnd(_ i: Int) {
+        let service = Place.service(children.place[i])
+        let need = Int(children.need[i])
+        if streams.careOutcome.bernoulli(model.resolveProbability[service.rawValue][need]) {
+            leaveCare(i)
+            setNeed(i, 0)
+            children.set(i, ChildFlag.relapseRisk)
+            counters.resolved += 1
+            counters.resolvedInCare += 1
+            scheduleHome(i)
+            return
+        }
+        // Not resolved: step up, or continue in the same place.
+        switch service {
+        case .jgzEarlyHelp, .schoolCare:
+            leaveCare(i)
+            refer(i, to: .neighbourhoodTeam)
+        case .neighbourhoodTeam:
+            leaveCare(i)
+            refer(i, to: specialised(need: need, residentialShare: model.parameters.services.neighbourhoodTeam.residentialShareOfSevereReferrals))
+        case .specialisedAmbulant where need == 3:
+            leaveCare(i)
+            refer(i, to: .residential)
+        case .specialisedAmbulant, .residential, .youthProtection:
+            scheduleCareEnd(i, service)
+        }
+    }
+
+    private func ageOut(_ i: Int) {
+        let place = children.place[i]
+        if children.need[i] > 0 { counters.agedOutWithNeed += 1 }
+        if Place.isWaiting(place) {
+            leaveQueue(i)
+        } else if Place.isInCare(place) {
+            leaveCare(i)
+        }
+        setNeed(i, 0)
+        children.remove(i)
+        aliveCount -= 1
+        left += 1
+        counters.leavers += 1
+    }
+
+    // MARK: - Stocks
+
+    /// The only place a child's need changes, so the stocks stay consistent.
+    @inline(__always) private func setNeed(_ i: Int, _ newNeed: Int) {
+        let old = Int(children.need[i])
+        guard old != newNeed else { return }
+        needCount[old] -= 1
+        needCount[newNeed] += 1
+        weightedNeed += model.burdenWeight[newNeed] - model.burdenWeight[old]
+        if children.place[i] == Place.home {
+            undetectedCount += (newNeed > 0 ? 1 : 0) - (old > 0 ? 1 : 0)
+        }
+        children.need[i] = UInt8(newNeed)
+    }
+
+    /// The only place a child's place changes.
+    @inline(__always) private func setPlace(_ i: Int, _ newPlace: UInt8) {
+        let old = children.place[i]
+        if children.need[i] > 0 {
+            undetectedCount += (newPlace == Place.home ? 1 : 0) - (old == Place.home ? 1 : 0)
+        }
+        children.place[i] = newPlace
+    }
+
+    @inline(__always) private func advanceIntegrals(to time: Double) {
+        let dt = time - integrals.lastTime
+        guard dt > 0 else { return }
+        for r in 0..<Self.serviceCount {
+            integrals.careDays[r] += Double(resources[r].inUse) * dt
+        }
+        integrals.placedDays += Double(placedCount) * dt
+        integrals.weightedNeedDays += weightedNeed * dt
+        integrals.childDays += Double(aliveCount) * dt
+        integrals.lastTime = time
+    }
+}

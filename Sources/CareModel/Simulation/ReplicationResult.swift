@@ -1,0 +1,19 @@
+/// One output period of one replication.
+public struct PeriodRow: Sendable {
+    public let periodStart: CalendarDate
+    public let inWarmup: Bool
+    /// Values in `MetricCatalog.definitions` order.
+    public let values: [Double]
+}
+
+/// Everything one replication produced.
+public struct ReplicationResult: Sendable {
+    public let replication: Int
+    public let rows: [PeriodRow]
+    public let events: UInt64
+    public let initialChildren: Int
+    public let childrenBorn: Int
+    public let childrenLeft: Int
+    public let childrenAtEnd: Int
+    public let initialReserve: Double
+}

@@ -1,0 +1,38 @@
+/// The money of one budget year (January to December): income, the fixed budgets of
+/// the services paid from a budget, and what has been received and spent so far.
+struct YearBudget {
+    let year: Int
+    let days: Double
+    let income: Double
+    /// Fixed yearly budget per service (0 for services paid per day).
+    let fixedBudget: [Double]
+    var received = 0.0
+    var spent = 0.0
+
+    init(year: Int, parameters p: ModelParameters, children: Int) {
+        self.year = year
+        days = CalendarDate.isLeap(year) ? 366 : 365
+        income = p.budget.income(inYear: year)
+        let s = p.services
+        var budgets = [Double](repeating: 0, count: ServiceKind.allCases.count)
+        budgets[ServiceKind.jgzEarlyHelp.rawValue] = s.youthHealthCare.budgetShare * income
+        budgets[ServiceKind.schoolCare.rawValue] = s.schoolCare.budgetShare * income
+        budgets[ServiceKind.neighbourhoodTeam.rawValue] = s.neighbourhoodTeam.budgetShare * income
+        fixedBudget = budgets
+    }
+}
+
+/// What a fixed budget buys: staff (FTE), places (FTE x caseload), and how strongly
+/// the service's outreach works compared with full (baseline) funding.
+struct Funding {
+    let places: Int
+    /// FTE funded now / FTE funded by the uncut baseline budget, capped at 1.
+    let outreachFactor: Double
+
+    init(budget: Double, baselineBudget: Double, staffing: Staffing) {
+        let fte = budget / staffing.costPerFteEurPerYear
+        let baselineFte = baselineBudget / staffing.costPerFteEurPerYear
+        places = Int((fte * staffing.caseloadPerFte).rounded(.down))
+        outreachFactor = baselineFte > 0 ? min(1, fte / baselineFte) : 0
+    }
+}

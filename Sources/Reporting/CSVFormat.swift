@@ -1,0 +1,20 @@
+/// How numbers are written to CSV: whole numbers without a decimal point, others in
+/// Swift's shortest exact form, and NaN as an empty field (read as missing by R,
+/// pandas and Excel). The same value always gives the same text, so equal runs give
+/// byte-identical files.
+enum CSVFormat {
+    static func number(_ x: Double) -> String {
+        if x.isNaN { return "" }
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+        return String(x)
+    }
+
+    static func line(_ fields: [String]) -> String {
+        fields.map(escape).joined(separator: ",") + "\n"
+    }
+
+    static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

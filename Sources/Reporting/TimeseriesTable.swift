@@ -1,0 +1,23 @@
+import CareModel
+
+/// `timeseries.csv`: one row per replication and period.
+public enum TimeseriesTable {
+    public static let idColumns: [(name: String, unit: String, meaning: String)] = [
+        ("replication", "number", "replication number, from 0; its random streams depend only on the seed and this number"),
+        ("period_start", "date", "first day of the period (ISO 8601, YYYY-MM-DD)"),
+        ("in_warmup", "0/1", "1 when the period starts before horizon.warmup_until: simulated but left out of summaries"),
+    ]
+
+    public static var header: [String] { idColumns.map(\.name) + MetricCatalog.definitions.map(\.name) }
+
+    public static func csv(_ results: [ReplicationResult]) -> String {
+        var out = CSVFormat.line(header)
+        for result in results {
+            for row in result.rows {
+                out += CSVFormat.line([String(result.replication), row.periodStart.description, row.inWarmup ? "1" : "0"]
+                                      + row.values.map(CSVFormat.number))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,183 @@
+import CareModel
+
+/// Reads one block (mapping) of a scenario with type and range checks, remembering
+/// which keys were asked for so that `finish()` can reject the rest as unknown.
+///
+/// Decoding with `Codable` would silently ignore a misspelt key; this reader names it.
+final class ConfigReader {
+    let node: ConfigNode
+    let path: String
+    private let entries: [ConfigNode.Entry]
+    private var known: [String] = []
+
+    init(_ node: ConfigNode, path: String) throws(ScenarioError) {
+        guard case .mapping(let entries) = node.value else {
+            throw ScenarioError(node.location, path, "expected a block of keys, got \(node.kindName)")
+        }
+        self.node = node
+        self.path = path
+        self.entries = entries
+    }
+
+    func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func has(_ key: String) -> Bool {
+        known.append(key)
+        return entries.contains { $0.key == key && !$0.node.isNull }
+    }
+
+    func optional(_ key: String) -> ConfigNode? {
+        known.append(key)
+        guard let node = entries.first(where: { $0.key == key })?.node, !node.isNull else { return nil }
+        return node
+    }
+
+    func required(_ key: String, expected: String) throws(ScenarioError) -> ConfigNode {
+        if let node = optional(key) { return node }
+        // A missing key is most often a misspelt one: point at it.
+        let unknown = entries.filter { !known.contains($0.key) }
+        if let close = unknown.min(by: { editDistance($0.key, key) < editDistance($1.key, key) }),
+           editDistance(close.key, key) <= max(2, key.count / 4) {
+            throw ScenarioError(close.keyLocation, keyPath(close.key), "unknown key; did you mean '\(key)' (\(expected))?")
+        }
+        throw ScenarioError(node.location, keyPath(key), "missing (expected \(expected))")
+    }
+
+    /// Rejects keys nobody asked for.
+    func finish() throws(ScenarioError) {
+        for entry in entries where !known.contains(entry.key) {
+            var message = "unknown key"
+            let candidates = Set(known).filter { key in !entries.contains { $0.key == key } }
+            if let best = candidates.min(by: { editDistance($0, entry.key) < editDistance($1, entry.key) }),
+               editDistance(best, entry.key) <= max(2, entry.key.count / 4) {
+                message += "; did you mean '\(best)'?"
+            }
+            message += " (expected one of: \(Array(Set(known)).sorted().joined(separator: ", ")))"
+            throw ScenarioError(entry.keyLocation, keyPath(entry.key), message)
+        }
+    }
+
+    // MARK: - Typed values
+
+    func section(_ key: String) throws(ScenarioError) -> ConfigReader {
+        try ConfigReader(required(key, expected: "a block of keys"), path: keyPath(key))
+    }
+
+    func string(_ key: String) throws(ScenarioError) -> String {
+        let node = try required(key, expected: "text")
+        return try Self.text(node, keyPath(key))
+    }
+
+    func double(_ key: String, _ expectation: Expectation) throws(ScenarioError) -> Double {
+        try Self.number(try required(key, expected: expectation.text), keyPath(key), expectation)
+    }
+
+    func int(_ key: String, _ expectation: Expectation) throws(ScenarioError) -> Int {
+        let node = try required(key, expected: "a whole number (\(expectation.text))")
+        let text = try Self.text(node, keyPath(key))
+        guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+            throw ScenarioError(node.location, keyPath(key), "expected a whole number (\(expectation.text)), got '\(text)'")
+        }
+        guard expectation.accepts(Double(value)) else {
+            throw ScenarioError(node.location, keyPath(key), "expected \(expectation.text), got \(value)")
+        }
+        return value
+    }
+
+    func bool(_ key: String) throws(ScenarioError) -> Bool {
+        let node = try required(key, expected: "true or false")
+        let text = try Self.text(node, keyPath(key))
+        switch text {
+        case "true", "True", "TRUE", "yes", "on": return true
+        case "false", "False", "FALSE", "no", "off": return false
+        default: throw ScenarioError(node.location, keyPath(key), "expected true or false, got '\(text)'")
+        }
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws(ScenarioError) -> T where T.RawValue == String {
+        let options = T.allCases.map(\.rawValue).joined(separator: ", ")
+        let node = try required(key, expected: "one of: \(options)")
+        let text = try Self.text(node, keyPath(key))
+        guard let value = T(rawValue: text) else {
+            throw ScenarioError(node.location, keyPath(key), "expected one of: \(options); got '\(text)'")
+        }
+        return value
+    }
+
+    /// A date "YYYY-MM-DD"; budget years run January to December, so some dates must be a 1 January.
+    func date(_ key: String, firstOfYear: Bool) throws(ScenarioError) -> CalendarDate {
+        let expected = firstOfYear ? "a 1 January, YYYY-01-01" : "a date YYYY-MM-DD"
+        let node = try required(key, expected: expected)
+        let text = try Self.text(node, keyPath(key))
+        guard let date = CalendarDate(iso: text) else {
+            throw ScenarioError(node.location, keyPath(key), "expected \(expected), got '\(text)'")
+        }
+        if firstOfYear && !date.isFirstOfYear {
+            throw ScenarioError(node.location, keyPath(key), "expected \(expected) (budget years run January to December), got '\(text)'")
+        }
+        return date
+    }
+
+    /// The location of a key's value, for errors found after reading (cross-checks).
+    func location(of key: String) -> SourceLocation {
+        entries.first(where: { $0.key == key })?.node.location ?? node.location
+    }
+
+    func list(_ key: String, expected: String) throws(ScenarioError) -> [ConfigNode] {
+        let node = try required(key, expected: expected)
+        guard case .sequence(let items) = node.value else {
+            throw ScenarioError(node.location, keyPath(key), "expected \(expected), got \(node.kindName)")
+        }
+        return items
+    }
+
+    func numbers(_ key: String, _ expectation: Expectation, minCount: Int = 1) throws(ScenarioError) -> [Double] {
+        let expected = "a list of numbers (each \(expectation.text))"
+        let items = try list(key, expected: expected)
+        guard items.count >= minCount else {
+            throw ScenarioError(try required(key, expected: expected).location, keyPath(key), "expected at least \(minCount) value(s), got \(items.count)")
+        }
+        var values: [Double] = []
+        for (i, item) in items.enumerated() {
+            values.append(try Self.number(item, "\(keyPath(key))[\(i)]", expectation))
+        }
+        return values
+    }
+
+    // MARK: - Scalars
+
+    static func text(_ node: ConfigNode, _ keyPath: String) throws(ScenarioError) -> String {
+        guard case .scalar(let text, _) = node.value else {
+            throw ScenarioError(node.location, keyPath, "expected a single value, got \(node.kindName)")
+        }
+        return text
+    }
+
+    static func number(_ node: ConfigNode, _ keyPath: String, _ expectation: Expectation) throws(ScenarioError) -> Double {
+        let text = try text(node, keyPath)
+        guard case .scalar(_, false) = node.value, let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+            throw ScenarioError(node.location, keyPath, "expected \(expectation.text), got '\(text)'")
+        }
+        guard expectation.accepts(value) else {
+            throw ScenarioError(node.location, keyPath, "expected \(expectation.text), got \(text)")
+        }
+        return value
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,236 @@
+import CareModel
+import Stochastics
+
+/// Builds `ModelParameters` from a merged scenario tree. Every key is required (the
+/// defaults live in `Scenarios/baseline.yaml`, which other scenarios extend), every
+/// value is checked, and keys nobody reads are rejected.
+enum ScenarioDecoder {
+    static func decode(_ root: ConfigNode) throws(ScenarioError) -> ModelParameters {
+        let r = try ConfigReader(root, path: "")
+        _ = r.optional("extends")
+        let parameters = ModelParameters(
+            name: try r.string("name"),
+            description: try r.string("description"),
+            horizon: try horizon(r.section("horizon")),
+            population: try population(r.section("population")),
+            budget: try budget(r.section("budget")),
+            services: try services(r.section("services")),
+            policies: try policies(r.section("policies")),
+            experiment: try experiment(r.section("experiment")))
+        try r.finish()
+        return parameters
+    }
+
+    // MARK: - Sections
+
+    private static func horizon(_ r: ConfigReader) throws(ScenarioError) -> Horizon {
+        let h = Horizon(start: try r.date("start", firstOfYear: true), end: try r.date("end", firstOfYear: true),
+                        warmupUntil: try r.date("warmup_until", firstOfYear: false))
+        try r.finish()
+        guard h.end > h.start else {
+            throw ScenarioError(r.location(of: "end"), r.keyPath("end"), "must be after horizon.start (\(h.start))")
+        }
+        guard h.warmupUntil >= h.start, h.warmupUntil < h.end, h.warmupUntil.isFirstOfMonth else {
+            throw ScenarioError(r.location(of: "warmup_until"), r.keyPath("warmup_until"),
+                                "expected the first day of a month from horizon.start up to before horizon.end, got \(h.warmupUntil)")
+        }
+        return h
+    }
+
+    private static func population(_ r: ConfigReader) throws(ScenarioError) -> PopulationParameters {
+        let children = try r.int("children", .between(1, 50_000_000))
+        let leavingAge = try r.double("leaving_age_years", .between(1, 30))
+        let schoolAge = try r.double("school_age_years", .between(0, 30))
+        let householdShares = try r.numbers("household_size_shares", .fraction)
+        guard householdShares.reduce(0, +) > 0 else {
+            throw ScenarioError(r.location(of: "household_size_shares"), r.keyPath("household_size_shares"), "the shares add up to 0")
+        }
+        var groups: [RiskGroup] = []
+        for (index, item) in try r.list("risk_groups", expected: "a list of risk groups").enumerated() {
+            let g = try ConfigReader(item, path: r.keyPath("risk_groups[\(index)]"))
+            groups.append(RiskGroup(name: try g.string("name"), share: try g.double("share", .fraction),
+                                    onsetMultiplier: try g.double("onset_multiplier", .nonNegative),
+                                    escalationMultiplier: try g.double("escalation_multiplier", .nonNegative)))
+            try g.finish()
+        }
+        try check(!groups.isEmpty, r, "risk_groups", "at least one risk group is needed")
+        try check(abs(groups.map(\.share).reduce(0, +) - 1) < 1e-6, r, "risk_groups",
+                  "the shares must add up to 1, they add up to \(groups.map(\.share).reduce(0, +))")
+        try check(Set(groups.map(\.name)).count == groups.count, r, "risk_groups", "two risk groups have the same name")
+        let needs = try self.needs(r.section("needs"), leavingAge: leavingAge)
+        try r.finish()
+        return PopulationParameters(children: children, householdSizeShares: householdShares, riskGroups: groups,
+                                    schoolAgeFrom: schoolAge, leavingAge: leavingAge, needs: needs)
+    }
+
+    private static func needs(_ r: ConfigReader, leavingAge: Double) throws(ScenarioError) -> NeedParameters {
+        var bands: [OnsetBand] = []
+        for (index, item) in try r.list("onset_per_year", expected: "a list of age bands").enumerated() {
+            let b = try ConfigReader(item, path: r.keyPath("onset_per_year[\(index)]"))
+            bands.append(OnsetBand(fromAge: try b.double("from_age_years", .between(0, leavingAge)), perYear: try b.double("rate", .rate)))
+            try b.finish()
+        }
+        try check(bands.first?.fromAge == 0, r, "onset_per_year", "the first band must start at from_age_years: 0")
+        try check(zip(bands, bands.dropFirst()).allSatisfy { $0.fromAge < $1.fromAge }, r, "onset_per_year",
+                  "bands must be in increasing order of from_age_years")
+        let n = NeedParameters(
+            onset: bands,
+            escalationPerYear: try lightAndModerate(r, "escalation_per_year", .rate),
+            spontaneousResolutionPerYear: try perSeverity(r, "spontaneous_resolution_per_year", .rate),
+            selfReferralPerYear: try perSeverity(r, "self_referral_per_year", .rate),
+            crisisPerYearSevere: try r.double("crisis_per_year_severe", .rate),
+            relapsePerYear: try r.double("relapse_per_year", .rate),
+            burdenWeights: try perSeverity(r, "burden_weights", .nonNegative))
+        try r.finish()
+        return n
+    }
+
+    private static func budget(_ r: ConfigReader) throws(ScenarioError) -> BudgetParameters {
+        let baseline = try r.double("baseline_eur_per_year", .money)
+        let c = try r.section("cut")
+        let fraction = try c.double("fraction", .fraction)
+        let start = try c.date("start", firstOfYear: true)
+        let hasRunway = c.has("runway_years"), hasSchedule = c.has("schedule")
+        guard hasRunway != hasSchedule else {
+            throw ScenarioError(c.node.location, c.path, "give either runway_years (0 = overnight, N = phased in over N years) or schedule (a cut per year), not \(hasRunway ? "both" : "neither")")
+        }
+        let runway = hasRunway ? try c.double("runway_years", .between(0, 100)) : nil
+        let schedule = hasSchedule ? try c.numbers("schedule", .fraction) : nil
+        try c.finish()
+        let b = BudgetParameters(
+            baselineEurPerYear: baseline,
+            cut: CutParameters(fraction: fraction, start: start, runwayYears: runway, schedule: schedule),
+            reserveEur: try r.double("reserve_eur", .money),
+            deficitPolicy: try r.choice("deficit_policy", DeficitPolicy.self))
+        try r.finish()
+        return b
+    }
+
+    private static func services(_ r: ConfigReader) throws(ScenarioError) -> ServiceParameters {
+        let yhc = try r.section("youth_health_care")
+        let earlyHelp = try yhc.section("early_help")
+        let youthHealthCare = YouthHealthCareParameters(
+            budgetShare: try yhc.double("budget_share", .fraction),
+            costPerChildEurPerYear: try yhc.double("cost_per_child_eur_per_year", .money),
+            reach: try yhc.double("reach", .fraction),
+            contactAgesYears: try yhc.numbers("contact_ages_years", .nonNegative, minCount: 0),
+            detectionProbability: try perSeverity(yhc, "detection_probability", .probability),
+            earlyHelpEnabled: try earlyHelp.bool("enabled"),
+            earlyHelpStaffing: try staffing(earlyHelp),
+            earlyHelpDuration: try duration(earlyHelp),
+            earlyHelpResolveProbability: try earlyHelp.double("resolve_probability", .probability))
+        try earlyHelp.finish()
+        try yhc.finish()
+
+        let sc = try r.section("school_care")
+        let schoolCare = SchoolCareParameters(
+            budgetShare: try sc.double("budget_share", .fraction),
+            shareOfChildrenCovered: try sc.double("share_of_children_covered", .fraction),
+            staffing: try staffing(sc),
+            detectionPerYear: try perSeverity(sc, "detection_per_year", .rate),
+            duration: try duration(sc),
+            resolveProbability: try lightAndModerate(sc, "resolve_probability", .probability))
+        try sc.finish()
+
+        let nt = try r.section("neighbourhood_team")
+        let team = NeighbourhoodTeamParameters(
+            budgetShare: try nt.double("budget_share", .fraction),
+            staffing: try staffing(nt),
+            outreachPerYear: try perSeverity(nt, "outreach_per_year", .rate),
+            duration: try duration(nt),
+            resolveProbability: try perSeverity(nt, "resolve_probability", .probability),
+            residentialShareOfSevereReferrals: try nt.double("residential_share_of_severe_referrals", .fraction))
+        try nt.finish()
+
+        let gpReader = try r.section("general_practitioner")
+        let gp = GeneralPractitionerParameters(
+            detectionPerYear: try perSeverity(gpReader, "detection_per_year", .rate),
+            residentialShareOfSevereReferrals: try gpReader.double("residential_share_of_severe_referrals", .fraction))
+        try gpReader.finish()
+
+        let ambulant = try specialised(r.section("specialised_ambulant"))
+        let residential = try specialised(r.section("residential"))
+
+        let yp = try r.section("youth_protection")
+        let protection = YouthProtectionParameters(
+            costEurPerDay: try yp.double("cost_eur_per_day", .money),
+            placementProbability: try yp.double("placement_probability", .probability),
+            duration: try duration(yp),
+            resolveProbability: try yp.double("resolve_probability", .probability))
+        try yp.finish()
+        try r.finish()
+
+        let shares = youthHealthCare.budgetShare + schoolCare.budgetShare + team.budgetShare
+        guard shares <= 1 + 1e-9 else {
+            throw ScenarioError(r.node.location, r.path, "the budget_share of youth_health_care, school_care and neighbourhood_team add up to \(shares), more than the whole budget (1)")
+        }
+        return ServiceParameters(youthHealthCare: youthHealthCare, schoolCare: schoolCare, neighbourhoodTeam: team,
+                                 generalPractitioner: gp, specialisedAmbulant: ambulant, residential: residential,
+                                 youthProtection: protection)
+    }
+
+    private static func specialised(_ r: ConfigReader) throws(ScenarioError) -> SpecialisedCareParameters {
+        let s = SpecialisedCareParameters(
+            placesPer1000Children: try r.double("places_per_1000_children", .nonNegative),
+            tariffEurPerDay: try r.double("tariff_eur_per_day", .money),
+            duration: try duration(r),
+            resolveProbability: try perSeverity(r, "resolve_probability", .probability))
+        try r.finish()
+        return s
+    }
+
+    private static func policies(_ r: ConfigReader) throws(ScenarioError) -> PolicyParameters {
+        let p = PolicyParameters(queueDiscipline: try r.choice("queue_discipline", PolicyParameters.QueueDiscipline.self),
+                                 giveUpPerYear: try r.double("give_up_per_year", .rate))
+        try r.finish()
+        return p
+    }
+
+    private static func experiment(_ r: ConfigReader) throws(ScenarioError) -> ExperimentParameters {
+        let e = ExperimentParameters(replications: try r.int("replications", .between(1, 1_000_000)),
+                                     seed: UInt64(try r.int("seed", .between(0, 9_007_199_254_740_991))),
+                                     outputInterval: try r.choice("output_interval", ExperimentParameters.OutputInterval.self))
+        try r.finish()
+        return e
+    }
+
+    // MARK: - Shared shapes
+
+    private static func perSeverity(_ r: ConfigReader, _ key: String, _ expectation: Expectation) throws(ScenarioError) -> PerSeverity<Double> {
+        let s = try r.section(key)
+        let value = PerSeverity(light: try s.double("light", expectation), moderate: try s.double("moderate", expectation),
+                                severe: try s.double("severe", expectation))
+        try s.finish()
+        return value
+    }
+
+    /// For values that only light and moderate needs have (severe is stored as 0).
+    private static func lightAndModerate(_ r: ConfigReader, _ key: String, _ expectation: Expectation) throws(ScenarioError) -> PerSeverity<Double> {
+        let s = try r.section(key)
+        let value = PerSeverity(light: try s.double("light", expectation), moderate: try s.double("moderate", expectation), severe: 0)
+        try s.finish()
+        return value
+    }
+
+    private static func staffing(_ r: ConfigReader) throws(ScenarioError) -> Staffing {
+        Staffing(costPerFteEurPerYear: try r.double("cost_per_fte_eur_per_year", .positive),
+                 caseloadPerFte: try r.double("caseload_per_fte", .nonNegative))
+    }
+
+    private static func duration(_ r: ConfigReader) throws(ScenarioError) -> DurationSpec {
+        let d = try r.section("duration")
+        let kinds = Duration.kinds.joined(separator: ", ")
+        let distribution = try d.string("distribution")
+        guard Duration.kinds.contains(distribution) else {
+            throw ScenarioError(d.location(of: "distribution"), d.keyPath("distribution"), "expected one of: \(kinds); got '\(distribution)'")
+        }
+        let spec = DurationSpec(distribution: distribution, meanDays: try d.double("mean_days", .positive),
+                                spread: distribution == "exponential" && !d.has("spread") ? 1 : try d.double("spread", .positive))
+        try d.finish()
+        return spec
+    }
+
+    private static func check(_ condition: Bool, _ r: ConfigReader, _ key: String, _ message: String) throws(ScenarioError) {
+        guard condition else { throw ScenarioError(r.location(of: key), r.keyPath(key), message) }
+    }
+}

@@ -1,0 +1,82 @@
+import CareModel
+import Foundation
+
+/// A scenario read and checked, ready to run.
+public struct LoadedScenario: Sendable {
+    public let parameters: ModelParameters
+    /// The file given, then the files it extends, nearest first.
+    public let files: [String]
+    public let overrides: [String]
+}
+
+/// Reads a scenario file, follows `extends`, applies `--set key=value` overrides and
+/// checks everything. Any problem is a `ScenarioError` naming file, line and key.
+public enum ScenarioLoader {
+    public static func load(path: String, overrides: [String] = []) throws(ScenarioError) -> LoadedScenario {
+        var files: [String] = []
+        var tree = try resolve(path: path, chain: &files)
+        for assignment in overrides {
+            tree = try apply(assignment, to: tree)
+        }
+        return LoadedScenario(parameters: try ScenarioDecoder.decode(tree), files: files, overrides: overrides)
+    }
+
+    /// Parses YAML text (for tests and tools), with no `extends`.
+    public static func parse(_ text: String, file: String = "<text>", overrides: [String] = []) throws(ScenarioError) -> ModelParameters {
+        var tree = try YAMLSource.parse(text, file: file)
+        for assignment in overrides { tree = try apply(assignment, to: tree) }
+        return try ScenarioDecoder.decode(tree)
+    }
+
+    /// Reads `path` and lays it over the file it extends, recursively.
+    private static func resolve(path: String, chain: inout [String]) throws(ScenarioError) -> ConfigNode {
+        let standardised = URL(fileURLWithPath: path).standardizedFileURL.path
+        if chain.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == standardised }) {
+            throw ScenarioError(SourceLocation(file: path, line: 0, column: 0), "extends", "files extend each other in a circle: \((chain + [path]).joined(separator: " -> "))")
+        }
+        chain.append(path)
+        let node = try YAMLSource.read(path: path)
+        guard case .mapping(let entries) = node.value else {
+            throw ScenarioError(node.location, "", "a scenario file must be a block of keys, got \(node.kindName)")
+        }
+        guard let extends = entries.first(where: { $0.key == "extends" }) else { return node }
+        guard case .scalar(let base, _) = extends.node.value, !extends.node.isNull else {
+            throw ScenarioError(extends.node.location, "extends", "expected the path of a base scenario file")
+        }
+        let basePath = base.hasPrefix("/") ? base : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(base).path
+        guard FileManager.default.fileExists(atPath: basePath) else {
+            throw ScenarioError(extends.node.location, "extends", "base scenario '\(base)' not found (looked for \(basePath))")
+        }
+        let baseTree = try resolve(path: basePath, chain: &chain)
+        return baseTree.merging(node)
+    }
+
+    /// Applies one `dotted.key=value`; the value is read as YAML, so lists work too.
+    static func apply(_ assignment: String, to tree: ConfigNode) throws(ScenarioError) -> ConfigNode {
+        let location = SourceLocation.commandLine(assignment)
+        guard let equals = assignment.firstIndex(of: "=") else {
+            throw ScenarioError(location, "", "expected key=value, e.g. budget.cut.fraction=0.2")
+        }
+        let key = String(assignment[..<equals]).trimmingCharacters(in: .whitespaces)
+        let valueText = String(assignment[assignment.index(after: equals)...])
+        let path = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard !key.isEmpty, path.allSatisfy({ !$0.isEmpty }) else {
+            throw ScenarioError(location, key, "expected a dotted key such as budget.cut.fraction")
+        }
+        var value = try YAMLSource.parse(valueText, file: location.file)
+        if case .mapping(let entries) = value.value, entries.isEmpty, valueText.trimmingCharacters(in: .whitespaces).isEmpty {
+            value = ConfigNode(value: .scalar("", quoted: false), location: location)
+        }
+        return tree.setting(path: path[...], to: relocate(value, to: location))
+    }
+
+    /// Gives every node of a command-line value the command line as its location.
+    private static func relocate(_ node: ConfigNode, to location: SourceLocation) -> ConfigNode {
+        switch node.value {
+        case .scalar: return ConfigNode(value: node.value, location: location)
+        case .sequence(let items): return ConfigNode(value: .sequence(items.map { relocate($0, to: location) }), location: location)
+        case .mapping(let entries):
+            return ConfigNode(value: .mapping(entries.map { .init(key: $0.key, keyLocation: location, node: relocate($0.node, to: location)) }), location: location)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A positive random duration (days), given by its mean and spread as users think
+/// of it, converted once to the distribution's own parameters.
+///
+/// Parameters are checked when the value is made, so sampling never fails.
+public enum Duration: Sendable, Equatable {
+    case exponential(mean: Double)
+    /// Gamma with the given mean and coefficient of variation (sd / mean).
+    case gamma(shape: Double, scale: Double, mean: Double, cv: Double)
+    /// Log-normal with the given mean and coefficient of variation.
+    case lognormal(mu: Double, sigma: Double, mean: Double, cv: Double)
+    /// Weibull with the given mean and shape k.
+    case weibull(scale: Double, shape: Double, mean: Double)
+
+    public static let kinds = ["exponential", "gamma", "lognormal", "weibull"]
+
+    /// Makes a duration of the named kind. `spread` is the coefficient of variation
+    /// for gamma and lognormal, the shape k for Weibull, ignored for exponential.
+    public static func make(kind: String, mean: Double, spread: Double) throws(DistributionError) -> Duration {
+        guard mean > 0, mean.isFinite else { throw .invalid("mean must be > 0, got \(mean)") }
+        switch kind {
+        case "exponential":
+            return .exponential(mean: mean)
+        case "gamma":
+            guard spread > 0, spread.isFinite else { throw .invalid("gamma cv must be > 0, got \(spread)") }
+            let shape = 1 / (spread * spread)
+            return .gamma(shape: shape, scale: mean / shape, mean: mean, cv: spread)
+        case "lognormal":
+            guard spread > 0, spread.isFinite else { throw .invalid("lognormal cv must be > 0, got \(spread)") }
+            let sigma2 = log(1 + spread * spread)
+            return .lognormal(mu: log(mean) - sigma2 / 2, sigma: sigma2.squareRoot(), mean: mean, cv: spread)
+        case "weibull":
+            guard spread > 0, spread.isFinite else { throw .invalid("weibull shape must be > 0, got \(spread)") }
+            return .weibull(scale: mean / tgamma(1 + 1 / spread), shape: spread, mean: mean)
+        default:
+            throw .invalid("unknown distribution '\(kind)' (expected one of: \(kinds.joined(separator: ", ")))")
+        }
+    }
+
+    public var mean: Double {
+        switch self {
+        case .exponential(let mean), .gamma(_, _, let mean, _), .lognormal(_, _, let mean, _), .weibull(_, _, let mean):
+            mean
+        }
+    }
+
+    @inlinable
+    public func sample(_ stream: RandomStream) -> Double {
+        switch self {
+        case .exponential(let mean): stream.exponential(mean: mean)
+        case .gamma(let shape, let scale, _, _): stream.gamma(shape: shape, scale: scale)
+        case .lognormal(let mu, let sigma, _, _): stream.lognormal(mu: mu, sigma: sigma)
+        case .weibull(let scale, let shape, _): stream.weibull(scale: scale, shape: shape)
+        }
+    }
+}

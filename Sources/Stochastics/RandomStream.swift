@@ -1,0 +1,71 @@
+import CGSL
+
+/// One explicitly seeded GSL generator (Mersenne Twister, `gsl_rng_mt19937`).
+///
+/// Owns its C memory and frees it in `deinit`. Not thread-safe: a stream belongs to
+/// one replication, which runs on one thread.
+public final class RandomStream {
+    @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+    /// The 64-bit seed this stream was derived from (recorded in run.json).
+    public let seed: UInt64
+
+    public init(seed: UInt64) {
+        GSLRuntime.prepare()
+        guard let rng = gsl_rng_alloc(runway_rng_mt19937()) else {
+            fatalError("gsl_rng_alloc failed: out of memory")
+        }
+        self.rng = rng
+        self.seed = seed
+        // mt19937 takes an unsigned long; fold 64 bits so no seed bit is ignored.
+        gsl_rng_set(rng, UInt(truncatingIfNeeded: seed ^ (seed >> 32)))
+    }
+
+    public convenience init(seed: UInt64, replication: Int, stream: UInt32) {
+        self.init(seed: StreamSeed.derive(seed: seed, replication: replication, stream: stream))
+    }
+
+    deinit { gsl_rng_free(rng) }
+
+    /// Uniform on [0, 1).
+    @inlinable public func uniform() -> Double { gsl_rng_uniform(rng) }
+
+    /// Uniform on (0, 1).
+    @inlinable public func uniformPositive() -> Double { gsl_rng_uniform_pos(rng) }
+
+    /// Uniform integer on 0..<n.
+    @inlinable public func integer(below n: Int) -> Int {
+        Int(gsl_rng_uniform_int(rng, UInt(n)))
+    }
+
+    @inlinable public func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
+
+    @inlinable public func gamma(shape: Double, scale: Double) -> Double { gsl_ran_gamma(rng, shape, scale) }
+
+    @inlinable public func lognormal(mu: Double, sigma: Double) -> Double { gsl_ran_lognormal(rng, mu, sigma) }
+
+    @inlinable public func weibull(scale: Double, shape: Double) -> Double { gsl_ran_weibull(rng, scale, shape) }
+
+    @inlinable public func bernoulli(_ p: Double) -> Bool { gsl_ran_bernoulli(rng, p) == 1 }
+
+    @inlinable public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rng, mean)) }
+
+    @inlinable public func gaussian(sigma: Double) -> Double { gsl_ran_gaussian_ziggurat(rng, sigma) }
+
+    /// Picks index i with probability weights[i] / sum(weights), for weights that
+    /// change from draw to draw (competing hazards). Inverse transform on one GSL
+    /// uniform: the same method `gsl_ran_discrete` ends in, without its per-table
+    /// allocation. Fixed weights should use `DiscreteDistribution` instead.
+    @inlinable
+    public func index(weights: UnsafeBufferPointer<Double>, total: Double) -> Int {
+        let target = gsl_rng_uniform(rng) * total
+        var cumulative = 0.0
+        for i in 0..<weights.count {
+            cumulative += weights[i]
+            if target < cumulative { return i }
+        }
+        // Rounding can leave target == total: return the last positive weight.
+        var last = weights.count - 1
+        while last > 0 && weights[last] <= 0 { last -= 1 }
+        return last
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// `runway`: the command-line entry. Subcommands are thin: they parse arguments and
+/// call the layers below.
+struct Runway: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "runway",
+        abstract: "Simulate how children and families flow through a Dutch municipality's youth care, and what budget cuts landed over different runways do to costs and outcomes.",
+        discussion: """
+        Exit codes: 0 success; 2 bad input (scenario, options); 1 internal failure.
+        Scenario files are YAML; see Scenarios/baseline.yaml for every parameter with its unit and source.
+        """,
+        version: version,
+        subcommands: [RunCommand.self, ValidateCommand.self, DictionaryCommand.self],
+        defaultSubcommand: nil
+    )
+}
+
+/// The scenario file and `--set` overrides, shared by the commands that read a scenario.
+struct ScenarioOptions: ParsableArguments {
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override one value, e.g. --set budget.cut.fraction=0.2 (repeatable).", valueName: "key=value"))
+    var overrides: [String] = []
+}
+
+/// Bad input: printed as is, exit code 2.
+struct InputError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
