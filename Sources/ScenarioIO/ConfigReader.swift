@@ -47,8 +47,7 @@ final class ConfigReader {
     func finish() throws(ScenarioError) {
         for entry in entries where !known.contains(entry.key) {
             var message = "unknown key"
-            let candidates = Set(known).filter { key in !entries.contains { $0.key == key } }
-            if let best = candidates.min(by: { editDistance($0, entry.key) < editDistance($1, entry.key) }),
+            if let best = Set(known).min(by: { editDistance($0, entry.key) < editDistance($1, entry.key) }),
                editDistance(best, entry.key) <= max(2, entry.key.count / 4) {
                 message += "; did you mean '\(best)'?"
             }
@@ -120,7 +119,7 @@ final class ConfigReader {
 
     /// The location of a key's value, for errors found after reading (cross-checks).
     func location(of key: String) -> SourceLocation {
-        entries.first(where: { $0.key == key })?.node.location ?? node.location
+        entries.first(where: { $0.key == key })?.keyLocation ?? node.location
     }
 
     func list(_ key: String, expected: String) throws(ScenarioError) -> [ConfigNode] {

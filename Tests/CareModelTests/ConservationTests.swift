@@ -1,0 +1,52 @@
+import CareModel
+import Testing
+
+/// Children and money are conserved.
+@Suite struct ConservationTests {
+    @Test func childrenEnteringEqualLeavingPlusPresent() throws {
+        for r in try TestScenario.run() {
+            #expect(r.initialChildren == 3000)
+            #expect(r.initialChildren + r.childrenBorn == r.childrenLeft + r.childrenAtEnd)
+            let born = TestScenario.column(r, "births").reduce(0, +)
+            let left = TestScenario.column(r, "leavers").reduce(0, +)
+            #expect(Int(born) == r.childrenBorn)
+            #expect(Int(left) == r.childrenLeft)
+            #expect(TestScenario.column(r, "children").last == Double(r.childrenAtEnd))
+            // Every child with a need is in exactly one of: undetected, waiting, in care.
+            let i = MetricCatalog.index
+            for row in r.rows {
+                let v = row.values
+                let needs = v[i("needs_light")] + v[i("needs_moderate")] + v[i("needs_severe")]
+                let located = v[i("needs_undetected")] + ServiceKind.allCases.reduce(0.0) {
+                    $0 + v[i("waiting_\($1.key)")] + v[i("in_care_\($1.key)")]
+                }
+                #expect(needs == located, "\(row.periodStart)")
+            }
+        }
+    }
+
+    @Test func totalSpendingIsTheSumOverServices() throws {
+        for r in try TestScenario.run(["budget.cut.fraction=0.3"]) {
+            let i = MetricCatalog.index
+            for row in r.rows {
+                let sum = ServiceKind.allCases.reduce(0.0) { $0 + row.values[i("spending_\($1.key)_eur")] }
+                #expect(abs(sum - row.values[i("spending_total_eur")]) <= 1e-9 * max(1, sum))
+                #expect(row.values[i("deficit_eur")] == row.values[i("spending_total_eur")] - row.values[i("income_eur")])
+            }
+        }
+    }
+
+    /// reserve(end) = reserve(start) + income - spending + money from general funds.
+    @Test(arguments: [0.0, 0.3])
+    func reserveBalances(cut: Double) throws {
+        for r in try TestScenario.run(["budget.cut.fraction=\(cut)", "budget.reserve_eur=100000"]) {
+            let income = TestScenario.column(r, "income_eur").reduce(0, +)
+            let spending = TestScenario.column(r, "spending_total_eur").reduce(0, +)
+            let extra = TestScenario.column(r, "extra_municipal_eur").reduce(0, +)
+            let reserve = TestScenario.column(r, "reserve_eur").last!
+            #expect(abs(reserve - (r.initialReserve + income - spending + extra)) < 1e-6 * spending)
+            #expect(reserve >= 0)
+            if cut > 0 { #expect(extra > 0, "a 30 % cut should exhaust a 0.1 M reserve") }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Testing
+@testable import Stochastics
+
+@Suite struct StreamTests {
+    @Test func sameSeedSameNumbers() {
+        let a = RandomStream(seed: 42, replication: 3, stream: 7)
+        let b = RandomStream(seed: 42, replication: 3, stream: 7)
+        for _ in 0..<1000 { #expect(a.uniform() == b.uniform()) }
+    }
+
+    @Test func streamsOfOneReplicationDiffer() {
+        let seeds = Set((0..<64).map { StreamSeed.derive(seed: 42, replication: 0, stream: UInt32($0)) }
+                        + (0..<64).map { StreamSeed.derive(seed: 42, replication: $0, stream: 1) })
+        #expect(seeds.count == 127) // (rep 0, stream 1) appears in both lists
+        let a = RandomStream(seed: 42, replication: 0, stream: 1)
+        let b = RandomStream(seed: 42, replication: 0, stream: 2)
+        let same = (0..<100).filter { _ in a.uniform() == b.uniform() }.count
+        #expect(same == 0)
+    }
+
+    @Test func summaryStatisticsUseTQuantiles() {
+        // t(0.975, 9) = 2.2622; the sample 1...10 has mean 5.5 and sd 3.0277.
+        let s = SummaryStatistics((1...10).map(Double.init))
+        #expect(abs(s.mean - 5.5) < 1e-12)
+        #expect(abs(s.standardDeviation - 3.02765) < 1e-4)
+        #expect(abs(s.halfWidth95 - 2.26216 * 3.02765 / 10.0.squareRoot()) < 1e-4)
+        #expect(s.p50 == 5.5)
+        #expect(GSLRuntime.version.hasPrefix("2."))
+    }
+}
