@@ -25,14 +25,14 @@ enum ScenarioDecoder {
 
     private static func horizon(_ r: ConfigReader) throws(ScenarioError) -> Horizon {
         let h = Horizon(start: try r.date("start", firstOfYear: true), end: try r.date("end", firstOfYear: true),
-                        warmupUntil: try r.date("warmup_until", firstOfYear: false))
+                        warmupUntil: try r.date("warmup_until", firstOfYear: true))
         try r.finish()
         guard h.end > h.start else {
             throw ScenarioError(r.location(of: "end"), r.keyPath("end"), "must be after horizon.start (\(h.start))")
         }
-        guard h.warmupUntil >= h.start, h.warmupUntil < h.end, h.warmupUntil.isFirstOfMonth else {
+        guard h.warmupUntil >= h.start, h.warmupUntil < h.end else {
             throw ScenarioError(r.location(of: "warmup_until"), r.keyPath("warmup_until"),
-                                "expected the first day of a month from horizon.start up to before horizon.end, got \(h.warmupUntil)")
+                                "expected a 1 January from horizon.start up to before horizon.end, got \(h.warmupUntil)")
         }
         return h
     }

@@ -31,7 +31,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Threads to run replications on (results do not depend on it).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(help: "Print nothing but errors.")
+    @Flag(name: [.short, .long], help: "Print nothing but errors.")
     var quiet = false
 
     func validate() throws {

@@ -122,8 +122,8 @@ public enum MetricCatalog {
             .init("spending_total_eur", "EUR", "spending on all services in the period (the sum of the spending_* columns)", .total),
             .init("income_eur", "EUR", "youth-care income in the period: baseline budget x (1 - cut), spread evenly over the budget year", .total),
             .init("deficit_eur", "EUR", "spending minus income in the period (negative: a surplus)", .total),
-            .init("reserve_eur", "EUR", "the reserve at the end of the period; year-end accounting is done before the last period of a year is recorded", .final),
-            .init("extra_municipal_eur", "EUR", "money drawn from the municipality's general funds at a year end to cover a deficit the reserve could not", .total),
+            .init("reserve_eur", "EUR", "the reserve at the end of the period; it starts at budget.reserve_eur at the end of warm-up, and year-end accounting is done before the last period of a year is recorded", .final),
+            .init("extra_municipal_eur", "EUR", "money drawn from the municipality's general funds at a year end (after warm-up) to cover a deficit the reserve could not", .total),
             .init("burden_index", "weighted need-days per child-year", "need-days weighted by severity (light 1, moderate, severe: see population.needs.burden_weights), per child per year, over the period", .average),
         ]
         return d

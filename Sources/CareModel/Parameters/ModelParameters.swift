@@ -30,7 +30,8 @@ public struct Horizon: Sendable, Codable, Equatable {
     public var start: CalendarDate
     /// First day not simulated (a 1 January).
     public var end: CalendarDate
-    /// Periods starting before this date are simulated but left out of summaries.
+    /// Periods starting before this date (a 1 January) are simulated but left out of
+    /// summaries, and the reserve starts counting from it.
     public var warmupUntil: CalendarDate
 
     public init(start: CalendarDate, end: CalendarDate, warmupUntil: CalendarDate) {

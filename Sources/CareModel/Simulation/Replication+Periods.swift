@@ -57,7 +57,9 @@ extension Replication {
 
         let endDate = periodIndex + 1 < model.periodStartDates.count ? model.periodStartDates[periodIndex + 1] : p.horizon.end
         var extraMunicipal = 0.0
-        if endDate.isFirstOfYear {
+        // Money is settled from the end of warm-up on: the warm-up starts from an
+        // all-well population, so its surpluses are not real.
+        if endDate.isFirstOfYear && endDate > p.horizon.warmupUntil {
             extraMunicipal = settleYear()
         }
 
