@@ -53,8 +53,8 @@ public struct OutputFolder {
 
     /// Keeps a scenario name usable as a folder name.
     static func safeName(_ name: String) -> String {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
         let cleaned = String(name.map { allowed.contains($0) ? $0 : "-" })
-        return cleaned.isEmpty || cleaned.hasPrefix(".") ? "scenario" + cleaned : cleaned
+        return cleaned.isEmpty ? "scenario" : cleaned
     }
 }
