@@ -73,3 +73,40 @@ import Testing
         #expect(q.count == 0)
     }
 }
+
+@Suite struct EventListStressTests {
+    /// Interleaved schedules and pops, with near, far, very far and same-time events:
+    /// events come out in (time, priority, sequence) order and none is lost.
+    @Test(arguments: [0.5, 1.0, 30.0])
+    func bucketsKeepTheExactOrder(bucketWidth: Double) {
+        var list = EventList(bucketWidth: bucketWidth)
+        var x: UInt64 = 99
+        func next() -> UInt64 { x = x &* 6364136223846793005 &+ 1442695040888963407; return x >> 33 } // test data only
+        var scheduled = 0, popped = 0
+        var last: (Double, UInt8, UInt64) = (-1, 0, 0)
+        var scheduledAtLastPop: UInt64 = 0
+        for step in 0..<200_000 {
+            if next() % 3 != 0 || list.isEmpty {
+                let r = next() % 100
+                let offset: Double = r < 30 ? 0 : r < 80 ? Double(next() % 1000) / 100 : r < 99 ? Double(next() % 100_000) / 10 : 5e6
+                list.schedule(at: list.now + offset, priority: UInt8(next() % 3), kind: UInt32(step))
+                scheduled += 1
+            } else if let e = list.next() {
+                popped += 1
+                let key = (e.time, e.priority, e.sequence)
+                let inOrder = key.0 > last.0 || (key.0 == last.0 && (key.1 > last.1 || (key.1 == last.1 && key.2 > last.2)))
+                // Out of (priority, sequence) order at the same time only if scheduled after the previous pop.
+                #expect(key.0 >= last.0 && (inOrder || key.2 >= scheduledAtLastPop))
+                last = key
+                scheduledAtLastPop = UInt64(scheduled)
+            }
+        }
+        while let e = list.next() {
+            popped += 1
+            #expect(e.time >= last.0)
+            last = (e.time, e.priority, e.sequence)
+        }
+        #expect(popped == scheduled)
+        #expect(list.count == 0)
+    }
+}
