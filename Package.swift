@@ -1,6 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The event loop's modules skip the run-time exclusivity checks in release builds
+/// (they cost about 8 % of a national run); debug builds and tests keep them.
+let hotLoop: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "Runway",
     platforms: [.macOS(.v13)],
@@ -24,10 +28,10 @@ let package = Package(
         // MARK: - Engine
         .target(name: "SimKernel", dependencies: [
             .product(name: "DequeModule", package: "swift-collections"),
-        ]),
+        ], swiftSettings: hotLoop),
 
         // MARK: - Model
-        .target(name: "CareModel", dependencies: ["SimKernel", "Stochastics"]),
+        .target(name: "CareModel", dependencies: ["SimKernel", "Stochastics"], swiftSettings: hotLoop),
 
         // MARK: - Input, experiments, output
         .target(name: "ScenarioIO", dependencies: ["CareModel", "Yams"]),

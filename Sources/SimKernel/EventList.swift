@@ -13,12 +13,12 @@
 /// which events come out is exactly that of one big heap.
 ///
 /// Complexity: `schedule` O(1) for later windows, O(log h) within the current one
-/// (h = events in the window); `next` O(log h) amortised. Drained buckets keep their
-/// storage for reuse, so a run in steady state does not allocate per event.
+/// (h = events in the window); `next` O(log h) amortised. Memory is allocated per
+/// bucket (amortised growth), not per event; a drained bucket's storage is freed
+/// (recycling it would keep a busy day's capacity for a quiet day years ahead).
 public struct EventList: Sendable {
     @usableFromInline var heap: ContiguousArray<Event> = []
     @usableFromInline var buckets: [ContiguousArray<Event>] = []
-    @usableFromInline var spare: [ContiguousArray<Event>] = []
     @usableFromInline var far: ContiguousArray<Event> = []
     /// Events waiting in `buckets`.
     @usableFromInline var bucketed = 0
@@ -62,7 +62,6 @@ public struct EventList: Sendable {
         } else if window < Double(currentBucket + maxBucketsAhead) {
             let k = Int(window)
             if k >= buckets.count { growBuckets(to: k) }
-            if buckets[k].capacity == 0, let reused = spare.popLast() { buckets[k] = reused }
             buckets[k].append(event)
             bucketed += 1
         } else {
@@ -97,8 +96,6 @@ public struct EventList: Sendable {
                 swap(&drained, &buckets[currentBucket])
                 bucketed -= drained.count
                 heap.append(contentsOf: drained)
-                drained.removeAll(keepingCapacity: true)
-                spare.append(drained)
                 Self.heapify(&heap)
             }
             let windowEnd = Double(currentBucket + 1) * bucketWidth

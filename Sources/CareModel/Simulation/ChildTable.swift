@@ -25,66 +25,54 @@ enum ChildFlag {
     static let placed: UInt8 = 1 << 3
 }
 
-/// All children, as parallel arrays (structure of arrays): compact, cache-friendly,
-/// and free of per-child allocation. Slots of children who left are reused.
-struct ChildTable {
-    var birthDay: [Double] = []
-    var household: [Int32] = []
-    var risk: [UInt8] = []
-    /// 0 = no need, 1 = light, 2 = moderate, 3 = severe.
-    var need: [UInt8] = []
-    var place: [UInt8] = []
-    var flags: [UInt8] = []
+/// One child: 24 bytes, so that the one cache line an event touches holds all of it.
+struct Child {
+    var birthDay: Double
+    var household: Int32
     /// Incremented whenever the child's pending event is replaced; events carrying an
     /// older token are stale and skipped.
-    var token: [UInt32] = []
+    var token: UInt32
     /// Incremented whenever the child joins or leaves a waiting list.
-    var ticket: [UInt32] = []
+    var ticket: UInt32
+    var risk: UInt8
+    /// 0 = no need, 1 = light, 2 = moderate, 3 = severe.
+    var need: UInt8
+    var place: UInt8
+    var flags: UInt8
+}
+
+/// All children in one array of compact values (each event touches one child, at
+/// random: one record per child costs one cache miss, not one per field). Slots of
+/// children who left are reused.
+struct ChildTable {
+    var all: ContiguousArray<Child> = []
     var freeSlots: [Int32] = []
 
     init(reserving capacity: Int) {
-        birthDay.reserveCapacity(capacity)
-        household.reserveCapacity(capacity)
-        risk.reserveCapacity(capacity)
-        need.reserveCapacity(capacity)
-        place.reserveCapacity(capacity)
-        flags.reserveCapacity(capacity)
-        token.reserveCapacity(capacity)
-        ticket.reserveCapacity(capacity)
+        all.reserveCapacity(capacity)
     }
 
     /// Adds a child (reusing a free slot when there is one) and returns its index.
     mutating func add(birthDay day: Double, household hh: Int32, risk group: UInt8, flags initialFlags: UInt8) -> Int {
         if let slot = freeSlots.popLast() {
             let i = Int(slot)
-            birthDay[i] = day
-            household[i] = hh
-            risk[i] = group
-            need[i] = 0
-            place[i] = Place.home
-            flags[i] = initialFlags | ChildFlag.alive
-            token[i] &+= 1
-            ticket[i] &+= 1
+            let old = all[i]
+            all[i] = Child(birthDay: day, household: hh, token: old.token &+ 1, ticket: old.ticket &+ 1,
+                           risk: group, need: 0, place: Place.home, flags: initialFlags | ChildFlag.alive)
             return i
         }
-        birthDay.append(day)
-        household.append(hh)
-        risk.append(group)
-        need.append(0)
-        place.append(Place.home)
-        flags.append(initialFlags | ChildFlag.alive)
-        token.append(0)
-        ticket.append(0)
-        return birthDay.count - 1
+        all.append(Child(birthDay: day, household: hh, token: 0, ticket: 0, risk: group, need: 0,
+                         place: Place.home, flags: initialFlags | ChildFlag.alive))
+        return all.count - 1
     }
 
     mutating func remove(_ i: Int) {
-        flags[i] = 0
-        token[i] &+= 1
+        all[i].flags = 0
+        all[i].token &+= 1
         freeSlots.append(Int32(i))
     }
 
-    @inline(__always) func has(_ i: Int, _ flag: UInt8) -> Bool { flags[i] & flag != 0 }
-    @inline(__always) mutating func set(_ i: Int, _ flag: UInt8) { flags[i] |= flag }
-    @inline(__always) mutating func clear(_ i: Int, _ flag: UInt8) { flags[i] &= ~flag }
+    @inline(__always) func has(_ i: Int, _ flag: UInt8) -> Bool { all[i].flags & flag != 0 }
+    @inline(__always) mutating func set(_ i: Int, _ flag: UInt8) { all[i].flags |= flag }
+    @inline(__always) mutating func clear(_ i: Int, _ flag: UInt8) { all[i].flags &= ~flag }
 }

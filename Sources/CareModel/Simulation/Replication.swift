@@ -83,7 +83,7 @@ public final class Replication {
                 continue
             case .hazard, .ageMilestone, .ageOut, .jgzContact, .careEnd:
                 let i = Int(event.subject)
-                guard children.token[i] == event.token else { continue }
+                guard children.all[i].token == event.token else { continue }
                 handleChildEvent(i, kind: EventKind(rawValue: event.kind)!)
                 continue
             }
@@ -148,11 +148,11 @@ public final class Replication {
 
     // MARK: - Scheduling a child's next event
 
-    @inline(__always) private func age(_ i: Int) -> Double { events.now - children.birthDay[i] }
+    @inline(__always) private func age(_ i: Int) -> Double { events.now - children.all[i].birthDay }
 
     @inline(__always) private func schedule(_ i: Int, at time: Double, _ kind: EventKind, priority: UInt8 = EventPriority.transition) {
-        children.token[i] &+= 1
-        events.schedule(at: time, priority: priority, kind: kind.rawValue, subject: Int32(i), token: children.token[i])
+        children.all[i].token &+= 1
+        events.schedule(at: time, priority: priority, kind: kind.rawValue, subject: Int32(i), token: children.all[i].token)
     }
 
     /// The next age milestone strictly after the child's current age.
@@ -164,19 +164,19 @@ public final class Replication {
     /// Schedules the next event of a child at home (no service).
     private func scheduleHome(_ i: Int) {
         let a = age(i)
-        let need = Int(children.need[i])
+        let need = Int(children.all[i].need)
         let rate = need == 0 ? wellRate(i, age: a) : homeRates(i, need: need, age: a, actual: false, into: nil)
         let stream = need == 0 ? streams.onset : streams.progression
         var time = rate > 0 ? events.now + stream.exponential(mean: 1 / rate) : .infinity
         var kind = EventKind.hazard
         let milestone = nextMilestone(afterAge: a)
-        let milestoneTime = children.birthDay[i] + milestone
+        let milestoneTime = children.all[i].birthDay + milestone
         if milestoneTime <= time {
             time = milestoneTime
             kind = milestone >= model.leavingAgeDays ? .ageOut : .ageMilestone
         }
         if need > 0, let contact = model.contactAges.first(where: { $0 > a + 1e-7 }) {
-            let contactTime = children.birthDay[i] + contact
+            let contactTime = children.all[i].birthDay + contact
             if contactTime < time {
                 time = contactTime
                 kind = .jgzContact
@@ -187,8 +187,8 @@ public final class Replication {
 
     /// Schedules the next event of a child on a waiting list.
     private func scheduleWaiting(_ i: Int) {
-        let rate = waitingRates(need: Int(children.need[i]), risk: Int(children.risk[i]), into: nil)
-        let leaveTime = children.birthDay[i] + model.leavingAgeDays
+        let rate = waitingRates(need: Int(children.all[i].need), risk: Int(children.all[i].risk), into: nil)
+        let leaveTime = children.all[i].birthDay + model.leavingAgeDays
         let time = rate > 0 ? events.now + streams.progression.exponential(mean: 1 / rate) : .infinity
         if leaveTime <= time {
             schedule(i, at: leaveTime, .ageOut)
@@ -200,7 +200,7 @@ public final class Replication {
     private func wellRate(_ i: Int, age a: Double) -> Double {
         var band = 0
         while band + 1 < model.onsetBandStart.count && model.onsetBandStart[band + 1] <= a + 1e-7 { band += 1 }
-        var rate = model.onsetPerDay[band] * model.riskOnsetMultiplier[Int(children.risk[i])]
+        var rate = model.onsetPerDay[band] * model.riskOnsetMultiplier[Int(children.all[i].risk)]
         if children.has(i, ChildFlag.relapseRisk) { rate += model.relapsePerDay }
         return rate
     }
@@ -214,7 +214,7 @@ public final class Replication {
     /// when given.
     @inline(__always)
     private func homeRates(_ i: Int, need: Int, age a: Double, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
-        let risk = Int(children.risk[i])
+        let risk = Int(children.all[i].risk)
         let escalate = model.escalationPerDay[need] * model.riskEscalationMultiplier[risk]
         let resolve = model.resolutionPerDay[need]
         let selfReferral = model.selfReferralPerDay[need]
@@ -257,10 +257,10 @@ public final class Replication {
         case .careEnd:
             careEnd(i)
         case .hazard:
-            let place = children.place[i]
+            let place = children.all[i].place
             if Place.isWaiting(place) {
                 waitingTransition(i)
-            } else if children.need[i] == 0 {
+            } else if children.all[i].need == 0 {
                 onset(i)
             } else {
                 homeTransition(i)
@@ -271,7 +271,7 @@ public final class Replication {
     }
 
     private func rescheduleAfterChange(_ i: Int) {
-        if Place.isWaiting(children.place[i]) { scheduleWaiting(i) } else { scheduleHome(i) }
+        if Place.isWaiting(children.all[i].place) { scheduleWaiting(i) } else { scheduleHome(i) }
     }
 
     private func onset(_ i: Int) {
@@ -282,7 +282,7 @@ public final class Replication {
     }
 
     private func homeTransition(_ i: Int) {
-        let need = Int(children.need[i])
+        let need = Int(children.all[i].need)
         let a = age(i)
         let chosen: HomeTransition = withUnsafeTemporaryAllocation(of: Double.self, capacity: 8) { rates in
             let actual = homeRates(i, need: need, age: a, actual: true, into: rates)
@@ -307,9 +307,9 @@ public final class Replication {
     }
 
     private func waitingTransition(_ i: Int) {
-        let need = Int(children.need[i])
+        let need = Int(children.all[i].need)
         let chosen: WaitingTransition = withUnsafeTemporaryAllocation(of: Double.self, capacity: 4) { rates in
-            let total = waitingRates(need: need, risk: Int(children.risk[i]), into: rates)
+            let total = waitingRates(need: need, risk: Int(children.all[i].risk), into: rates)
             return WaitingTransition(rawValue: streams.progression.index(weights: UnsafeBufferPointer(rates), total: total))!
         }
         switch chosen {
@@ -342,7 +342,7 @@ public final class Replication {
     }
 
     private func jgzContact(_ i: Int) {
-        let need = Int(children.need[i])
+        let need = Int(children.all[i].need)
         let yhc = model.parameters.services.youthHealthCare
         let p = yhc.reach * jgzReachFactor * model.jgzDetection[need]
         if streams.detection.bernoulli(p) {
@@ -366,7 +366,7 @@ public final class Replication {
 
     /// Where a newly noticed need goes, by channel and severity (MODEL.md §3.4).
     private func route(_ i: Int, channel: Channel) -> ServiceKind {
-        let need = Int(children.need[i])
+        let need = Int(children.all[i].need)
         switch channel {
         case .jgz:
             return need == 1 && resources[ServiceKind.jgzEarlyHelp.rawValue].capacity > 0 ? .jgzEarlyHelp : .neighbourhoodTeam
@@ -394,17 +394,17 @@ public final class Replication {
             startCare(i, service, waited: 0)
             return
         }
-        children.ticket[i] &+= 1
-        let level = resources[r].queue.levelCount > 1 ? Int(children.need[i]) - 1 : 0
-        resources[r].queue.push(QueueEntry(subject: Int32(i), ticket: children.ticket[i], enqueuedAt: events.now), level: level)
+        children.all[i].ticket &+= 1
+        let level = resources[r].queue.levelCount > 1 ? Int(children.all[i].need) - 1 : 0
+        resources[r].queue.push(QueueEntry(subject: Int32(i), ticket: children.all[i].ticket, enqueuedAt: events.now), level: level)
         setPlace(i, Place.waiting(service))
         scheduleWaiting(i)
     }
 
     private func leaveQueue(_ i: Int) {
-        let service = Place.service(children.place[i])
+        let service = Place.service(children.all[i].place)
         resources[service.rawValue].queue.withdraw()
-        children.ticket[i] &+= 1
+        children.all[i].ticket &+= 1
         setPlace(i, Place.home)
     }
 
@@ -423,7 +423,7 @@ public final class Replication {
 
     private func scheduleCareEnd(_ i: Int, _ service: ServiceKind) {
         let end = events.now + model.durations[service.rawValue].sample(streams.careDuration)
-        let leaveTime = children.birthDay[i] + model.leavingAgeDays
+        let leaveTime = children.all[i].birthDay + model.leavingAgeDays
         if leaveTime <= end {
             schedule(i, at: leaveTime, .ageOut)
         } else {
@@ -433,7 +433,7 @@ public final class Replication {
 
     /// Frees the child's place and offers it to the waiting list.
     private func leaveCare(_ i: Int) {
-        let service = Place.service(children.place[i])
+        let service = Place.service(children.all[i].place)
         if children.has(i, ChildFlag.placed) {
             children.clear(i, ChildFlag.placed)
             placedCount -= 1
@@ -449,17 +449,17 @@ public final class Replication {
         // The closure reads `self.children` when called; capturing a copy would make the
         // writes below copy the whole table.
         while let entry = resources[r].admitNext(isLive: { e in
-            self.children.ticket[Int(e.subject)] == e.ticket && self.children.place[Int(e.subject)] == waitingPlace
+            self.children.all[Int(e.subject)].ticket == e.ticket && self.children.all[Int(e.subject)].place == waitingPlace
         }) {
             let j = Int(entry.subject)
-            children.ticket[j] &+= 1
+            children.all[j].ticket &+= 1
             startCare(j, service, waited: events.now - entry.enqueuedAt)
         }
     }
 
     private func careEnd(_ i: Int) {
-        let service = Place.service(children.place[i])
-        let need = Int(children.need[i])
+        let service = Place.service(children.all[i].place)
+        let need = Int(children.all[i].need)
         if streams.careOutcome.bernoulli(model.resolveProbability[service.rawValue][need]) {
             leaveCare(i)
             setNeed(i, 0)
@@ -486,8 +486,8 @@ public final class Replication {
     }
 
     private func ageOut(_ i: Int) {
-        let place = children.place[i]
-        if children.need[i] > 0 { counters.agedOutWithNeed += 1 }
+        let place = children.all[i].place
+        if children.all[i].need > 0 { counters.agedOutWithNeed += 1 }
         if Place.isWaiting(place) {
             leaveQueue(i)
         } else if Place.isInCare(place) {
@@ -504,24 +504,24 @@ public final class Replication {
 
     /// The only place a child's need changes, so the stocks stay consistent.
     @inline(__always) private func setNeed(_ i: Int, _ newNeed: Int) {
-        let old = Int(children.need[i])
+        let old = Int(children.all[i].need)
         guard old != newNeed else { return }
         needCount[old] -= 1
         needCount[newNeed] += 1
         weightedNeed += model.burdenWeight[newNeed] - model.burdenWeight[old]
-        if children.place[i] == Place.home {
+        if children.all[i].place == Place.home {
             undetectedCount += (newNeed > 0 ? 1 : 0) - (old > 0 ? 1 : 0)
         }
-        children.need[i] = UInt8(newNeed)
+        children.all[i].need = UInt8(newNeed)
     }
 
     /// The only place a child's place changes.
     @inline(__always) private func setPlace(_ i: Int, _ newPlace: UInt8) {
-        let old = children.place[i]
-        if children.need[i] > 0 {
+        let old = children.all[i].place
+        if children.all[i].need > 0 {
             undetectedCount += (newPlace == Place.home ? 1 : 0) - (old == Place.home ? 1 : 0)
         }
-        children.place[i] = newPlace
+        children.all[i].place = newPlace
     }
 
     @inline(__always) private func advanceIntegrals(to time: Double) {
