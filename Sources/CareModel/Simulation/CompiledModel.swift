@@ -26,8 +26,6 @@ public struct CompiledModel: Sendable {
     let riskShares: [Double]
     let householdSizeShares: [Double]
     let meanHouseholdSize: Double
-    /// Ages (days) at which a child's rates or options change, ascending; ends at the leaving age.
-    let milestoneAges: [Double]
     let contactAges: [Double]
 
     let escalationPerDay: [Double]
@@ -84,8 +82,6 @@ public struct CompiledModel: Sendable {
         householdSizeShares = pop.householdSizeShares
         let shareSum = pop.householdSizeShares.reduce(0, +)
         meanHouseholdSize = pop.householdSizeShares.enumerated().reduce(0) { $0 + Double($1.offset + 1) * $1.element } / shareSum
-        let milestones = Set(bandStarts.filter { $0 > 0 } + [schoolAge]).filter { $0 < leaving }
-        milestoneAges = milestones.sorted() + [leaving]
         contactAges = p.services.youthHealthCare.contactAgesYears.map { $0 * daysPerYear }.sorted()
 
         escalationPerDay = [0, needs.escalationPerYear.light / daysPerYear, needs.escalationPerYear.moderate / daysPerYear, 0]

@@ -155,27 +155,25 @@ public final class Replication {
         events.schedule(at: time, priority: priority, kind: kind.rawValue, subject: Int32(i), token: children.all[i].token)
     }
 
-    /// The next age milestone strictly after the child's current age.
-    @inline(__always) private func nextMilestone(afterAge a: Double) -> Double {
-        for m in model.milestoneAges where m > a + 1e-7 { return m }
-        return model.leavingAgeDays
-    }
-
     /// Schedules the next event of a child at home (no service).
     private func scheduleHome(_ i: Int) {
+        if children.all[i].need == 0 {
+            scheduleOnset(i)
+            return
+        }
         let a = age(i)
-        let need = Int(children.all[i].need)
-        let rate = need == 0 ? wellRate(i, age: a) : homeRates(i, need: need, age: a, actual: false, into: nil)
-        let stream = need == 0 ? streams.onset : streams.progression
-        var time = rate > 0 ? events.now + stream.exponential(mean: 1 / rate) : .infinity
+        let rate = homeRates(i, need: Int(children.all[i].need), age: a, actual: false, into: nil)
+        var time = rate > 0 ? events.now + streams.progression.exponential(mean: 1 / rate) : .infinity
         var kind = EventKind.hazard
-        let milestone = nextMilestone(afterAge: a)
+        // Rates change with age only when school care starts to apply.
+        let schoolStarts = children.has(i, ChildFlag.schoolCovered) && a < model.schoolAgeDays - 1e-7
+        let milestone = schoolStarts ? model.schoolAgeDays : model.leavingAgeDays
         let milestoneTime = children.all[i].birthDay + milestone
         if milestoneTime <= time {
             time = milestoneTime
             kind = milestone >= model.leavingAgeDays ? .ageOut : .ageMilestone
         }
-        if need > 0, let contact = model.contactAges.first(where: { $0 > a + 1e-7 }) {
+        if let contact = model.contactAges.first(where: { $0 > a + 1e-7 }) {
             let contactTime = children.all[i].birthDay + contact
             if contactTime < time {
                 time = contactTime
@@ -183,6 +181,33 @@ public final class Replication {
             }
         }
         schedule(i, at: time, kind)
+    }
+
+    /// Schedules the onset of a well child's next need, or its leaving if that comes
+    /// first. The onset hazard is constant within an age band, so the onset time is
+    /// found exactly by spending one unit-exponential draw of cumulative hazard band
+    /// by band (no event is needed at band boundaries).
+    private func scheduleOnset(_ i: Int) {
+        let child = children.all[i]
+        let multiplier = model.riskOnsetMultiplier[Int(child.risk)]
+        let relapse = child.flags & ChildFlag.relapseRisk != 0 ? model.relapsePerDay : 0
+        var remaining = streams.onset.exponential(mean: 1)
+        var a = age(i)
+        var band = 0
+        while band + 1 < model.onsetBandStart.count && model.onsetBandStart[band + 1] <= a + 1e-7 { band += 1 }
+        while a < model.leavingAgeDays {
+            let rate = model.onsetPerDay[band] * multiplier + relapse
+            let bandEnd = band + 1 < model.onsetBandStart.count ? min(model.onsetBandStart[band + 1], model.leavingAgeDays) : model.leavingAgeDays
+            let hazardInBand = rate * (bandEnd - a)
+            if remaining < hazardInBand {
+                schedule(i, at: max(events.now, child.birthDay + a + remaining / rate), .hazard)
+                return
+            }
+            remaining -= hazardInBand
+            a = bandEnd
+            band += 1
+        }
+        schedule(i, at: child.birthDay + model.leavingAgeDays, .ageOut)
     }
 
     /// Schedules the next event of a child on a waiting list.
@@ -195,14 +220,6 @@ public final class Replication {
         } else {
             schedule(i, at: time, .hazard)
         }
-    }
-
-    private func wellRate(_ i: Int, age a: Double) -> Double {
-        var band = 0
-        while band + 1 < model.onsetBandStart.count && model.onsetBandStart[band + 1] <= a + 1e-7 { band += 1 }
-        var rate = model.onsetPerDay[band] * model.riskOnsetMultiplier[Int(children.all[i].risk)]
-        if children.has(i, ChildFlag.relapseRisk) { rate += model.relapsePerDay }
-        return rate
     }
 
     /// Transitions of a child at home with a need, in this order.
