@@ -381,7 +381,7 @@ public final class Replication {
         refer(i, to: route(i, channel: channel))
     }
 
-    /// Where a newly noticed need goes, by channel and severity (MODEL.md §3.4).
+    /// Where a newly noticed need goes, by channel and severity.
     private func route(_ i: Int, channel: Channel) -> ServiceKind {
         let need = Int(children.all[i].need)
         switch channel {
