@@ -30,6 +30,9 @@ let package = Package(
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: hotLoop),
 
+        // MARK: - Benchmark workloads (plain queueing networks, no model)
+        .target(name: "Workloads", dependencies: ["SimKernel", "Stochastics"], swiftSettings: hotLoop),
+
         // MARK: - Model
         .target(name: "CareModel", dependencies: ["SimKernel", "Stochastics"], swiftSettings: hotLoop),
 
@@ -40,13 +43,13 @@ let package = Package(
 
         // MARK: - Command line
         .executableTarget(name: "runway", dependencies: [
-            "CareModel", "ScenarioIO", "Experiments", "Reporting", "Stochastics",
+            "CareModel", "ScenarioIO", "Experiments", "Reporting", "Stochastics", "Workloads",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: - Tests
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
-        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "Stochastics"]),
+        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "Stochastics", "Workloads"]),
         .testTarget(name: "CareModelTests", dependencies: ["CareModel", "ScenarioIO", "Experiments", "Stochastics"]),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "CareModel"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ScenarioIO", "Experiments"]),

@@ -108,7 +108,9 @@ public struct EventList: Sendable {
 
     @usableFromInline
     mutating func growBuckets(to k: Int) {
-        buckets.reserveCapacity(Swift.max(k + 1, buckets.count * 2))
+        // Grow geometrically: reserving only what is needed would copy the whole
+        // bucket array on every new window.
+        if k >= buckets.capacity { buckets.reserveCapacity(Swift.max(k + 1, buckets.capacity * 2)) }
         while buckets.count <= k { buckets.append([]) }
     }
 

@@ -1,0 +1,92 @@
+import Dispatch
+import SimKernel
+import Stochastics
+
+/// The reference workload of the benchmarks: a plain open queueing network any
+/// engine can run, so Runway's kernel can be compared with SimPy and hand-written C.
+///
+/// Poisson arrivals (rate 1 per day) -> screening (1 server, exponential service, mean
+/// 0.5 day) -> with probability 0.3 a team (4 servers, mean 3 days) -> with probability
+/// 0.25 specialised care (2 servers, mean 5 days). FIFO everywhere. Being a Jackson
+/// network, each station behaves as an M/M/c queue with its own arrival rate, so the
+/// mean time in system is W = W1 + 0.3 W2 + 0.3 x 0.25 W3 (`analyticMeanTimeInSystem`).
+public enum ReferenceNetwork {
+    public static let arrivalRate = 1.0
+    public static let stations: [(servers: Int, meanService: Double)] = [(1, 0.5), (4, 3.0), (2, 5.0)]
+    /// Probability of going on from station k to station k + 1.
+    public static let onward = [0.3, 0.25]
+
+    public struct Result: Sendable {
+        public let completed: Int
+        public let meanTimeInSystem: Double
+        public let events: UInt64
+        public let seconds: Double
+
+        public var line: String {
+            "completed=\(completed) mean_time_in_system=\(meanTimeInSystem) events=\(events) seconds=\(seconds)"
+        }
+    }
+
+    /// W = sum over stations of (visit probability x M/M/c sojourn time), in days.
+    public static var analyticMeanTimeInSystem: Double {
+        var visit = 1.0, total = 0.0
+        for (k, station) in stations.enumerated() {
+            total += visit * QueueingTheory.sojourn(lambda: arrivalRate * visit, meanService: station.meanService, servers: station.servers)
+            if k < onward.count { visit *= onward[k] }
+        }
+        return total
+    }
+
+    enum Kind: UInt32 { case arrival = 3, done0 = 0, done1 = 1, done2 = 2 }
+
+    /// Runs `arrivals` customers through the network until it is empty.
+    public static func run(arrivals: Int, seed: UInt64) -> Result {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let arrivalStream = RandomStream(seed: seed, replication: 0, stream: 1)
+        let serviceStreams = (0..<3).map { RandomStream(seed: seed, replication: 0, stream: UInt32(2 + $0)) }
+        let routing = RandomStream(seed: seed, replication: 0, stream: 5)
+        var list = EventList(bucketWidth: 1)
+        var resources = stations.map { Resource(capacity: $0.servers) }
+        var arrivedAt = [Double](repeating: 0, count: arrivals)
+        var arrived = 0, completed = 0
+        var totalTime = 0.0
+
+        func startService(_ station: Int, _ customer: Int32) {
+            let t = list.now + serviceStreams[station].exponential(mean: stations[station].meanService)
+            list.schedule(at: t, priority: EventPriority.release, kind: UInt32(station), subject: customer)
+        }
+        func enter(_ station: Int, _ customer: Int32) {
+            if resources[station].tryAcquire() {
+                startService(station, customer)
+            } else {
+                resources[station].queue.push(QueueEntry(subject: customer, ticket: 0, enqueuedAt: list.now))
+            }
+        }
+
+        list.schedule(at: arrivalStream.exponential(mean: 1 / arrivalRate), priority: EventPriority.arrival, kind: Kind.arrival.rawValue)
+        while let e = list.next() {
+            if e.kind == Kind.arrival.rawValue {
+                let customer = Int32(arrived)
+                arrivedAt[arrived] = list.now
+                arrived += 1
+                enter(0, customer)
+                if arrived < arrivals {
+                    list.schedule(at: list.now + arrivalStream.exponential(mean: 1 / arrivalRate), priority: EventPriority.arrival, kind: Kind.arrival.rawValue)
+                }
+                continue
+            }
+            let station = Int(e.kind)
+            resources[station].release()
+            if let next = resources[station].admitNext(isLive: { _ in true }) { startService(station, next.subject) }
+            if station < onward.count && routing.bernoulli(onward[station]) {
+                enter(station + 1, e.subject)
+            } else {
+                completed += 1
+                totalTime += list.now - arrivedAt[Int(e.subject)]
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return Result(completed: completed, meanTimeInSystem: totalTime / Double(max(completed, 1)),
+                      events: list.processed, seconds: seconds)
+    }
+}
