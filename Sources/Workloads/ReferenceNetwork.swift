@@ -37,25 +37,74 @@ public enum ReferenceNetwork {
         return total
     }
 
-    enum Kind: UInt32 { case arrival = 3, done0 = 0, done1 = 1, done2 = 2 }
-
     /// Runs `arrivals` customers through the network until it is empty.
     public static func run(arrivals: Int, seed: UInt64) -> Result {
         let started = DispatchTime.now().uptimeNanoseconds
-        let arrivalStream = RandomStream(seed: seed, replication: 0, stream: 1)
-        let serviceStreams = (0..<3).map { RandomStream(seed: seed, replication: 0, stream: UInt32(2 + $0)) }
-        let routing = RandomStream(seed: seed, replication: 0, stream: 5)
-        var list = EventList(bucketWidth: 1)
-        var resources = stations.map { Resource(capacity: $0.servers) }
-        var arrivedAt = [Double](repeating: 0, count: arrivals)
+        var simulation = Simulation(arrivals: arrivals, seed: seed)
+        simulation.run()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return Result(completed: simulation.completed, meanTimeInSystem: simulation.totalTime / Double(max(simulation.completed, 1)),
+                      events: simulation.list.processed, seconds: seconds)
+    }
+
+    /// The network's state; one value, mutated in place (no captured closures in the loop).
+    struct Simulation {
+        static let arrivalKind: UInt32 = 3
+        let arrivals: Int
+        let arrivalStream: RandomStream
+        let serviceStreams: [RandomStream]
+        let routing: RandomStream
+        let meanService: [Double]
+        // About 64 arrivals per bucket: the heap stays small and buckets are few.
+        var list = EventList(bucketWidth: 64)
+        var resources: [Resource]
+        var arrivedAt: [Double]
         var arrived = 0, completed = 0
         var totalTime = 0.0
 
-        func startService(_ station: Int, _ customer: Int32) {
-            let t = list.now + serviceStreams[station].exponential(mean: stations[station].meanService)
-            list.schedule(at: t, priority: EventPriority.release, kind: UInt32(station), subject: customer)
+        init(arrivals: Int, seed: UInt64) {
+            self.arrivals = arrivals
+            arrivalStream = RandomStream(seed: seed, replication: 0, stream: 1)
+            serviceStreams = (0..<3).map { RandomStream(seed: seed, replication: 0, stream: UInt32(2 + $0)) }
+            routing = RandomStream(seed: seed, replication: 0, stream: 5)
+            meanService = stations.map(\.meanService)
+            resources = stations.map { Resource(capacity: $0.servers) }
+            arrivedAt = [Double](repeating: 0, count: arrivals)
         }
-        func enter(_ station: Int, _ customer: Int32) {
+
+        mutating func run() {
+            list.schedule(at: arrivalStream.exponential(mean: 1 / arrivalRate), priority: EventPriority.arrival, kind: Self.arrivalKind)
+            while let e = list.next() {
+                if e.kind == Self.arrivalKind {
+                    arrive()
+                } else {
+                    complete(station: Int(e.kind), customer: e.subject)
+                }
+            }
+        }
+
+        mutating func arrive() {
+            let customer = Int32(arrived)
+            arrivedAt[arrived] = list.now
+            arrived += 1
+            enter(0, customer)
+            if arrived < arrivals {
+                list.schedule(at: list.now + arrivalStream.exponential(mean: 1 / arrivalRate), priority: EventPriority.arrival, kind: Self.arrivalKind)
+            }
+        }
+
+        mutating func complete(station: Int, customer: Int32) {
+            resources[station].release()
+            if let next = resources[station].admitNext(isLive: { _ in true }) { startService(station, next.subject) }
+            if station < onward.count && routing.bernoulli(onward[station]) {
+                enter(station + 1, customer)
+            } else {
+                completed += 1
+                totalTime += list.now - arrivedAt[Int(customer)]
+            }
+        }
+
+        mutating func enter(_ station: Int, _ customer: Int32) {
             if resources[station].tryAcquire() {
                 startService(station, customer)
             } else {
@@ -63,30 +112,9 @@ public enum ReferenceNetwork {
             }
         }
 
-        list.schedule(at: arrivalStream.exponential(mean: 1 / arrivalRate), priority: EventPriority.arrival, kind: Kind.arrival.rawValue)
-        while let e = list.next() {
-            if e.kind == Kind.arrival.rawValue {
-                let customer = Int32(arrived)
-                arrivedAt[arrived] = list.now
-                arrived += 1
-                enter(0, customer)
-                if arrived < arrivals {
-                    list.schedule(at: list.now + arrivalStream.exponential(mean: 1 / arrivalRate), priority: EventPriority.arrival, kind: Kind.arrival.rawValue)
-                }
-                continue
-            }
-            let station = Int(e.kind)
-            resources[station].release()
-            if let next = resources[station].admitNext(isLive: { _ in true }) { startService(station, next.subject) }
-            if station < onward.count && routing.bernoulli(onward[station]) {
-                enter(station + 1, e.subject)
-            } else {
-                completed += 1
-                totalTime += list.now - arrivedAt[Int(e.subject)]
-            }
+        mutating func startService(_ station: Int, _ customer: Int32) {
+            let t = list.now + serviceStreams[station].exponential(mean: meanService[station])
+            list.schedule(at: t, priority: EventPriority.release, kind: UInt32(station), subject: customer)
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return Result(completed: completed, meanTimeInSystem: totalTime / Double(max(completed, 1)),
-                      events: list.processed, seconds: seconds)
     }
 }
