@@ -3,10 +3,10 @@ import Dispatch
 import Stochastics
 import Synchronization
 
-/// Runs replications of one scenario, in parallel on `jobs` threads.
+/// Runs replications in parallel on `jobs` threads.
 ///
 /// Each replication draws from its own streams, derived from (seed, replication,
-/// stream id) only, and results are stored by replication number: the output is the
+/// stream id) only, and results are kept by replication number: the output is the
 /// same whatever the number of threads, and two scenarios run with the same seed
 /// share their random numbers (common random numbers).
 public enum ExperimentRunner {
@@ -16,25 +16,43 @@ public enum ExperimentRunner {
         public var events: UInt64 { results.reduce(0) { $0 + $1.events } }
     }
 
-    /// Runs the replications numbered `replications` (0-based).
-    public static func run(_ model: CompiledModel, replications: Range<Int>, jobs: Int,
-                           progress: (@Sendable (Int) -> Void)? = nil) throws(DistributionError) -> Outcome {
+    /// Runs the replications numbered `replications` of one model and returns them in order.
+    public static func run(_ model: CompiledModel, replications: Range<Int>, jobs: Int) throws(DistributionError) -> Outcome {
         let started = DispatchTime.now().uptimeNanoseconds
-        let count = replications.count
-        let slots = Mutex<[ReplicationResult?]>(Array(repeating: nil, count: count))
-        let failure = Mutex<DistributionError?>(nil)
+        let slots = Mutex<[Int: ReplicationResult]>([:])
+        let work = replications.map { Job(point: 0, replication: $0) }
+        do {
+            _ = try run(work, models: [model], threads: jobs) { _, result in
+                slots.withLock { $0[result.replication] = result }
+            }
+        } catch let error as DistributionError {
+            throw error
+        } catch {
+            preconditionFailure("only the model can fail here: \(error)")
+        }
+        let results = slots.withLock { all in replications.map { all[$0]! } }
+        return Outcome(results: results, wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+    }
+
+    /// Runs `work` (jobs of the grid points whose models are `models`), handing each
+    /// finished replication to `finished` as soon as it is done (from any thread).
+    /// Stops taking new jobs once `shouldStop` returns true; returns the jobs finished.
+    public static func run(_ work: [Job], models: [CompiledModel], threads: Int,
+                           shouldStop: @Sendable () -> Bool = { false },
+                           finished: @Sendable (Job, ReplicationResult) throws -> Void) throws -> Int {
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
-        let workers = max(1, min(jobs, count))
+        let failure = Mutex<(any Error)?>(nil)
+        let workers = max(1, min(threads, work.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
+            while !shouldStop() && failure.withLock({ $0 == nil }) {
                 let k = next.add(1, ordering: .relaxed).oldValue
-                guard k < count else { return }
-                do throws(DistributionError) {
-                    let result = try Replication(model: model, replication: replications.lowerBound + k).run()
-                    slots.withLock { $0[k] = result }
-                    let finished = done.add(1, ordering: .relaxed).newValue
-                    progress?(finished)
+                guard k < work.count else { return }
+                let job = work[k]
+                do {
+                    let result = try Replication(model: models[job.point], replication: job.replication).run()
+                    try finished(job, result)
+                    done.add(1, ordering: .relaxed)
                 } catch {
                     failure.withLock { $0 = error }
                     return
@@ -42,8 +60,6 @@ public enum ExperimentRunner {
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        let results = slots.withLock { $0.map { $0! } }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return Outcome(results: results, wallSeconds: seconds)
+        return done.load(ordering: .relaxed)
     }
 }

@@ -2,12 +2,16 @@
 /// Swift's shortest exact form, and NaN as an empty field (read as missing by R,
 /// pandas and Excel). The same value always gives the same text, so equal runs give
 /// byte-identical files.
-enum CSVFormat {
-    static func number(_ x: Double) -> String {
+public enum CSVFormat {
+    static func format(_ x: Double) -> String {
         if x.isNaN { return "" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
         return String(x)
     }
+
+    public static func header(_ names: [String]) -> String { line(names) }
+
+    public static func number(_ x: Double) -> String { format(x) }
 
     static func line(_ fields: [String]) -> String {
         fields.map(escape).joined(separator: ",") + "\n"

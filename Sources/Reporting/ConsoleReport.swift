@@ -14,33 +14,24 @@ public enum ConsoleReport {
         ("burden_index", "burden index", 1, "weighted need-days per child-year"),
     ]
 
-    public static func text(_ results: [ReplicationResult]) -> String {
-        let summaries = results.map(ReplicationSummary.init)
-        guard let periods = summaries.first?.periods, periods > 0 else { return "no periods after warm-up\n" }
-        let months = Double(periods) * (results.first.map { Double(monthsPerPeriod($0)) } ?? 1)
-        let years = months / 12
-        var out = "Means over \(results.count) replication(s) after warm-up, with 95 % intervals:\n"
+    /// `perReplication`: each replication's summary metric values; `years`: the
+    /// length of the horizon after warm-up (to show totals per year).
+    public static func text(_ perReplication: [[Double]], years: Double) -> String {
+        guard !perReplication.isEmpty, years > 0 else { return "no periods after warm-up\n" }
+        var out = "Means over \(perReplication.count) replication(s) after warm-up, with 95 % intervals:\n"
         for item in headline {
-            let values: [Double] = summaries.map { s in
+            let values: [Double] = perReplication.map { v in
                 if item.column == "in_care_specialised_total" {
-                    return s.values[MetricCatalog.index("in_care_ambulant")] + s.values[MetricCatalog.index("in_care_residential")]
+                    return v[MetricCatalog.index("in_care_ambulant")] + v[MetricCatalog.index("in_care_residential")]
                 }
-                let v = s.values[MetricCatalog.index(item.column)]
-                return MetricCatalog.definitions[MetricCatalog.index(item.column)].aggregation == .total ? v / years : v
+                let m = MetricCatalog.index(item.column)
+                return MetricCatalog.definitions[m].aggregation == .total ? v[m] / years : v[m]
             }
             let stats = SummaryStatistics(values)
-            let mean = stats.mean / item.scale
             let half = stats.halfWidth95.isNaN ? "" : " ± \(format(stats.halfWidth95 / item.scale))"
-            out += "  \(item.label.padding(toLength: 34, withPad: " ", startingAt: 0)) \(format(mean))\(half) \(item.unit)\n"
+            out += "  \(item.label.padding(toLength: 34, withPad: " ", startingAt: 0)) \(format(stats.mean / item.scale))\(half) \(item.unit)\n"
         }
         return out
-    }
-
-    private static func monthsPerPeriod(_ result: ReplicationResult) -> Int {
-        let rows = result.rows
-        guard rows.count > 1 else { return 12 }
-        let a = rows[0].periodStart, b = rows[1].periodStart
-        return (b.year - a.year) * 12 + (b.month - a.month)
     }
 
     private static func format(_ x: Double) -> String {

@@ -11,13 +11,19 @@ public enum DataDictionary {
         when this file and the code disagree. Regenerate with
         `swift run runway dictionary > DATA_DICTIONARY.md`.
 
-        A run writes `Output/<scenario>/<run-id>/` with three files:
+        A run writes `Output/<scenario>/<run-id>/` with:
 
         - `timeseries.csv`: one row per replication and period (the `experiment.output_interval`);
         - `summary.csv`: one row per replication, each column aggregated over the periods after
           warm-up as its "summary" entry below says;
-        - `run.json`: the fully resolved parameters, seed, replications, random streams, versions
-          and timings of the run.
+        - `summary_stats.csv` and `timeseries_stats.csv`: statistics across replications;
+        - `run.json`: the fully resolved parameters and how they differ from the base file, seed,
+          replications, random streams, tie-breaking rule, achieved interval widths, versions,
+          machine and timings of the run.
+
+        A sweep (`--sweep` or a `sweep:` section) writes `sweep.csv` and `sweep_summary.csv`
+        instead of the first four; `runway compare` writes `comparison.csv` and
+        `comparison_timeseries.csv`.
 
         Stocks are counted at the end of a period; flows are counted over the period. Money is in
         euros of the scenario's prices (no inflation). An empty field means "not defined"
@@ -49,6 +55,61 @@ public enum DataDictionary {
         for c in SummaryTable.extraColumns {
             out += "| `\(c.name)` | \(c.unit) | \(c.meaning) |\n"
         }
+        out += """
+
+        ## summary_stats.csv
+
+        One row per metric, over the replications' `summary.csv` values.
+
+        | column | unit | meaning |
+        |---|---|---|
+
+        """
+        for c in IntervalTables.columnMeanings {
+            out += "| `\(c.name)` | \(c.unit) | \(c.meaning) |\n"
+        }
+        out += """
+
+        ## timeseries_stats.csv
+
+        One row per period and metric, over the replications' `timeseries.csv` values: the
+        columns `period_start` and `in_warmup` (as in `timeseries.csv`), then the columns of
+        `summary_stats.csv`.
+
+        ## sweep.csv and sweep_summary.csv
+
+        `sweep.csv` has one row per grid point: `point` (its number, from 0, the first swept key
+        varying slowest), one column per swept key with its value, `replications`, then for
+        every metric its mean over replications (`<metric>`) and the half-width of its 95 %
+        confidence interval (`<metric>_hw95`). `sweep_summary.csv` has one row per grid point
+        and replication: `point`, the swept keys, then the columns of `summary.csv`. All grid
+        points use the same seed, so they share their random numbers.
+
+        ## comparison.csv
+
+        One row per compared scenario (against the first) and metric, over the periods after
+        warm-up.
+
+        | column | unit | meaning |
+        |---|---|---|
+        | `scenario_a`, `scenario_b` | name | the reference scenario (the first given) and the compared one |
+        | `metric`, `unit` | | as in `summary.csv` |
+        | `replications` | number | replications of each scenario (paired: replication r of both used the same random streams) |
+        | `mean_a`, `mean_b` | metric's unit | means over replications |
+        | `difference` | metric's unit | mean of the paired differences B - A |
+        | `ci95_lower`, `ci95_upper` | metric's unit | 95 % confidence interval of the difference (Student's t on the paired differences) |
+        | `half_width_paired` | metric's unit | half-width of that interval |
+        | `half_width_unpaired` | metric's unit | the half-width had the scenarios used independent random numbers (t with 2n - 2 degrees of freedom) |
+        | `crn_narrowing` | ratio | half_width_unpaired / half_width_paired: how much common random numbers narrowed the interval |
+        | `distinguishable` | yes/no | yes when the interval excludes 0 |
+
+        ## comparison_timeseries.csv
+
+        The same per period: `scenario_a`, `scenario_b`, `period_start`, `in_warmup`, `metric`,
+        `difference`, `ci95_lower`, `ci95_upper`, `distinguishable`. Written only for scenarios
+        with the same horizon and output interval as the first.
+
+        """
         return out
     }
 

@@ -13,6 +13,8 @@ public struct RunManifest {
     public var wallSeconds: Double
     public var events: UInt64
     public var jobs: Int
+    /// Further entries (sweep, shard, achieved interval widths, differences from the base).
+    public var extra: [String: Any] = [:]
 
     public init(scenarioFiles: [String], overrides: [String], parameters: ModelParameters, runwayVersion: String,
                 gitCommit: String?, startedAt: Date, wallSeconds: Double, events: UInt64, jobs: Int) {
@@ -32,7 +34,14 @@ public struct RunManifest {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let parameterObject = try JSONSerialization.jsonObject(with: try encoder.encode(parameters))
         let iso = ISO8601DateFormatter()
-        let document: [String: Any] = [
+        let h = parameters.horizon
+        var document: [String: Any] = [
+            "model": "Runway: a discrete-event simulation of children and families in a Dutch municipality's youth care (JGZ, school care, neighbourhood team, GP, specialised ambulant and residential care, youth protection), with a yearly budget, a cut and its runway. Continuous time in days; one event list ordered by (time, priority, sequence).",
+            "horizon": ["start": h.start.description, "end": h.end.description, "warmup_until": h.warmupUntil.description],
+            "run_length_days": h.end.daysSinceEpoch - h.start.daysSinceEpoch,
+            "warmup_days": h.warmupUntil.daysSinceEpoch - h.start.daysSinceEpoch,
+            "output_interval": parameters.experiment.outputInterval.rawValue,
+            "replication_seeds": "replication r draws stream s from gsl_rng_mt19937 seeded with SplitMix64-mix(seed, r, s); replications are numbered from 0",
             "runway_version": runwayVersion,
             "git_commit": gitCommit ?? NSNull(),
             "gsl_version": GSLRuntime.version,
@@ -52,7 +61,36 @@ public struct RunManifest {
             "machine": ["cores": ProcessInfo.processInfo.activeProcessorCount, "os": ProcessInfo.processInfo.operatingSystemVersionString],
             "parameters": parameterObject,
         ]
+        document.merge(extra) { _, new in new }
         let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// Where a scenario's resolved parameters differ from those of the file it builds on.
+public enum ParameterDifferences {
+    /// Dotted key -> ["base": value, "scenario": value], for every leaf that differs.
+    public static func between(base: ModelParameters, scenario: ModelParameters) -> [String: Any] {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        guard let a = try? JSONSerialization.jsonObject(with: encoder.encode(base)),
+              let b = try? JSONSerialization.jsonObject(with: encoder.encode(scenario)) else { return [:] }
+        var flatA: [String: Any] = [:], flatB: [String: Any] = [:]
+        flatten(a, "", &flatA)
+        flatten(b, "", &flatB)
+        var out: [String: Any] = [:]
+        for key in Set(flatA.keys).union(flatB.keys).sorted() {
+            let x = flatA[key].map { "\($0)" } ?? "", y = flatB[key].map { "\($0)" } ?? ""
+            if x != y { out[key] = ["base": flatA[key] ?? NSNull(), "scenario": flatB[key] ?? NSNull()] }
+        }
+        return out
+    }
+
+    private static func flatten(_ value: Any, _ prefix: String, _ out: inout [String: Any]) {
+        if let dictionary = value as? [String: Any] {
+            for (key, child) in dictionary { flatten(child, prefix.isEmpty ? key : "\(prefix).\(key)", &out) }
+        } else {
+            out[prefix] = value
+        }
     }
 }

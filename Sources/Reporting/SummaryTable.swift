@@ -15,13 +15,30 @@ public enum SummaryTable {
     public static var header: [String] { extraColumns.map(\.name) + MetricCatalog.definitions.map(\.name) }
 
     public static func csv(_ results: [ReplicationResult]) -> String {
-        var out = CSVFormat.line(header)
-        for result in results {
-            let summary = ReplicationSummary(result)
-            let bookkeeping = [result.replication, summary.periods, result.initialChildren, result.childrenBorn,
-                               result.childrenLeft, result.childrenAtEnd, Int(result.events)].map(String.init)
-            out += CSVFormat.line(bookkeeping + summary.values.map(CSVFormat.number))
+        CSVFormat.line(header) + results.map(row).joined()
+    }
+
+    /// The summary line of one replication, without the header (a part file of a run).
+    public static func row(_ result: ReplicationResult) -> String {
+        let summary = ReplicationSummary(result)
+        let bookkeeping = [result.replication, summary.periods, result.initialChildren, result.childrenBorn,
+                           result.childrenLeft, result.childrenAtEnd, Int(result.events)].map(String.init)
+        return CSVFormat.line(bookkeeping + summary.values.map(CSVFormat.number))
+    }
+
+    /// Reads the metric values back from summary lines (CSVFormat writes numbers in a
+    /// form that reads back exactly). Returns one array per line, in metric order.
+    public static func metricValues(_ lines: [String]) -> [[Double]] {
+        lines.map { line in
+            line.split(separator: ",", omittingEmptySubsequences: false).dropFirst(extraColumns.count)
+                .map { $0.isEmpty ? .nan : Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan }
         }
-        return out
+    }
+
+    /// Events recorded in a summary line (its `events` column).
+    public static func events(_ line: String) -> UInt64 {
+        let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+        let index = extraColumns.firstIndex { $0.name == "events" }!
+        return UInt64(fields[index]) ?? 0
     }
 }

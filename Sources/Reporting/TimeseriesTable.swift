@@ -11,12 +11,15 @@ public enum TimeseriesTable {
     public static var header: [String] { idColumns.map(\.name) + MetricCatalog.definitions.map(\.name) }
 
     public static func csv(_ results: [ReplicationResult]) -> String {
-        var out = CSVFormat.line(header)
-        for result in results {
-            for row in result.rows {
-                out += CSVFormat.line([String(result.replication), row.periodStart.description, row.inWarmup ? "1" : "0"]
-                                      + row.values.map(CSVFormat.number))
-            }
+        CSVFormat.line(header) + results.map(rows).joined()
+    }
+
+    /// The rows of one replication, without the header (a part file of a run).
+    public static func rows(_ result: ReplicationResult) -> String {
+        var out = ""
+        for row in result.rows {
+            out += CSVFormat.line([String(result.replication), row.periodStart.description, row.inWarmup ? "1" : "0"]
+                                  + row.values.map(CSVFormat.number))
         }
         return out
     }

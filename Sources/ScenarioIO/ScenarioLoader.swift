@@ -7,6 +7,8 @@ public struct LoadedScenario: Sendable {
     /// The file given, then the files it extends, nearest first.
     public let files: [String]
     public let overrides: [String]
+    /// The `sweep:` section: scenario keys and the values to try, as written.
+    public let sweep: [(key: String, values: [String])]
 }
 
 /// Reads a scenario file, follows `extends`, applies `--set key=value` overrides and
@@ -15,10 +17,36 @@ public enum ScenarioLoader {
     public static func load(path: String, overrides: [String] = []) throws(ScenarioError) -> LoadedScenario {
         var files: [String] = []
         var tree = try resolve(path: path, chain: &files)
+        let sweep = try extractSweep(&tree)
         for assignment in overrides {
             tree = try apply(assignment, to: tree)
         }
-        return LoadedScenario(parameters: try ScenarioDecoder.decode(tree), files: files, overrides: overrides)
+        return LoadedScenario(parameters: try ScenarioDecoder.decode(tree), files: files, overrides: overrides, sweep: sweep)
+    }
+
+    /// Takes the optional `sweep:` block (key: [values]) out of the tree.
+    private static func extractSweep(_ tree: inout ConfigNode) throws(ScenarioError) -> [(key: String, values: [String])] {
+        guard case .mapping(var entries) = tree.value, let index = entries.firstIndex(where: { $0.key == "sweep" }) else { return [] }
+        let block = entries.remove(at: index)
+        tree = ConfigNode(value: .mapping(entries), location: tree.location)
+        guard case .mapping(let axes) = block.node.value else {
+            throw ScenarioError(block.node.location, "sweep", "expected a block of `dotted.key: [value, value, ...]`")
+        }
+        var sweep: [(key: String, values: [String])] = []
+        for axis in axes {
+            guard case .sequence(let items) = axis.node.value, !items.isEmpty else {
+                throw ScenarioError(axis.node.location, "sweep.\(axis.key)", "expected a list of values to try, e.g. [0, 0.1, 0.2]")
+            }
+            var values: [String] = []
+            for item in items {
+                guard case .scalar(let text, _) = item.value else {
+                    throw ScenarioError(item.location, "sweep.\(axis.key)", "each value to try must be a single value")
+                }
+                values.append(text)
+            }
+            sweep.append((axis.key, values))
+        }
+        return sweep
     }
 
     /// Parses YAML text (for tests and tools), with no `extends`.

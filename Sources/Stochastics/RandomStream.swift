@@ -49,6 +49,9 @@ public final class RandomStream {
 
     @inlinable public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rng, mean)) }
 
+    /// Number of Bernoulli(p) trials up to and including the first success (>= 1).
+    @inlinable public func geometric(_ p: Double) -> Int { Int(gsl_ran_geometric(rng, p)) }
+
     @inlinable public func gaussian(sigma: Double) -> Double { gsl_ran_gaussian_ziggurat(rng, sigma) }
 
     /// Picks index i with probability weights[i] / sum(weights), for weights that

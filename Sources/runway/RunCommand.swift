@@ -4,12 +4,16 @@ import Experiments
 import Foundation
 import Reporting
 import ScenarioIO
+import Synchronization
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a scenario and write timeseries.csv, summary.csv and run.json.",
-        discussion: "Output goes to <output>/<scenario name>/<run id>/. An existing run folder is never replaced unless --force is given.")
+        abstract: "Run a scenario (or a sweep of it) and write its CSVs and run.json.",
+        discussion: """
+        Output goes to <output>/<scenario name>/<run id>/. An existing run folder is never replaced unless --force \
+        is given. Ctrl-C keeps the finished replications; run the same command with --resume to continue.
+        """)
 
     @OptionGroup var options: ScenarioOptions
 
@@ -22,11 +26,14 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Folder under which <scenario>/<run-id>/ is written.")
     var output: String = "Output"
 
-    @Option(name: .customLong("run-id"), help: "Name of the run folder (default: seed<seed>-<UTC time>).")
+    @Option(name: .customLong("run-id"), help: "Name of the run folder (default: seed<seed>-<UTC time>; needed with --resume and --shard).")
     var runID: String?
 
-    @Flag(help: "Replace an existing run folder of the same name.")
+    @Flag(help: "Replace an existing run folder (or an interrupted one) of the same name.")
     var force = false
+
+    @Flag(help: "Continue an interrupted run with the same --run-id, keeping its finished replications.")
+    var resume = false
 
     @Option(help: "Threads to run replications on (results do not depend on it).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -34,11 +41,42 @@ struct RunCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print nothing but errors.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Sweep a value: key=v1,v2,... (repeatable; the grid of all combinations is run).", valueName: "key=values"))
+    var sweep: [String] = []
+
+    @Option(help: ArgumentHelp("Run only part k of n (replications, or grid points of a sweep); combine the parts with `runway merge`.", valueName: "k/n"))
+    var shard: String?
+
+    @Option(name: .customLong("target-half-width"), help: "Add replications until the 95 % interval's half-width is at most this fraction of the mean, for the --target-metric metrics.")
+    var targetHalfWidth: Double?
+
+    @Option(name: .customLong("target-metric"), help: "A summary metric the target half-width applies to (repeatable; default spending_total_eur and burden_index).")
+    var targetMetrics: [String] = []
+
+    @Option(name: .customLong("max-replications"), help: "Upper limit on replications when a target half-width is set.")
+    var maxReplications: Int = 200
+
+    @Option(name: .customLong("interrupt-after"), help: .hidden)
+    var interruptAfter: Int?
+
     func validate() throws {
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let runID, runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") {
             throw ValidationError("--run-id must be a plain folder name")
+        }
+        if let shard, Shard.parse(shard) == nil { throw ValidationError("--shard must be k/n with 1 <= k <= n, e.g. 2/8") }
+        if shard != nil && runID == nil { throw ValidationError("--shard needs a --run-id shared by all shards") }
+        if resume && runID == nil { throw ValidationError("--resume needs the --run-id of the interrupted run") }
+        if let targetHalfWidth, !(targetHalfWidth > 0 && targetHalfWidth < 1) {
+            throw ValidationError("--target-half-width must be a fraction between 0 and 1, e.g. 0.02")
+        }
+        if !targetMetrics.isEmpty && targetHalfWidth == nil { throw ValidationError("--target-metric needs --target-half-width") }
+        for name in targetMetrics where !MetricCatalog.definitions.contains(where: { $0.name == name }) {
+            throw ValidationError("--target-metric: no metric named '\(name)' (see runway dictionary)")
+        }
+        for axis in sweep where SweepAxis.parse(axis) == nil {
+            throw ValidationError("--sweep must be key=v1,v2,..., e.g. budget.cut.fraction=0,0.1,0.2")
         }
     }
 
@@ -48,29 +86,115 @@ struct RunCommand: ParsableCommand {
         if let seed { extra.append("experiment.seed=\(seed)") }
         let loaded = try ScenarioLoader.load(path: options.scenario, overrides: extra)
         let parameters = loaded.parameters
-        let model = try CompiledModel(parameters)
-        let startedAt = Date()
-        let id = runID ?? "seed\(parameters.experiment.seed)-\(Self.timestamp(startedAt))"
-        let folder = try OutputFolder(base: output, scenario: parameters.name, runID: id, force: force)
+        let axes = loaded.sweep.map { SweepAxis(key: $0.key, values: $0.values) } + sweep.compactMap(SweepAxis.parse)
+        if targetHalfWidth != nil && !axes.isEmpty { throw InputError("--target-half-width works on a single scenario, not a sweep") }
+        let shard = shard.flatMap(Shard.parse) ?? .whole
 
-        if !quiet {
-            print("Running '\(parameters.name)': \(parameters.experiment.replications) replication(s) of \(parameters.population.children) children, \(parameters.horizon.start) to \(parameters.horizon.end), on \(min(jobs, parameters.experiment.replications)) thread(s)…")
+        // Check every grid point before running anything.
+        var models: [CompiledModel] = []
+        for point in SweepAxis.grid(axes) {
+            models.append(try CompiledModel(ScenarioLoader.load(path: options.scenario, overrides: extra + point).parameters))
         }
-        let outcome = try ExperimentRunner.run(model, replications: 0..<parameters.experiment.replications, jobs: jobs)
-        let manifest = RunManifest(scenarioFiles: loaded.files, overrides: loaded.overrides, parameters: parameters,
-                                   runwayVersion: Runway.version, gitCommit: Self.gitCommit(), startedAt: startedAt,
-                                   wallSeconds: outcome.wallSeconds, events: outcome.events, jobs: jobs)
-        try folder.write([
-            ("timeseries.csv", TimeseriesTable.csv(outcome.results)),
-            ("summary.csv", SummaryTable.csv(outcome.results)),
-            ("run.json", try manifest.json()),
-        ])
+
+        let startedAt = Date()
+        let baseID = runID ?? "seed\(parameters.experiment.seed)-\(Self.timestamp(startedAt))"
+        let id = shard.count > 1 ? "\(baseID)-shard-\(shard.index)-of-\(shard.count)" : baseID
+        let folder = try OutputFolder(base: output, scenario: parameters.name, runID: id, force: force, resume: resume)
+        try folder.prepare()
+        let parts = folder.parts
+        Interrupt.install()
+
+        var count = parameters.experiment.replications
         if !quiet {
-            let rate = Double(outcome.events) / max(outcome.wallSeconds, 1e-9)
-            print(ConsoleReport.text(outcome.results), terminator: "")
-            print("\(outcome.events) events in \(String(format: "%.2f", outcome.wallSeconds)) s (\(String(format: "%.2f", rate / 1e6)) M events/s)")
+            let what = axes.isEmpty ? "" : " at each of \(models.count) grid points"
+            let part = shard.count > 1 ? " (shard \(shard))" : ""
+            print("Running '\(parameters.name)'\(part): \(count) replication(s)\(what) of \(parameters.population.children) children, \(parameters.horizon.start) to \(parameters.horizon.end), on \(jobs) thread(s)…")
+        }
+        var wall = 0.0
+        while true {
+            let pending = Job.selected(points: models.count, replications: 0..<count, shard: shard).filter { !parts.isDone($0) }
+            let progress = ProgressLine(total: pending.count, quiet: quiet)
+            let finishedCount = Atomic<Int>(0)
+            let limit = interruptAfter
+            let started = Date()
+            _ = try ExperimentRunner.run(pending, models: models, threads: jobs,
+                                         shouldStop: { Interrupt.isRequested || (limit.map { finishedCount.load(ordering: .relaxed) >= $0 } ?? false) }) { job, result in
+                try parts.save(job, result)
+                finishedCount.add(1, ordering: .relaxed)
+                progress.finished(events: result.events)
+            }
+            wall += Date().timeIntervalSince(started)
+            progress.clear()
+            if Interrupt.isRequested || (limit.map { finishedCount.load(ordering: .relaxed) >= $0 && pending.count > $0 } ?? false) {
+                let kept = Job.selected(points: models.count, replications: 0..<count, shard: shard).filter(parts.isDone).count
+                throw Interrupted(message: "interrupted: \(kept) finished replication(s) kept in \(folder.workingURL.path); run the same command with --resume to continue")
+            }
+            guard let target = targetHalfWidth, shard.count == 1 else { break }
+            let values = try Self.summaryValues(parts, count)
+            let widths = IntervalTables.relativeHalfWidths(values)
+            let metrics = targetMetrics.isEmpty ? ["spending_total_eur", "burden_index"] : targetMetrics
+            let worst = metrics.map { widths[$0] ?? .infinity }.max() ?? 0
+            if worst <= target || count >= maxReplications { break }
+            // The half-width shrinks as 1/sqrt(n): estimate the replications needed, with 10 % to spare.
+            let needed = Int((Double(count) * (worst / target) * (worst / target) * 1.1).rounded(.up))
+            count = min(maxReplications, max(count + 2, needed))
+            if !quiet { print("  widest relative half-width \(String(format: "%.4f", worst)) > \(target): going to \(count) replications") }
+        }
+
+        let resolved = Self.withReplications(parameters, count)
+        let base = try ScenarioLoader.load(path: loaded.files.last!).parameters
+        var manifest = RunManifest(scenarioFiles: loaded.files, overrides: loaded.overrides, parameters: resolved,
+                                   runwayVersion: Runway.version, gitCommit: Self.gitCommit(), startedAt: startedAt,
+                                   wallSeconds: wall, events: 0, jobs: jobs)
+        manifest.extra["differences_from_base"] = ParameterDifferences.between(base: base, scenario: resolved)
+        manifest.extra["base_file"] = loaded.files.last!
+        manifest.extra["sweep"] = axes.map { ["key": $0.key, "values": $0.values] }
+        manifest.extra["shard"] = ["index": shard.index, "count": shard.count]
+        if let targetHalfWidth {
+            manifest.extra["target_relative_half_width"] = ["target": targetHalfWidth, "metrics": targetMetrics.isEmpty ? ["spending_total_eur", "burden_index"] : targetMetrics]
+        }
+
+        if shard.count > 1 {
+            let jobsDone = Job.selected(points: models.count, replications: 0..<count, shard: shard)
+            manifest.events = try jobsDone.reduce(0) { $0 + SummaryTable.events(try parts.summary($1)) }
+            try folder.finish([("shard.json", try manifest.json())], keepParts: true)
+            if !quiet { print("Wrote shard \(shard) to \(folder.finalURL.path)/; combine all shards with: runway merge <shard folders…>") }
+            return
+        }
+        var files = try RunAssembler.files(parts: parts, axes: axes, replications: 0..<count)
+        let allJobs = Job.selected(points: models.count, replications: 0..<count, shard: .whole)
+        manifest.events = try allJobs.reduce(0) { $0 + SummaryTable.events(try parts.summary($1)) }
+        if axes.isEmpty {
+            let values = try Self.summaryValues(parts, count)
+            manifest.extra["achieved_relative_half_widths"] = IntervalTables.relativeHalfWidths(values)
+        }
+        files.append(("run.json", try manifest.json()))
+        try folder.finish(files)
+        if !quiet {
+            if axes.isEmpty {
+                let years = Double(parameters.horizon.end.daysSinceEpoch - parameters.horizon.warmupUntil.daysSinceEpoch) / 365.25
+                print(ConsoleReport.text(try Self.summaryValues(parts, count, from: folder.finalURL), years: years), terminator: "")
+            }
+            print("\(manifest.events) events in \(String(format: "%.2f", wall)) s (\(String(format: "%.2f", Double(manifest.events) / max(wall, 1e-9) / 1e6)) M events/s)")
             print("Wrote \(folder.finalURL.path)/")
         }
+    }
+
+    /// Summary metric values of replications 0..<count, from the parts (or, once the run
+    /// is complete, from its summary.csv).
+    static func summaryValues(_ parts: PartStore, _ count: Int, from finished: URL? = nil) throws -> [[Double]] {
+        if let finished {
+            let text = try String(contentsOf: finished.appendingPathComponent("summary.csv"), encoding: .utf8)
+            return SummaryTable.metricValues(text.split(separator: "\n").dropFirst().map(String.init))
+        }
+        let lines = try (0..<count).map { try parts.summary(Job(point: 0, replication: $0)) }
+        return SummaryTable.metricValues(lines.map { String($0.dropLast()) })
+    }
+
+    static func withReplications(_ p: ModelParameters, _ count: Int) -> ModelParameters {
+        var copy = p
+        copy.experiment.replications = count
+        return copy
     }
 
     static func timestamp(_ date: Date) -> String {
@@ -96,4 +220,10 @@ struct RunCommand: ParsableCommand {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
     }
+}
+
+/// A run stopped by Ctrl-C: exit code 130, finished replications kept.
+struct Interrupted: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
 }

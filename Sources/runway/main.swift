@@ -22,6 +22,8 @@ do {
     fail("scenario: \(error.description)", code: 2)
 } catch let error as InputError {
     fail(error.description, code: 2)
+} catch let error as Interrupted {
+    fail(error.description, code: 130)
 } catch {
     let code = Runway.exitCode(for: error)
     if code == .success {

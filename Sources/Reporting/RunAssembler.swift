@@ -1,0 +1,45 @@
+import CareModel
+import Experiments
+import Stochastics
+
+/// Builds a run's final files from its parts on disk. `runway run` and `runway merge`
+/// both go through here, so a merged run is byte for byte the unsharded one.
+public enum RunAssembler {
+    /// For one scenario: timeseries.csv, summary.csv, summary_stats.csv,
+    /// timeseries_stats.csv. For a sweep (several grid points): sweep.csv and
+    /// sweep_summary.csv.
+    public static func files(parts: PartStore, axes: [SweepAxis], replications: Range<Int>) throws -> [(name: String, contents: String)] {
+        let points = SweepAxis.grid(axes)
+        if axes.isEmpty {
+            let jobs = replications.map { Job(point: 0, replication: $0) }
+            let rows = try jobs.map(parts.timeseries)
+            let lines = try jobs.map(parts.summary)
+            let values = SummaryTable.metricValues(lines.map { String($0.dropLast()) })
+            return [
+                ("timeseries.csv", CSVFormat.line(TimeseriesTable.header) + rows.joined()),
+                ("summary.csv", CSVFormat.line(SummaryTable.header) + lines.joined()),
+                ("summary_stats.csv", IntervalTables.summaryStats(values)),
+                ("timeseries_stats.csv", IntervalTables.timeseriesStats(rows)),
+            ]
+        }
+        let keys = axes.map(\.key)
+        var sweep = CSVFormat.line(["point"] + keys + ["replications"]
+                                   + MetricCatalog.definitions.flatMap { [$0.name, "\($0.name)_hw95"] })
+        var perReplication = CSVFormat.line(["point"] + keys + SummaryTable.header)
+        for (p, overrides) in points.enumerated() {
+            let settings = overrides.map { String($0[$0.index(after: $0.firstIndex(of: "=")!)...]) }
+            let lines = try replications.map { try parts.summary(Job(point: p, replication: $0)) }
+            for line in lines {
+                perReplication += CSVFormat.line([String(p)] + settings) .dropLast() + "," + line
+            }
+            let values = SummaryTable.metricValues(lines.map { String($0.dropLast()) })
+            var fields = [String(p)] + settings + [String(lines.count)]
+            for m in MetricCatalog.definitions.indices {
+                let stats = SummaryStatistics(values.map { $0[m] }.filter { !$0.isNaN })
+                fields += [CSVFormat.number(stats.mean), CSVFormat.number(stats.halfWidth95)]
+            }
+            sweep += CSVFormat.line(fields)
+        }
+        return [("sweep.csv", sweep), ("sweep_summary.csv", perReplication)]
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import CareModel
+import Experiments
+import Foundation
+import Reporting
+import ScenarioIO
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Run scenarios on common random numbers and write paired differences against the first.",
+        discussion: """
+        Writes <output>/compare/<A>-vs-<B>/<run-id>/ with comparison.csv (per metric over the horizon after \
+        warm-up: means, the difference B - A with its 95 % interval, the unpaired half-width for reference, and \
+        whether the difference is distinguishable from zero), comparison_timeseries.csv (per period, when the \
+        scenarios share their horizon and output interval) and run.json.
+        """)
+
+    @Argument(help: "Two or more scenario files; each is compared with the first.")
+    var scenarios: [String]
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a value in every scenario (repeatable).", valueName: "key=value"))
+    var overrides: [String] = []
+
+    @Option(help: "Replications (default: the first scenario's experiment.replications).")
+    var replications: Int?
+
+    @Option(help: "Seed shared by all scenarios (default: the first scenario's experiment.seed).")
+    var seed: UInt64?
+
+    @Option(help: "Folder under which compare/<A>-vs-<B>/<run-id>/ is written.")
+    var output: String = "Output"
+
+    @Option(name: .customLong("run-id"), help: "Name of the run folder.")
+    var runID: String?
+
+    @Flag(help: "Replace an existing run folder of the same name.")
+    var force = false
+
+    @Option(help: "Threads (results do not depend on it).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: [.short, .long], help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if scenarios.count < 2 { throw ValidationError("give at least two scenario files") }
+        if let replications, replications < 2 { throw ValidationError("--replications must be at least 2 for an interval") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let first = try ScenarioLoader.load(path: scenarios[0], overrides: overrides).parameters
+        let shared = overrides + ["experiment.seed=\(seed ?? first.experiment.seed)",
+                                  "experiment.replications=\(replications ?? first.experiment.replications)"]
+        let loaded = try scenarios.map { try ScenarioLoader.load(path: $0, overrides: shared) }
+        let models = try loaded.map { try CompiledModel($0.parameters) }
+        let names = loaded.map(\.parameters.name)
+        let n = loaded[0].parameters.experiment.replications
+        guard n >= 2 else { throw InputError("comparisons need at least 2 replications (experiment.replications or --replications)") }
+        let startedAt = Date()
+        let folder = try OutputFolder(base: "\(output)/compare", scenario: names.joined(separator: "-vs-"),
+                                      runID: runID ?? "seed\(loaded[0].parameters.experiment.seed)-\(RunCommand.timestamp(startedAt))", force: force)
+        if !quiet { print("Comparing \(names.joined(separator: ", ")) on common random numbers: \(n) replications each…") }
+        let outcomes = try models.map { try ExperimentRunner.run($0, replications: 0..<n, jobs: jobs) }
+        let values = outcomes.map { $0.results.map { ReplicationSummary($0).values } }
+
+        var summary = CSVFormat.header(ComparisonTables.summaryHeader)
+        var timeseries = CSVFormat.header(ComparisonTables.timeseriesHeader)
+        var notes: [String] = []
+        for k in 1..<loaded.count {
+            summary += ComparisonTables.summary(names[0], names[k], a: values[0], b: values[k])
+            let a = loaded[0].parameters, b = loaded[k].parameters
+            if a.horizon == b.horizon && a.experiment.outputInterval == b.experiment.outputInterval {
+                timeseries += ComparisonTables.timeseries(names[0], names[k], a: outcomes[0].results, b: outcomes[k].results)
+            } else {
+                notes.append("\(names[k]) has another horizon or output interval than \(names[0]): no per-period comparison")
+            }
+        }
+        var manifest = RunManifest(scenarioFiles: scenarios, overrides: shared, parameters: loaded[0].parameters,
+                                   runwayVersion: Runway.version, gitCommit: RunCommand.gitCommit(), startedAt: startedAt,
+                                   wallSeconds: outcomes.reduce(0) { $0 + $1.wallSeconds }, events: outcomes.reduce(0) { $0 + $1.events }, jobs: jobs)
+        manifest.extra["compared"] = names
+        manifest.extra["differences_from_first"] = Dictionary(uniqueKeysWithValues: (1..<loaded.count).map {
+            (names[$0], ParameterDifferences.between(base: loaded[0].parameters, scenario: loaded[$0].parameters))
+        })
+        manifest.extra["notes"] = notes
+        try folder.write([("comparison.csv", summary), ("comparison_timeseries.csv", timeseries), ("run.json", try manifest.json())])
+        if !quiet {
+            for note in notes { print("note: \(note)") }
+            print(Self.headline(names, values))
+            print("Wrote \(folder.finalURL.path)/")
+        }
+    }
+
+    /// A few headline differences for the terminal.
+    static func headline(_ names: [String], _ values: [[[Double]]]) -> String {
+        let metrics = ["spending_total_eur", "extra_municipal_eur", "needs_severe", "mean_wait_days_ambulant", "burden_index"]
+        var out = "Differences (B - A) after warm-up, 95 % intervals on common random numbers:\n"
+        for k in 1..<names.count {
+            out += "  \(names[k]) - \(names[0]):\n"
+            for name in metrics {
+                let m = MetricCatalog.index(name)
+                let c = PairedComparison(a: values[0].map { $0[m] }, b: values[k].map { $0[m] })
+                let d = c.difference
+                out += "    \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(CSVFormat.number(d.mean)) [\(CSVFormat.number(d.lower95)), \(CSVFormat.number(d.upper95))]\(c.distinguishable ? "" : "  (not distinguishable from 0)")\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// Shards, merge, resume, sweeps and comparisons, through the built binary.
+@Suite(.serialized) struct ExperimentCLITests {
+    typealias CLI = CLITests
+
+    func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    static let resultFiles = ["timeseries.csv", "summary.csv", "summary_stats.csv", "timeseries_stats.csv"]
+
+    @Test func shardsMergeToTheUnshardedRunByteForByte() throws {
+        let base = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let common = ["run", "Tests/Fixtures/small.yaml", "--replications", "5", "--output", base, "-q"]
+        #expect(try CLI.runway(common + ["--run-id", "whole"]).code == 0)
+        for k in 1...3 { #expect(try CLI.runway(common + ["--run-id", "split", "--shard", "\(k)/3", "--jobs", "1"]).code == 0) }
+        let merge = try CLI.runway(["merge", "\(base)/small/split-shard-3-of-3", "\(base)/small/split-shard-1-of-3",
+                                    "\(base)/small/split-shard-2-of-3", "--output", base, "-q"])
+        #expect(merge.code == 0, "\(merge.err)")
+        for file in Self.resultFiles {
+            #expect(try bytes("\(base)/small/whole/\(file)") == bytes("\(base)/small/split/\(file)"), "\(file)")
+        }
+        let incomplete = try CLI.runway(["merge", "\(base)/small/split-shard-1-of-3", "--output", base, "--run-id", "x"])
+        #expect(incomplete.code == 2)
+        #expect(incomplete.err.contains("expected shards 1 to 3"))
+    }
+
+    @Test func resumeAfterAnInterruptionGivesTheUninterruptedResult() throws {
+        let base = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let common = ["run", "Tests/Fixtures/small.yaml", "--replications", "4", "--output", base, "-q"]
+        #expect(try CLI.runway(common + ["--run-id", "straight"]).code == 0)
+        let stopped = try CLI.runway(common + ["--run-id", "broken", "--jobs", "1", "--interrupt-after", "2"])
+        #expect(stopped.code == 130)
+        #expect(stopped.err.contains("--resume"))
+        #expect(!FileManager.default.fileExists(atPath: "\(base)/small/broken"), "no half-written run folder")
+        let again = try CLI.runway(common + ["--run-id", "broken"])
+        #expect(again.code == 2, "an interrupted run is not silently restarted")
+        #expect(try CLI.runway(common + ["--run-id", "broken", "--resume"]).code == 0)
+        for file in Self.resultFiles {
+            #expect(try bytes("\(base)/small/straight/\(file)") == bytes("\(base)/small/broken/\(file)"), "\(file)")
+        }
+    }
+
+    @Test func sweepWritesOneRowPerGridPoint() throws {
+        let base = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let r = try CLI.runway(["run", "Tests/Fixtures/small.yaml", "--replications", "2", "--output", base, "--run-id", "grid", "-q",
+                                "--sweep", "budget.cut.fraction=0,0.3", "--sweep", "budget.cut.runway_years=0,5"])
+        #expect(r.code == 0, "\(r.err)")
+        let lines = try String(contentsOfFile: "\(base)/small/grid/sweep.csv", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines[0].hasPrefix("point,budget.cut.fraction,budget.cut.runway_years,replications,"))
+        #expect(lines[1].hasPrefix("0,0,0,2,"))
+        #expect(lines[4].hasPrefix("3,0.3,5,2,"))
+        let bad = try CLI.runway(["run", "Tests/Fixtures/small.yaml", "--output", base, "--sweep", "budget.cut.fraction=0,7"])
+        #expect(bad.code == 2)
+        #expect(bad.err.contains("budget.cut.fraction"))
+    }
+
+    @Test func compareWritesPairedDifferences() throws {
+        let base = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let r = try CLI.runway(["compare", "Tests/Fixtures/small.yaml", "Tests/Fixtures/small-cut.yaml",
+                                "--replications", "4", "--output", base, "--run-id", "c", "-q"])
+        #expect(r.code == 0, "\(r.err)")
+        let text = try String(contentsOfFile: "\(base)/compare/small-vs-small-cut/c/comparison.csv", encoding: .utf8)
+        let income = text.split(separator: "\n").first { $0.contains(",income_eur,") }!
+        #expect(income.hasSuffix(",yes"), "a 30 % cut lowers income distinguishably: \(income)")
+        #expect(FileManager.default.fileExists(atPath: "\(base)/compare/small-vs-small-cut/c/comparison_timeseries.csv"))
+    }
+}
