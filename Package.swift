@@ -3,7 +3,12 @@ import PackageDescription
 
 /// The event loop's modules skip the run-time exclusivity checks in release builds
 /// (they cost about 8 % of a national run); debug builds and tests keep them.
-let hotLoop: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+/// They are also optimised in debug builds, so that the test suite (built in debug)
+/// runs the model and its ODE twin at realistic sizes in seconds.
+let hotLoop: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
+]
 
 let package = Package(
     name: "Runway",
@@ -23,7 +28,7 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
-        .target(name: "Stochastics", dependencies: ["CGSL"]),
+        .target(name: "Stochastics", dependencies: ["CGSL"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // MARK: - Engine
         .target(name: "SimKernel", dependencies: [

@@ -4,32 +4,12 @@ extension Replication {
     /// Sets this budget year's income, budgets and capacities, then lets newly
     /// funded places take children from the waiting lists.
     func openYear(_ year: Int) {
-        let p = model.parameters
-        let s = p.services
-        budget = YearBudget(year: year, parameters: p, children: aliveCount)
-        let baseline = p.budget.baselineEurPerYear
-
-        let team = Funding(budget: budget.fixedBudget[ServiceKind.neighbourhoodTeam.rawValue],
-                           baselineBudget: s.neighbourhoodTeam.budgetShare * baseline, staffing: s.neighbourhoodTeam.staffing)
-        resources[ServiceKind.neighbourhoodTeam.rawValue].setCapacity(team.places)
-        teamFactor = team.outreachFactor
-
-        let school = Funding(budget: budget.fixedBudget[ServiceKind.schoolCare.rawValue],
-                             baselineBudget: s.schoolCare.budgetShare * baseline, staffing: s.schoolCare.staffing)
-        resources[ServiceKind.schoolCare.rawValue].setCapacity(school.places)
-        schoolFactor = school.outreachFactor
-
-        // Youth health care funds the universal contacts first; what is left pays early help.
-        let jgzBudget = budget.fixedBudget[ServiceKind.jgzEarlyHelp.rawValue]
-        let contactCost = s.youthHealthCare.costPerChildEurPerYear * Double(aliveCount)
-        jgzReachFactor = contactCost > 0 ? min(1, jgzBudget / contactCost) : 1
-        let earlyHelp = Funding(budget: max(0, jgzBudget - contactCost), baselineBudget: 0, staffing: s.youthHealthCare.earlyHelpStaffing)
-        resources[ServiceKind.jgzEarlyHelp.rawValue].setCapacity(s.youthHealthCare.earlyHelpEnabled ? earlyHelp.places : 0)
-
-        let thousands = Double(aliveCount) / 1000
-        resources[ServiceKind.specialisedAmbulant.rawValue].setCapacity(Int((s.specialisedAmbulant.placesPer1000Children * thousands).rounded(.down)))
-        resources[ServiceKind.residential.rawValue].setCapacity(Int((s.residential.placesPer1000Children * thousands).rounded(.down)))
-
+        let funding = YearFunding(year: year, parameters: model.parameters, children: aliveCount)
+        budget = funding.budget
+        for service in ServiceKind.allCases { resources[service.rawValue].setCapacity(funding.places[service.rawValue]) }
+        teamFactor = funding.teamFactor
+        schoolFactor = funding.schoolFactor
+        jgzReachFactor = funding.jgzReachFactor
         for service in ServiceKind.allCases { admitFromQueue(service) }
     }
 
@@ -115,16 +95,8 @@ extension Replication {
     /// Year-end accounting under the deficit policy. Returns the money drawn from the
     /// municipality's general funds.
     private func settleYear() -> Double {
-        let deficit = budget.spent - budget.received
-        switch model.parameters.budget.deficitPolicy {
-        case .absorb:
-            if deficit <= 0 {
-                reserve -= deficit
-                return 0
-            }
-            let fromReserve = min(max(reserve, 0), deficit)
-            reserve -= fromReserve
-            return deficit - fromReserve
-        }
+        let settled = model.parameters.budget.deficitPolicy.settle(deficit: budget.spent - budget.received, reserve: reserve)
+        reserve = settled.reserve
+        return settled.extraMunicipal
     }
 }

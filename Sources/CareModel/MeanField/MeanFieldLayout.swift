@@ -1,0 +1,35 @@
+/// Where each quantity sits in the mean-field state vector of one cohort.
+///
+/// The cohort is split into blocks, one per (risk group, school covered or not); a
+/// block holds the expected number of children in each state. After the blocks come
+/// cumulative counters (flows, care-days), integrated with the states.
+struct MeanFieldLayout {
+    static let blockSize = 26
+    static let well = 0
+    static let wellRelapseRisk = 1
+    /// Undetected need of severity s (1...3), at home.
+    static func undetected(_ s: Int) -> Int { 1 + s }
+    /// In care at service `service` with need s (youth protection without placement).
+    static func care(_ service: Int, _ s: Int) -> Int { 5 + service * 3 + (s - 1) }
+    /// Under youth protection with an out-of-home placement, need s.
+    static func placed(_ s: Int) -> Int { 23 + (s - 1) }
+
+    enum Counter: Int, CaseIterable {
+        case onsets = 0, escalations, crises, resolved, resolvedInCare, placements
+        case newEpisodes0, newEpisodes1, newEpisodes2, newEpisodes3, newEpisodes4, newEpisodes5
+        case starts0, starts1, starts2, starts3, starts4, starts5
+        case careDays0, careDays1, careDays2, careDays3, careDays4, careDays5
+        case placedDays, weightedNeedDays, childDays
+    }
+
+    let groups: Int
+    var blocks: Int { groups * 2 }
+    var counterBase: Int { blocks * Self.blockSize }
+    var dimension: Int { counterBase + Counter.allCases.count }
+
+    func block(group: Int, covered: Bool) -> Int { (group * 2 + (covered ? 1 : 0)) * Self.blockSize }
+    func counter(_ c: Counter) -> Int { counterBase + c.rawValue }
+    func newEpisodes(_ channel: Channel) -> Int { counterBase + Counter.newEpisodes0.rawValue + channel.rawValue }
+    func starts(_ service: Int) -> Int { counterBase + Counter.starts0.rawValue + service }
+    func careDays(_ service: Int) -> Int { counterBase + Counter.careDays0.rawValue + service }
+}

@@ -1,0 +1,185 @@
+import Stochastics
+
+/// The simulation's mean-field (ODE) twin: the expected numbers of children in each
+/// state, solved with GSL's Runge-Kutta-Fehlberg driver, written as the same period
+/// rows as a replication.
+///
+/// Children are grouped in birth cohorts one month wide (the initial population as
+/// cohorts of ages 0 to the leaving age, newborns as one cohort a month). Each cohort
+/// follows `MeanFieldRates` with its own age: onset bands and school age switch on at
+/// the cohort's ages, youth health care (JGZ) contacts act at the contact ages, the
+/// budget year sets the funding factors, and the cohort leaves at the leaving age.
+///
+/// What it leaves out, and so where it is only an approximation of the simulation:
+/// capacity (nobody waits: compare where capacity does not bind), the shape of
+/// care durations (taken as exponential with the same mean), and ages within a
+/// month-wide cohort. Where none of these matter it is the simulation's exact
+/// expectation, which the tests check.
+public enum MeanFieldTwin {
+    public static func solve(_ model: CompiledModel) throws(GSLError) -> ReplicationResult {
+        typealias L = MeanFieldLayout
+        let p = model.parameters
+        let layout = MeanFieldLayout(groups: p.population.riskGroups.count)
+        var rates = MeanFieldRates(model: model, layout: layout)
+        let solver = ODESolver(dimension: layout.dimension, absoluteTolerance: 1e-7, relativeTolerance: 1e-7) { _, y, dy in
+            rates.evaluate(y, dy)
+        }
+        let children = p.population.children
+        let cohortsPerGeneration = max(1, Int((p.population.leavingAge * 12).rounded()))
+        let width = model.leavingAgeDays / Double(cohortsPerGeneration)
+        let size = Double(children) / Double(cohortsPerGeneration)
+        let boundaries = model.periodBoundaries
+        let periods = model.periodCount
+        let startYear = p.horizon.start.year
+        let years = (0...(p.horizon.end.year - startYear)).map { YearFunding(year: startYear + $0, parameters: p, children: children) }
+        let yearStarts = (1..<years.count).map { Double(CalendarDate(year: startYear + $0, month: 1, day: 1)!.daysSinceEpoch - model.startDay) }
+
+        // Accumulated over cohorts, per period boundary 1...periods.
+        var stocks = [[Double]](repeating: [Double](repeating: 0, count: Stock.allCases.count), count: periods + 1)
+        var counters = [[Double]](repeating: [Double](repeating: 0, count: L.Counter.allCases.count), count: periods + 1)
+        var births = [Double](repeating: 0, count: periods + 1), leavers = births, agedOutWithNeed = births
+
+        // (entry time, age at entry): the initial population, then the newborns.
+        var cohorts = (0..<cohortsPerGeneration).map { (0.0, (Double($0) + 0.5) * width) }
+        var birth = 0.5 * width
+        while birth < model.endDay {
+            cohorts.append((birth, 0))
+            birth += width
+        }
+
+        for (entry, entryAge) in cohorts {
+            let exit = entry + model.leavingAgeDays - entryAge
+            var y = [Double](repeating: 0, count: layout.dimension)
+            let covered = p.services.schoolCare.shareOfChildrenCovered
+            for (g, share) in model.riskShares.enumerated() {
+                y[layout.block(group: g, covered: true) + L.well] = size * share * covered
+                y[layout.block(group: g, covered: false) + L.well] = size * share * (1 - covered)
+            }
+            if entry > 0 { births[periodIndex(containing: entry, boundaries)] += size }
+
+            // Moments at which something happens to this cohort, in time order.
+            var moments: [(time: Double, what: Moment)] = []
+            for q in 1...periods where boundaries[q] > entry { moments.append((boundaries[q], .record(q))) }
+            for t in yearStarts where t > entry && t < exit { moments.append((t, .newYear)) }
+            for a in model.onsetBandStart + [model.schoolAgeDays] where a > entryAge && entry + a - entryAge < exit {
+                moments.append((entry + a - entryAge, .ageChange))
+            }
+            for a in model.contactAges where a > entryAge && entry + a - entryAge < exit {
+                moments.append((entry + a - entryAge, .contact))
+            }
+            if exit < model.endDay { moments.append((exit, .exit)) }
+            moments.sort { $0.time < $1.time || ($0.time == $1.time && $0.what.order < $1.what.order) }
+
+            var now = entry
+            var gone = false
+            func setContext() {
+                let age = now - entry + entryAge
+                var band = 0
+                while band + 1 < model.onsetBandStart.count && model.onsetBandStart[band + 1] <= age + 1e-7 { band += 1 }
+                rates.context.onset = model.riskOnsetMultiplier.map { model.onsetPerDay[band] * $0 }
+                rates.context.schoolActive = age >= model.schoolAgeDays - 1e-7
+                let funding = years[min(years.count - 1, yearIndex(now, yearStarts))]
+                rates.context.teamFactor = funding.teamFactor
+                rates.context.schoolFactor = funding.schoolFactor
+            }
+            setContext()
+            for moment in moments {
+                if !gone {
+                    try solver.integrate(&y, from: now, to: moment.time)
+                    now = moment.time
+                }
+                switch moment.what {
+                case .record(let q):
+                    for (k, value) in counterValues(y, layout).enumerated() { counters[q][k] += value }
+                    if !gone { for (k, value) in stockValues(y, layout).enumerated() { stocks[q][k] += value } }
+                case .newYear, .ageChange:
+                    setContext()
+                case .contact:
+                    let funding = years[min(years.count - 1, yearIndex(now, yearStarts))]
+                    contact(&y, layout, model, reachFactor: funding.jgzReachFactor,
+                            earlyHelp: funding.places[ServiceKind.jgzEarlyHelp.rawValue] > 0)
+                case .exit:
+                    let q = periodIndex(containing: exit, boundaries)
+                    leavers[q] += size
+                    agedOutWithNeed[q] += stockValues(y, layout)[Stock.needs.rawValue]
+                    for g in 0..<layout.blocks { for i in 0..<L.blockSize { y[g * L.blockSize + i] = 0 } }
+                    gone = true
+                }
+            }
+        }
+        return rows(model: model, years: years, stocks: stocks, counters: counters, births: births,
+                    leavers: leavers, agedOutWithNeed: agedOutWithNeed)
+    }
+
+    enum Moment {
+        case record(Int), newYear, ageChange, contact, exit
+        /// At one instant: record the period first (as the simulation closes periods first).
+        var order: Int {
+            switch self {
+            case .record: 0
+            case .newYear: 1
+            case .ageChange: 2
+            case .contact: 3
+            case .exit: 4
+            }
+        }
+    }
+
+    /// A JGZ contact: a share reach x funding x detection of each undetected need is noticed.
+    static func contact(_ y: inout [Double], _ layout: MeanFieldLayout, _ model: CompiledModel, reachFactor: Double, earlyHelp: Bool) {
+        typealias L = MeanFieldLayout
+        let reach = model.parameters.services.youthHealthCare.reach * reachFactor
+        for g in 0..<layout.blocks {
+            let b = g * L.blockSize
+            for s in 1...3 {
+                let moved = y[b + L.undetected(s)] * reach * model.jgzDetection[s]
+                let service = s == 1 && earlyHelp ? ServiceKind.jgzEarlyHelp.rawValue : ServiceKind.neighbourhoodTeam.rawValue
+                y[b + L.undetected(s)] -= moved
+                y[b + L.care(service, s)] += moved
+                y[layout.newEpisodes(.jgz)] += moved
+                y[layout.starts(service)] += moved
+            }
+        }
+    }
+
+    enum Stock: Int, CaseIterable {
+        case children = 0, light, moderate, severe, undetected, needs, outOfHome
+        case care0, care1, care2, care3, care4, care5
+    }
+
+    static func stockValues(_ y: [Double], _ layout: MeanFieldLayout) -> [Double] {
+        typealias L = MeanFieldLayout
+        var v = [Double](repeating: 0, count: Stock.allCases.count)
+        for g in 0..<layout.blocks {
+            let b = g * L.blockSize
+            for i in 0..<L.blockSize { v[Stock.children.rawValue] += y[b + i] }
+            for s in 1...3 {
+                var withNeed = y[b + L.undetected(s)] + y[b + L.placed(s)]
+                for service in 0..<ServiceKind.allCases.count {
+                    withNeed += y[b + L.care(service, s)]
+                    v[Stock.care0.rawValue + service] += y[b + L.care(service, s)]
+                }
+                v[Stock.care0.rawValue + ServiceKind.youthProtection.rawValue] += y[b + L.placed(s)]
+                v[s] += withNeed
+                v[Stock.needs.rawValue] += withNeed
+                v[Stock.undetected.rawValue] += y[b + L.undetected(s)]
+                v[Stock.outOfHome.rawValue] += y[b + L.placed(s)] + y[b + L.care(ServiceKind.residential.rawValue, s)]
+            }
+        }
+        return v
+    }
+
+    static func counterValues(_ y: [Double], _ layout: MeanFieldLayout) -> [Double] {
+        Array(y[layout.counterBase...])
+    }
+
+    static func periodIndex(containing t: Double, _ boundaries: [Double]) -> Int {
+        var q = 1
+        while q < boundaries.count - 1 && boundaries[q] < t { q += 1 }
+        return q
+    }
+
+    static func yearIndex(_ t: Double, _ yearStarts: [Double]) -> Int {
+        yearStarts.filter { $0 <= t + 1e-9 }.count
+    }
+}
