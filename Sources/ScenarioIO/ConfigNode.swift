@@ -31,17 +31,33 @@ public struct ConfigNode: Sendable {
         }
     }
 
-    /// Returns a copy whose mapping has `key` set to `node`, creating blocks along
-    /// `path` as needed.
-    func setting(path: ArraySlice<String>, to node: ConfigNode) -> ConfigNode {
-        guard let key = path.first else { return node }
+    /// Returns a copy with the value at `path` set to `node`, creating blocks along the
+    /// way as needed. A path element `name[k]` selects item k (from 0) of a list.
+    func setting(path: ArraySlice<String>, to node: ConfigNode, fullPath: String) throws(ScenarioError) -> ConfigNode {
+        guard let element = path.first else { return node }
+        var key = element
+        var index: Int?
+        if element.hasSuffix("]"), let open = element.firstIndex(of: "[") {
+            key = String(element[..<open])
+            index = Int(element[element.index(after: open)..<element.index(before: element.endIndex)])
+            guard index != nil else { throw ScenarioError(node.location, fullPath, "expected a list index like onset_per_year[1]") }
+        }
         var entries: [Entry] = []
         if case .mapping(let existing) = value { entries = existing }
-        if let index = entries.firstIndex(where: { $0.key == key }) {
-            entries[index].node = entries[index].node.setting(path: path.dropFirst(), to: node)
+        if let position = entries.firstIndex(where: { $0.key == key }) {
+            if let index {
+                guard case .sequence(var items) = entries[position].node.value, items.indices.contains(index) else {
+                    throw ScenarioError(node.location, fullPath, "'\(key)' has no item \(index) (items are numbered from 0)")
+                }
+                items[index] = try items[index].setting(path: path.dropFirst(), to: node, fullPath: fullPath)
+                entries[position].node = ConfigNode(value: .sequence(items), location: entries[position].node.location)
+            } else {
+                entries[position].node = try entries[position].node.setting(path: path.dropFirst(), to: node, fullPath: fullPath)
+            }
         } else {
+            guard index == nil else { throw ScenarioError(node.location, fullPath, "there is no list '\(key)' to index") }
             let empty = ConfigNode(value: .mapping([]), location: node.location)
-            entries.append(Entry(key: key, keyLocation: node.location, node: empty.setting(path: path.dropFirst(), to: node)))
+            entries.append(Entry(key: key, keyLocation: node.location, node: try empty.setting(path: path.dropFirst(), to: node, fullPath: fullPath)))
         }
         return ConfigNode(value: .mapping(entries), location: location)
     }

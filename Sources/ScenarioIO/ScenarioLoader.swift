@@ -9,6 +9,17 @@ public struct LoadedScenario: Sendable {
     public let overrides: [String]
     /// The `sweep:` section: scenario keys and the values to try, as written.
     public let sweep: [(key: String, values: [String])]
+    /// The `calibration:` section: parameters to fit, each with its bounds.
+    public let calibration: [CalibrationParameter]
+    /// The value each calibration parameter has in the scenario (nil if not a number).
+    public let calibrationStart: [Double?]
+}
+
+/// A parameter `runway calibrate` may change, within bounds.
+public struct CalibrationParameter: Sendable, Equatable {
+    public let key: String
+    public let lower: Double
+    public let upper: Double
 }
 
 /// Reads a scenario file, follows `extends`, applies `--set key=value` overrides and
@@ -18,10 +29,71 @@ public enum ScenarioLoader {
         var files: [String] = []
         var tree = try resolve(path: path, chain: &files)
         let sweep = try extractSweep(&tree)
+        let calibration = try extractCalibration(&tree)
+        let starts = calibration.map { lookup($0.key, in: tree) }
+        tree = try applySetBlock(tree)
         for assignment in overrides {
             tree = try apply(assignment, to: tree)
         }
-        return LoadedScenario(parameters: try ScenarioDecoder.decode(tree), files: files, overrides: overrides, sweep: sweep)
+        return LoadedScenario(parameters: try ScenarioDecoder.decode(tree), files: files, overrides: overrides,
+                              sweep: sweep, calibration: calibration, calibrationStart: starts)
+    }
+
+    /// Applies the optional `set:` block (`dotted.key: value`, list items as `name[k]`)
+    /// after `extends`, like `--set` on the command line; calibrated files use it.
+    private static func applySetBlock(_ tree: ConfigNode) throws(ScenarioError) -> ConfigNode {
+        guard case .mapping(var entries) = tree.value, let index = entries.firstIndex(where: { $0.key == "set" }) else { return tree }
+        let block = entries.remove(at: index)
+        var result = ConfigNode(value: .mapping(entries), location: tree.location)
+        guard case .mapping(let assignments) = block.node.value else {
+            throw ScenarioError(block.node.location, "set", "expected a block of `dotted.key: value`")
+        }
+        for assignment in assignments {
+            let path = assignment.key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            result = try result.setting(path: path[...], to: assignment.node, fullPath: assignment.key)
+        }
+        return result
+    }
+
+    /// The number at a dotted path (with `name[k]` list items), if there is one.
+    static func lookup(_ key: String, in tree: ConfigNode) -> Double? {
+        var node = tree
+        for element in key.split(separator: ".") {
+            var name = Substring(element)
+            var index: Int?
+            if element.hasSuffix("]"), let open = element.firstIndex(of: "[") {
+                name = element[..<open]
+                index = Int(element[element.index(after: open)..<element.index(before: element.endIndex)])
+            }
+            guard case .mapping(let entries) = node.value, let entry = entries.first(where: { $0.key == name }) else { return nil }
+            node = entry.node
+            if let index {
+                guard case .sequence(let items) = node.value, items.indices.contains(index) else { return nil }
+                node = items[index]
+            }
+        }
+        if case .scalar(let text, _) = node.value { return Double(text) }
+        return nil
+    }
+
+    /// Takes the optional `calibration:` block (a list of {key, lower, upper}) out of the tree.
+    private static func extractCalibration(_ tree: inout ConfigNode) throws(ScenarioError) -> [CalibrationParameter] {
+        guard case .mapping(var entries) = tree.value, let index = entries.firstIndex(where: { $0.key == "calibration" }) else { return [] }
+        let block = entries.remove(at: index)
+        tree = ConfigNode(value: .mapping(entries), location: tree.location)
+        guard case .sequence(let items) = block.node.value else {
+            throw ScenarioError(block.node.location, "calibration", "expected a list of {key, lower, upper}")
+        }
+        var out: [CalibrationParameter] = []
+        for (k, item) in items.enumerated() {
+            let r = try ConfigReader(item, path: "calibration[\(k)]")
+            let key = try r.string("key")
+            let lower = try r.double("lower", .nonNegative), upper = try r.double("upper", .nonNegative)
+            try r.finish()
+            guard lower < upper else { throw ScenarioError(r.location(of: "upper"), r.keyPath("upper"), "must be above lower (\(lower))") }
+            out.append(CalibrationParameter(key: key, lower: lower, upper: upper))
+        }
+        return out
     }
 
     /// Takes the optional `sweep:` block (key: [values]) out of the tree.
@@ -95,7 +167,7 @@ public enum ScenarioLoader {
         if case .mapping(let entries) = value.value, entries.isEmpty, valueText.trimmingCharacters(in: .whitespaces).isEmpty {
             value = ConfigNode(value: .scalar("", quoted: false), location: location)
         }
-        return tree.setting(path: path[...], to: relocate(value, to: location))
+        return try tree.setting(path: path[...], to: relocate(value, to: location), fullPath: key)
     }
 
     /// Gives every node of a command-line value the command line as its location.

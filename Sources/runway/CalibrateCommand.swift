@@ -1,0 +1,152 @@
+import ArgumentParser
+import CareModel
+import Experiments
+import Foundation
+import Reporting
+import ScenarioIO
+import Stochastics
+
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Fit the parameters a scenario's calibration: block names to target figures (GSL Nelder-Mead, common random numbers).",
+        discussion: """
+        The scenario lists the parameters to fit with their bounds:
+          calibration:
+            - {key: services.general_practitioner.detection_per_year.moderate, lower: 0.2, upper: 2}
+        The targets file is a CSV with the header quantity,value,weight,source (see Scenarios/targets-2015.csv). \
+        The objective is the weighted sum of squared relative errors of the replication means, every evaluation on \
+        the same seed. Writes <output>/<scenario>/<run-id>/ with calibrated.yaml (extends the scenario; each fitted \
+        value carries the targets it was fitted to), fit_report.csv and run.json.
+        """)
+
+    @OptionGroup var options: ScenarioOptions
+
+    @Option(help: "The targets CSV.")
+    var targets: String
+
+    @Option(help: "Replications per evaluation.")
+    var replications: Int = 4
+
+    @Option(name: .customLong("max-iterations"), help: "Nelder-Mead iterations at most.")
+    var maxIterations: Int = 60
+
+    @Option(help: "Folder under which <scenario>/<run-id>/ is written.")
+    var output: String = "Output"
+
+    @Option(name: .customLong("run-id"), help: "Name of the run folder (default: calibration-<UTC time>).")
+    var runID: String?
+
+    @Flag(help: "Replace an existing run folder of the same name.")
+    var force = false
+
+    @Option(help: "Threads (results do not depend on it).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: [.short, .long], help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if replications < 2 { throw ValidationError("--replications must be at least 2") }
+        if maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
+    }
+
+    func run() throws {
+        let loaded = try ScenarioLoader.load(path: options.scenario, overrides: options.overrides)
+        let free = loaded.calibration
+        guard !free.isEmpty else { throw InputError("\(options.scenario): no calibration: block naming the parameters to fit") }
+        guard let text = try? String(contentsOfFile: targets, encoding: .utf8) else { throw InputError("\(targets): cannot read the targets file") }
+        let goals: [CalibrationTarget]
+        do { goals = try CalibrationTarget.parse(text, file: targets) } catch { throw InputError(error.description) }
+        let p = loaded.parameters
+        let years = Double(p.horizon.end.daysSinceEpoch - p.horizon.warmupUntil.daysSinceEpoch) / daysPerYear
+        let startedAt = Date()
+        let folder = try OutputFolder(base: output, scenario: p.name, runID: runID ?? "calibration-\(RunCommand.timestamp(startedAt))", force: force)
+
+        // Bounded parameters through a logistic map, so the simplex moves freely.
+        func value(_ u: Double, _ k: Int) -> Double { free[k].lower + (free[k].upper - free[k].lower) / (1 + exp(-u)) }
+        func unbounded(_ x: Double, _ k: Int) -> Double {
+            let f = min(max((x - free[k].lower) / (free[k].upper - free[k].lower), 1e-6), 1 - 1e-6)
+            return log(f / (1 - f))
+        }
+        let overridesBase = options.overrides + ["experiment.replications=\(replications)"]
+        let count = replications, threads = jobs, scenario = options.scenario
+        func simulate(_ x: [Double]) throws -> [[Double]] {
+            let settings = zip(free, x).map { "\($0.key)=\($1)" }
+            let model = try CompiledModel(ScenarioLoader.load(path: scenario, overrides: overridesBase + settings).parameters)
+            return try ExperimentRunner.run(model, replications: 0..<count, jobs: threads).results.map { ReplicationSummary($0).values }
+        }
+        func objective(_ perReplication: [[Double]]) -> Double {
+            goals.reduce(0) { sum, goal in
+                let simulated = perReplication.map { goal.quantity.value($0, years: years) }.reduce(0, +) / Double(perReplication.count)
+                let error = (simulated - goal.value) / goal.value
+                return sum + goal.weight * error * error
+            }
+        }
+        var evaluations = 0
+        var failure: (any Error)?
+        let start = free.enumerated().map { k, parameter in unbounded(loaded.calibrationStart[k] ?? (parameter.lower + parameter.upper) / 2, k) }
+        let startObjective = objective(try simulate(start.enumerated().map { value($1, $0) }))
+        if !quiet { print("Calibrating \(free.count) parameter(s) of '\(p.name)' to \(goals.count) target(s), \(replications) replications per evaluation; objective at the start \(String(format: "%.5f", startObjective))") }
+        let result = try NelderMead.minimize(start: start, steps: start.map { _ in 0.7 }, sizeTolerance: 1e-2, maxIterations: maxIterations) { u in
+            evaluations += 1
+            do {
+                return objective(try simulate(u.enumerated().map { value($1, $0) }))
+            } catch {
+                failure = error
+                return .greatestFiniteMagnitude
+            }
+        }
+        if let failure { throw failure }
+        let best = result.x.enumerated().map { value($1, $0) }
+        let fitted = try simulate(best)
+
+        var report = CSVFormat.header(["quantity", "target", "weight", "source", "simulated_mean", "ci95_lower", "ci95_upper", "relative_error"])
+        var summaryLines: [String] = []
+        for goal in goals {
+            let stats = SummaryStatistics(fitted.map { goal.quantity.value($0, years: years) })
+            let relative = (stats.mean - goal.value) / goal.value
+            report += CSVFormat.header([goal.quantity.rawValue, CSVFormat.number(goal.value), CSVFormat.number(goal.weight), goal.source,
+                                        CSVFormat.number(stats.mean), CSVFormat.number(stats.lower95), CSVFormat.number(stats.upper95),
+                                        CSVFormat.number(relative)])
+            summaryLines.append("  \(goal.quantity.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0)) target \(CSVFormat.number(goal.value)), simulated \(String(format: "%.4g", stats.mean)) (\(String(format: "%+.1f", relative * 100)) %)")
+        }
+        let targetNames = goals.map(\.quantity.rawValue).joined(separator: ", ")
+        var yaml = """
+        # Calibrated by runway calibrate on \(ISO8601DateFormatter().string(from: startedAt)): the parameters of
+        # \(options.scenario)'s calibration: block fitted with GSL's Nelder-Mead simplex to \(targets)
+        # (\(targetNames)); \(replications) replications per evaluation, seed \(p.experiment.seed),
+        # \(evaluations) evaluations, objective \(String(format: "%.5f", startObjective)) -> \(String(format: "%.5f", result.value)). See fit_report.csv.
+        extends: \(Self.relativePath(from: folder.finalURL, to: options.scenario))
+        name: \(p.name)-calibrated
+        description: \(p.name) with \(free.count) parameter(s) calibrated to \(targets).
+        set:
+
+        """
+        for (k, parameter) in free.enumerated() {
+            yaml += "  \(parameter.key): \(CSVFormat.number((best[k] * 1e6).rounded() / 1e6))   # calibrated to \(targetNames) (bounds \(CSVFormat.number(parameter.lower))-\(CSVFormat.number(parameter.upper)); was \(loaded.calibrationStart[k].map(CSVFormat.number) ?? "?"))\n"
+        }
+        var manifest = RunManifest(scenarioFiles: loaded.files, overrides: loaded.overrides, parameters: p, runwayVersion: Runway.version,
+                                   gitCommit: RunCommand.gitCommit(), startedAt: startedAt, wallSeconds: Date().timeIntervalSince(startedAt),
+                                   events: 0, jobs: jobs)
+        manifest.extra["calibration"] = ["targets_file": targets, "evaluations": evaluations, "iterations": result.iterations,
+                                         "converged": result.converged, "objective_start": startObjective, "objective_end": result.value,
+                                         "fitted": Dictionary(uniqueKeysWithValues: zip(free.map(\.key), best))] as [String: Any]
+        try folder.write([("calibrated.yaml", yaml), ("fit_report.csv", report), ("run.json", try manifest.json())])
+        if !quiet {
+            print("Objective \(String(format: "%.5f", startObjective)) -> \(String(format: "%.5f", result.value)) after \(evaluations) evaluations\(result.converged ? "" : " (iteration limit reached)"):")
+            for (k, parameter) in free.enumerated() { print("  \(parameter.key) = \(String(format: "%.4g", best[k]))") }
+            print(summaryLines.joined(separator: "\n"))
+            print("Wrote \(folder.finalURL.path)/")
+        }
+    }
+
+    /// `target` as a path relative to `folder` (so the calibrated file finds its base).
+    static func relativePath(from folder: URL, to target: String) -> String {
+        let from = folder.standardizedFileURL.pathComponents
+        let to = URL(fileURLWithPath: target).standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(from.count, to.count) && from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
+    }
+}
