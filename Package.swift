@@ -46,16 +46,18 @@ let package = Package(
         .target(name: "Experiments", dependencies: ["CareModel", "Stochastics"]),
         .target(name: "Reporting", dependencies: ["CareModel", "Experiments", "Stochastics"]),
 
+        .target(name: "Validation", dependencies: ["CareModel", "Experiments", "ScenarioIO", "Stochastics", "Workloads"]),
+
         // MARK: - Command line
         .executableTarget(name: "runway", dependencies: [
-            "CareModel", "ScenarioIO", "Experiments", "Reporting", "Stochastics", "Workloads",
+            "CareModel", "ScenarioIO", "Experiments", "Reporting", "Stochastics", "Workloads", "Validation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: - Tests
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "Stochastics", "Workloads"]),
-        .testTarget(name: "CareModelTests", dependencies: ["CareModel", "ScenarioIO", "Experiments", "Stochastics"]),
+        .testTarget(name: "CareModelTests", dependencies: ["CareModel", "ScenarioIO", "Experiments", "Stochastics", "Validation"]),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "CareModel"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ScenarioIO", "Experiments"]),
         .testTarget(name: "CLITests", dependencies: []),

@@ -22,6 +22,8 @@ do {
     fail("scenario: \(error.description)", code: 2)
 } catch let error as InputError {
     fail(error.description, code: 2)
+} catch let code as ExitCode {
+    exit(code.rawValue)
 } catch let error as GSLError {
     fail("numerical failure: \(error)", code: 1)
 } catch let error as Interrupted {

@@ -2,57 +2,19 @@ import Foundation
 import Testing
 @testable import SimKernel
 import Stochastics
+import Workloads
 
 /// The kernel against queueing theory: the mean wait in queue of M/M/1 and M/M/c
 /// (Erlang C). Each check runs independent replications with fixed seeds; the
 /// tolerance is 4 standard errors of the replication means (plus 2 % for the bias of
 /// a finite run that starts empty).
 @Suite struct QueueingTheoryTests {
-    /// Erlang C mean wait in queue for arrival rate lambda, service rate mu, c servers.
     static func erlangCWait(lambda: Double, mu: Double, servers c: Int) -> Double {
-        let a = lambda / mu
-        let rho = a / Double(c)
-        var term = 1.0, sum = 0.0
-        for k in 0..<c {
-            if k > 0 { term *= a / Double(k) }
-            sum += term
-        }
-        let last = term * a / Double(c)
-        let pWait = last / (1 - rho) / (sum + last / (1 - rho))
-        return pWait / (Double(c) * mu - lambda)
+        QueueingTheory.erlangCWait(lambda: lambda, mu: mu, servers: c)
     }
 
-    /// Simulates an M/M/c queue on the kernel and returns the mean wait of the
-    /// customers served after `warmup` customers.
     static func simulate(lambda: Double, mu: Double, servers: Int, customers: Int, warmup: Int, seed: UInt64, replication: Int) -> Double {
-        let arrivals = RandomStream(seed: seed, replication: replication, stream: 1)
-        let services = RandomStream(seed: seed, replication: replication, stream: 2)
-        var list = EventList()
-        var resource = Resource(capacity: servers)
-        let arrive: UInt32 = 0, depart: UInt32 = 1
-        var arrived = 0, started = 0
-        var totalWait = 0.0
-        func start(_ waited: Double) {
-            started += 1
-            if started > warmup { totalWait += waited }
-            list.schedule(at: list.now + services.exponential(mean: 1 / mu), priority: EventPriority.release, kind: depart)
-        }
-        list.schedule(at: arrivals.exponential(mean: 1 / lambda), priority: EventPriority.arrival, kind: arrive)
-        while let e = list.next() {
-            if e.kind == arrive {
-                arrived += 1
-                if resource.tryAcquire() { start(0) } else {
-                    resource.queue.push(QueueEntry(subject: Int32(arrived), ticket: 0, enqueuedAt: list.now))
-                }
-                if arrived < customers {
-                    list.schedule(at: list.now + arrivals.exponential(mean: 1 / lambda), priority: EventPriority.arrival, kind: arrive)
-                }
-            } else {
-                resource.release()
-                if let next = resource.admitNext(isLive: { _ in true }) { start(list.now - next.enqueuedAt) }
-            }
-        }
-        return totalWait / Double(started - warmup)
+        MMcQueue.meanWait(lambda: lambda, mu: mu, servers: servers, customers: customers, warmup: warmup, seed: seed, replication: replication)
     }
 
     func check(lambda: Double, mu: Double, servers: Int) {
