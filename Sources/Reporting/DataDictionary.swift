@@ -103,6 +103,17 @@ public enum DataDictionary {
         | `crn_narrowing` | ratio | half_width_unpaired / half_width_paired: how much common random numbers narrowed the interval |
         | `distinguishable` | yes/no | yes when the interval excludes 0 |
 
+        ## fit_report.csv (runway calibrate)
+
+        One row per target: `quantity` (see `Scenarios/targets-2015.csv`), `target` (the
+        published figure), `weight` and `source` (from the targets file), `simulated_mean`,
+        `ci95_lower` and `ci95_upper` (over the replications, at the fitted values) and
+        `relative_error` ((simulated − target) / target).
+
+        `runway ode` writes `timeseries.csv` and `summary.csv` in the schema above, as one
+        replication numbered 0: expected values, with `waiting_*` and `mean_wait_days_*` at 0
+        (the twin has no queues).
+
         ## comparison_timeseries.csv
 
         The same per period: `scenario_a`, `scenario_b`, `period_start`, `in_warmup`, `metric`,
