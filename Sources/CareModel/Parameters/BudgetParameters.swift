@@ -23,6 +23,12 @@ public struct BudgetParameters: Sendable, Codable, Equatable {
 public enum DeficitPolicy: String, Sendable, Codable, CaseIterable {
     /// Draw the reserve, then the municipality's general funds (reported as extra municipal money).
     case absorb
+    /// As absorb, and next year's budgets of youth health care, school care and the
+    /// neighbourhood team are cut by the deficit (in proportion to their shares).
+    case cutPrevention = "cut_prevention"
+    /// As absorb, and next year's specialised places are capped at what the money left
+    /// after the budget-funded services pays for at the tariffs: waits grow instead of spending.
+    case rationSpecialised = "ration_specialised"
 }
 
 /// A budget cut: its size, when it starts, and how it lands (the runway).

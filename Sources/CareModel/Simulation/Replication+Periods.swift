@@ -4,7 +4,7 @@ extension Replication {
     /// Sets this budget year's income, budgets and capacities, then lets newly
     /// funded places take children from the waiting lists.
     func openYear(_ year: Int) {
-        let funding = YearFunding(year: year, parameters: model.parameters, children: aliveCount)
+        let funding = YearFunding(year: year, parameters: model.parameters, children: aliveCount, previousDeficit: lastDeficit)
         budget = funding.budget
         for service in ServiceKind.allCases { resources[service.rawValue].setCapacity(funding.places[service.rawValue]) }
         teamFactor = funding.teamFactor
@@ -95,7 +95,8 @@ extension Replication {
     /// Year-end accounting under the deficit policy. Returns the money drawn from the
     /// municipality's general funds.
     private func settleYear() -> Double {
-        let settled = model.parameters.budget.deficitPolicy.settle(deficit: budget.spent - budget.received, reserve: reserve)
+        lastDeficit = budget.spent - budget.received
+        let settled = model.parameters.budget.deficitPolicy.settle(deficit: lastDeficit, reserve: reserve)
         reserve = settled.reserve
         return settled.extraMunicipal
     }

@@ -33,7 +33,8 @@ public final class Replication {
     // Money and funding of the current budget year.
     var budget: YearBudget
     var reserve: Double
-    var extraMunicipalThisPeriod = 0.0
+    /// Spending minus income of the last settled year (for the deficit policy).
+    var lastDeficit = 0.0
     /// Detection multipliers of funding-dependent channels, in [0, 1].
     var teamFactor = 1.0
     var schoolFactor = 1.0

@@ -9,7 +9,8 @@ struct YearBudget {
     var received = 0.0
     var spent = 0.0
 
-    init(year: Int, parameters p: ModelParameters, children: Int) {
+    /// `preventionCut`: euros taken from the budget-funded services this year (deficit policy cut_prevention).
+    init(year: Int, parameters p: ModelParameters, children: Int, preventionCut: Double = 0) {
         self.year = year
         days = CalendarDate.isLeap(year) ? 366 : 365
         income = p.budget.income(inYear: year)
@@ -18,6 +19,11 @@ struct YearBudget {
         budgets[ServiceKind.jgzEarlyHelp.rawValue] = s.youthHealthCare.budgetShare * income
         budgets[ServiceKind.schoolCare.rawValue] = s.schoolCare.budgetShare * income
         budgets[ServiceKind.neighbourhoodTeam.rawValue] = s.neighbourhoodTeam.budgetShare * income
+        let planned = budgets.reduce(0, +)
+        if preventionCut > 0 && planned > 0 {
+            let keep = max(0, planned - preventionCut) / planned
+            budgets = budgets.map { $0 * keep }
+        }
         fixedBudget = budgets
     }
 }

@@ -9,9 +9,12 @@ public struct YearFunding {
     let schoolFactor: Double
     let jgzReachFactor: Double
 
-    init(year: Int, parameters p: ModelParameters, children: Int) {
+    /// `previousDeficit`: last year's deficit (spending - income), which the deficit
+    /// policy may pass on to this year's budgets or places.
+    init(year: Int, parameters p: ModelParameters, children: Int, previousDeficit: Double = 0) {
         let s = p.services
-        budget = YearBudget(year: year, parameters: p, children: children)
+        let preventionCut = p.budget.deficitPolicy == .cutPrevention ? max(0, previousDeficit) : 0
+        budget = YearBudget(year: year, parameters: p, children: children, preventionCut: preventionCut)
         let baseline = p.budget.baselineEurPerYear
         var places = [Int](repeating: 0, count: ServiceKind.allCases.count)
 
@@ -33,8 +36,19 @@ public struct YearFunding {
         places[ServiceKind.jgzEarlyHelp.rawValue] = s.youthHealthCare.earlyHelpEnabled ? earlyHelp.places : 0
 
         let thousands = Double(children) / 1000
-        places[ServiceKind.specialisedAmbulant.rawValue] = Int((s.specialisedAmbulant.placesPer1000Children * thousands).rounded(.down))
-        places[ServiceKind.residential.rawValue] = Int((s.residential.placesPer1000Children * thousands).rounded(.down))
+        var ambulant = s.specialisedAmbulant.placesPer1000Children * thousands
+        var residential = s.residential.placesPer1000Children * thousands
+        if p.budget.deficitPolicy == .rationSpecialised && previousDeficit > 0 {
+            // Contract only the places the money left over can pay for a whole year,
+            // ambulant and residential cut in the same proportion.
+            let left = max(0, budget.income - budget.fixedBudget.reduce(0, +))
+            let fullCost = (ambulant * s.specialisedAmbulant.tariffEurPerDay + residential * s.residential.tariffEurPerDay) * budget.days
+            let scale = fullCost > 0 ? min(1, left / fullCost) : 1
+            ambulant *= scale
+            residential *= scale
+        }
+        places[ServiceKind.specialisedAmbulant.rawValue] = Int(ambulant.rounded(.down))
+        places[ServiceKind.residential.rawValue] = Int(residential.rounded(.down))
         places[ServiceKind.youthProtection.rawValue] = .max
         self.places = places
     }
@@ -45,7 +59,7 @@ extension DeficitPolicy {
     /// Returns the new reserve and the money drawn from the municipality's general funds.
     func settle(deficit: Double, reserve: Double) -> (reserve: Double, extraMunicipal: Double) {
         switch self {
-        case .absorb:
+        case .absorb, .cutPrevention, .rationSpecialised:
             if deficit <= 0 { return (reserve - deficit, 0) }
             let fromReserve = min(max(reserve, 0), deficit)
             return (reserve - fromReserve, deficit - fromReserve)

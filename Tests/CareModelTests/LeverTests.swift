@@ -1,0 +1,51 @@
+import CareModel
+import Experiments
+import Testing
+
+/// Each lever moves its outcome the way the mechanism says: the paired difference
+/// (lever on - lever off, on common random numbers) has a 95 % interval on the
+/// expected side of zero. Small fixture, 10 replications each.
+@Suite struct LeverTests {
+    static let replications = 10
+
+    /// Paired comparison of one summary metric between two settings of the small fixture.
+    static func difference(_ metric: String, off: [String], on: [String]) throws -> PairedComparison {
+        let m = MetricCatalog.index(metric)
+        let a = try TestScenario.run(off, replications: replications).map { ReplicationSummary($0).values[m] }
+        let b = try TestScenario.run(on, replications: replications).map { ReplicationSummary($0).values[m] }
+        return PairedComparison(a: a, b: b)
+    }
+
+    static let cut = ["budget.cut.fraction=0.3", "budget.cut.start=2013-01-01"]
+
+    @Test func cutPreventionLeavesMoreSevereNeedsThanAbsorb() throws {
+        let d = try Self.difference("needs_severe", off: Self.cut, on: Self.cut + ["budget.deficit_policy=cut_prevention"])
+        #expect(d.difference.lower95 > 0, "needs_severe cut_prevention - absorb: \(d.difference.mean) [\(d.difference.lower95), \(d.difference.upper95)]")
+    }
+
+    @Test func rationingSpecialisedCareLengthensWaits() throws {
+        let deepCut = ["budget.cut.fraction=0.5", "budget.cut.start=2013-01-01"]
+        let d = try Self.difference("mean_wait_days_ambulant", off: deepCut, on: deepCut + ["budget.deficit_policy=ration_specialised"])
+        #expect(d.difference.lower95 > 0, "ambulant wait ration - absorb: \(d.difference.mean) [\(d.difference.lower95), \(d.difference.upper95)]")
+    }
+
+    @Test func earlyHelpMeansFewerSevereNeedsAndMoreLightEpisodes() throws {
+        let off = ["services.youth_health_care.early_help.enabled=false"]
+        let severe = try Self.difference("needs_severe", off: off, on: [])
+        #expect(severe.difference.upper95 < 0, "needs_severe on - off: \(severe.difference.mean)")
+        let episodes = try Self.difference("starts_jgz", off: off, on: [])
+        #expect(episodes.difference.lower95 > 0)
+    }
+
+    @Test func servingTheHeaviestNeedsFirstMeansFewerCrises() throws {
+        let d = try Self.difference("crises", off: [], on: ["policies.queue_discipline=severity"])
+        #expect(d.difference.upper95 < 0, "crises severity - fifo: \(d.difference.mean) [\(d.difference.lower95), \(d.difference.upper95)]")
+    }
+
+    @Test func aHigherGiveUpHazardEmptiesWaitingLists() throws {
+        let gaveUp = try Self.difference("gave_up", off: [], on: ["policies.give_up_per_year=2"])
+        #expect(gaveUp.difference.lower95 > 0)
+        let waiting = try Self.difference("waiting_ambulant", off: [], on: ["policies.give_up_per_year=2"])
+        #expect(waiting.difference.upper95 < 0, "waiting_ambulant: \(waiting.difference.mean)")
+    }
+}
