@@ -180,8 +180,16 @@ enum ScenarioDecoder {
     }
 
     private static func policies(_ r: ConfigReader) throws(ScenarioError) -> PolicyParameters {
+        let t = try r.section("transition")
+        let transition = TransitionParameters(
+            date: try t.date("date", firstOfYear: false),
+            teamStartProductivity: try t.double("team_start_productivity", .fraction),
+            learningTimeYears: try t.double("learning_time_years", .nonNegative),
+            handoverLoss: try t.double("handover_loss", .probability),
+            continuityGuaranteed: try t.bool("continuity_guaranteed"))
+        try t.finish()
         let p = PolicyParameters(queueDiscipline: try r.choice("queue_discipline", PolicyParameters.QueueDiscipline.self),
-                                 giveUpPerYear: try r.double("give_up_per_year", .rate))
+                                 giveUpPerYear: try r.double("give_up_per_year", .rate), transition: transition)
         try r.finish()
         return p
     }

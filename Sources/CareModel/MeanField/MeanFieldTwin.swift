@@ -11,9 +11,11 @@ import Stochastics
 /// budget year sets the funding factors, and the cohort leaves at the leaving age.
 ///
 /// What it leaves out, and so where it is only an approximation of the simulation:
-/// capacity (nobody waits: compare where capacity does not bind), the shape of
-/// care durations (taken as exponential with the same mean), and ages within a
-/// month-wide cohort. Where none of these matter it is the simulation's exact
+/// capacity (nobody waits: compare where capacity does not bind, so the transition's
+/// team productivity and the ration_specialised policy have no effect here either),
+/// cases lost in the transition's hand-over, the cut_prevention policy's feedback from
+/// one year's deficit to the next year's budgets, the shape of care durations (taken
+/// as exponential with the same mean), and ages within a month-wide cohort. Where none of these matter it is the simulation's exact
 /// expectation, which the tests check.
 public enum MeanFieldTwin {
     public static func solve(_ model: CompiledModel) throws(GSLError) -> ReplicationResult {

@@ -126,12 +126,45 @@ public struct PolicyParameters: Sendable, Codable, Equatable {
     public var queueDiscipline: QueueDiscipline
     /// Hazard per year that a family on a waiting list gives up (the need stays, undetected).
     public var giveUpPerYear: Double
+    public var transition: TransitionParameters
 
-    public init(queueDiscipline: QueueDiscipline, giveUpPerYear: Double) {
+    public init(queueDiscipline: QueueDiscipline, giveUpPerYear: Double, transition: TransitionParameters) {
         self.queueDiscipline = queueDiscipline
         self.giveUpPerYear = giveUpPerYear
+        self.transition = transition
     }
 }
+
+/// The move to new structures (in the Netherlands: 1 January 2015). New neighbourhood
+/// teams start below full productivity and learn; cases handed over may be lost.
+public struct TransitionParameters: Sendable, Codable, Equatable {
+    public var date: CalendarDate
+    /// Productivity of the new teams on the transition date, as a fraction of full.
+    public var teamStartProductivity: Double
+    /// Mean time (years) in which the productivity gap closes (exponential approach).
+    public var learningTimeYears: Double
+    /// Share of children in specialised care on the transition date whose case is lost
+    /// in the hand-over (they go home, the need unnoticed), unless continuity is guaranteed.
+    public var handoverLoss: Double
+    public var continuityGuaranteed: Bool
+
+    public init(date: CalendarDate, teamStartProductivity: Double, learningTimeYears: Double, handoverLoss: Double, continuityGuaranteed: Bool) {
+        self.date = date
+        self.teamStartProductivity = teamStartProductivity
+        self.learningTimeYears = learningTimeYears
+        self.handoverLoss = handoverLoss
+        self.continuityGuaranteed = continuityGuaranteed
+    }
+
+    /// Team productivity (fraction of full) `days` after the transition date (1 before it).
+    public func teamProductivity(daysSinceTransition days: Double) -> Double {
+        guard days >= 0 else { return 1 }
+        guard learningTimeYears > 0 else { return 1 }
+        return 1 - (1 - teamStartProductivity) * exp(-days / (learningTimeYears * 365.25))
+    }
+}
+
+import Foundation
 
 public struct ExperimentParameters: Sendable, Codable, Equatable {
     public enum OutputInterval: String, Sendable, Codable, CaseIterable {

@@ -15,6 +15,8 @@ public struct CompiledModel: Sendable {
     let periodBoundaries: [Double]
     let periodStartDates: [CalendarDate]
     let warmupDay: Double
+    /// The transition date, in days from the start (may be before the start or after the end).
+    let transitionDay: Double
 
     let leavingAgeDays: Double
     let schoolAgeDays: Double
@@ -50,6 +52,7 @@ public struct CompiledModel: Sendable {
         startDay = p.horizon.start.daysSinceEpoch
         endDay = Double(p.horizon.end.daysSinceEpoch - startDay)
         warmupDay = Double(p.horizon.warmupUntil.daysSinceEpoch - startDay)
+        transitionDay = Double(p.policies.transition.date.daysSinceEpoch - startDay)
         var boundaries: [Double] = []
         var dates: [CalendarDate] = []
         var k = 0

@@ -13,4 +13,6 @@ enum EventKind: UInt32 {
     case jgzContact = 5
     /// A care episode ends.
     case careEnd = 6
+    /// The transition to the new structures: cases handed over may be lost.
+    case transition = 7
 }

@@ -13,6 +13,7 @@ public enum StreamID: UInt32, CaseIterable, Sendable {
     case routing = 6
     case careDuration = 7
     case careOutcome = 8
+    case transition = 9
 
     public var meaning: String {
         switch self {
@@ -24,6 +25,7 @@ public enum StreamID: UInt32, CaseIterable, Sendable {
         case .routing: "which service a referral goes to"
         case .careDuration: "care episode durations"
         case .careOutcome: "whether an episode resolves the need; out-of-home placements"
+        case .transition: "which cases are lost in the hand-over at the transition"
         }
     }
 }
@@ -37,6 +39,7 @@ struct RandomStreams {
     let routing: RandomStream
     let careDuration: RandomStream
     let careOutcome: RandomStream
+    let transition: RandomStream
 
     init(seed: UInt64, replication: Int) {
         func make(_ id: StreamID) -> RandomStream { RandomStream(seed: seed, replication: replication, stream: id.rawValue) }
@@ -48,5 +51,6 @@ struct RandomStreams {
         routing = make(.routing)
         careDuration = make(.careDuration)
         careOutcome = make(.careOutcome)
+        transition = make(.transition)
     }
 }

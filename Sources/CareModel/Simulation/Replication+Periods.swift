@@ -7,6 +7,8 @@ extension Replication {
         let funding = YearFunding(year: year, parameters: model.parameters, children: aliveCount, previousDeficit: lastDeficit)
         budget = funding.budget
         for service in ServiceKind.allCases { resources[service.rawValue].setCapacity(funding.places[service.rawValue]) }
+        fundedTeamPlaces = funding.places[ServiceKind.neighbourhoodTeam.rawValue]
+        applyTeamProductivity()
         teamFactor = funding.teamFactor
         schoolFactor = funding.schoolFactor
         jgzReachFactor = funding.jgzReachFactor
@@ -86,7 +88,7 @@ extension Replication {
         integrals.reset(at: events.now)
         periodIndex += 1
         if periodIndex == model.periodCount { return true }
-        if endDate.isFirstOfYear { openYear(endDate.year) }
+        if endDate.isFirstOfYear { openYear(endDate.year) } else { applyTeamProductivity() }
         events.schedule(at: model.periodBoundaries[periodIndex + 1], priority: EventPriority.periodClose,
                         kind: EventKind.periodBoundary.rawValue)
         return false

@@ -35,6 +35,8 @@ public final class Replication {
     var reserve: Double
     /// Spending minus income of the last settled year (for the deficit policy).
     var lastDeficit = 0.0
+    /// Team places the year's budget pays for, before the transition's productivity loss.
+    var fundedTeamPlaces = 0
     /// Detection multipliers of funding-dependent channels, in [0, 1].
     var teamFactor = 1.0
     var schoolFactor = 1.0
@@ -70,6 +72,9 @@ public final class Replication {
         createInitialPopulation()
         openYear(model.parameters.horizon.start.year)
         events.schedule(at: model.periodBoundaries[1], priority: EventPriority.periodClose, kind: EventKind.periodBoundary.rawValue)
+        if model.transitionDay >= 0 && model.transitionDay < model.endDay {
+            events.schedule(at: model.transitionDay, priority: EventPriority.yearStart, kind: EventKind.transition.rawValue)
+        }
         scheduleNextBirth()
 
         while let event = events.next() {
@@ -81,6 +86,9 @@ public final class Replication {
             case .birth:
                 addNewborn()
                 scheduleNextBirth()
+                continue
+            case .transition:
+                handOver()
                 continue
             case .hazard, .ageMilestone, .ageOut, .jgzContact, .careEnd:
                 let i = Int(event.subject)
@@ -283,7 +291,7 @@ public final class Replication {
             } else {
                 homeTransition(i)
             }
-        case .periodBoundary, .birth:
+        case .periodBoundary, .birth, .transition:
             preconditionFailure("not a child event")
         }
     }
@@ -516,6 +524,32 @@ public final class Replication {
         aliveCount -= 1
         left += 1
         counters.leavers += 1
+    }
+
+    // MARK: - Transition
+
+    /// On the transition date the new teams take over: their productivity drops (it
+    /// recovers period by period), and unless continuity is guaranteed a share of the
+    /// cases in specialised care is lost in the hand-over: the child goes home and the
+    /// need is no longer known to anyone.
+    private func handOver() {
+        applyTeamProductivity()
+        let t = model.parameters.policies.transition
+        guard !t.continuityGuaranteed && t.handoverLoss > 0 else { return }
+        let specialised = [Place.inCare(.specialisedAmbulant), Place.inCare(.residential)]
+        for i in children.all.indices where children.has(i, ChildFlag.alive) && specialised.contains(children.all[i].place) {
+            if streams.transition.bernoulli(t.handoverLoss) {
+                leaveCare(i)
+                scheduleHome(i)
+            }
+        }
+    }
+
+    /// Team places = places funded x the teams' current productivity.
+    func applyTeamProductivity() {
+        let productivity = model.parameters.policies.transition.teamProductivity(daysSinceTransition: events.now - model.transitionDay)
+        resources[ServiceKind.neighbourhoodTeam.rawValue].setCapacity(Int((Double(fundedTeamPlaces) * productivity).rounded(.down)))
+        admitFromQueue(.neighbourhoodTeam)
     }
 
     // MARK: - Stocks
