@@ -22,6 +22,8 @@ struct CalibrateCommand: ParsableCommand {
 
     @OptionGroup var options: ScenarioOptions
 
+    @OptionGroup var out: OutputOptions
+
     @Option(help: "The targets CSV.")
     var targets: String
 
@@ -31,20 +33,8 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .customLong("max-iterations"), help: "Nelder-Mead iterations at most.")
     var maxIterations: Int = 60
 
-    @Option(help: "Folder under which <scenario>/<run-id>/ is written.")
-    var output: String = "Output"
-
-    @Option(name: .customLong("run-id"), help: "Name of the run folder (default: calibration-<UTC time>).")
-    var runID: String?
-
-    @Flag(help: "Replace an existing run folder of the same name.")
-    var force = false
-
     @Option(help: "Threads (results do not depend on it).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Flag(name: [.short, .long], help: "Print nothing but errors.")
-    var quiet = false
 
     func validate() throws {
         if replications < 2 { throw ValidationError("--replications must be at least 2") }
@@ -61,7 +51,7 @@ struct CalibrateCommand: ParsableCommand {
         let p = loaded.parameters
         let years = Double(p.horizon.end.daysSinceEpoch - p.horizon.warmupUntil.daysSinceEpoch) / daysPerYear
         let startedAt = Date()
-        let folder = try OutputFolder(base: output, scenario: p.name, runID: runID ?? "calibration-\(RunCommand.timestamp(startedAt))", force: force)
+        let folder = try OutputFolder(base: out.output, scenario: p.name, runID: out.runID ?? "calibration-\(RunCommand.timestamp(startedAt))", force: out.force)
 
         // Bounded parameters through a logistic map, so the simplex moves freely.
         func value(_ u: Double, _ k: Int) -> Double { free[k].lower + (free[k].upper - free[k].lower) / (1 + exp(-u)) }
@@ -87,7 +77,7 @@ struct CalibrateCommand: ParsableCommand {
         var failure: (any Error)?
         let start = free.enumerated().map { k, parameter in unbounded(loaded.calibrationStart[k] ?? (parameter.lower + parameter.upper) / 2, k) }
         let startObjective = objective(try simulate(start.enumerated().map { value($1, $0) }))
-        if !quiet { print("Calibrating \(free.count) parameter(s) of '\(p.name)' to \(goals.count) target(s), \(replications) replications per evaluation; objective at the start \(String(format: "%.5f", startObjective))") }
+        if !out.quiet { print("Calibrating \(free.count) parameter(s) of '\(p.name)' to \(goals.count) target(s), \(replications) replications per evaluation; objective at the start \(String(format: "%.5f", startObjective))") }
         let result = try NelderMead.minimize(start: start, steps: start.map { _ in 0.7 }, sizeTolerance: 1e-2, maxIterations: maxIterations) { u in
             evaluations += 1
             do {
@@ -133,7 +123,7 @@ struct CalibrateCommand: ParsableCommand {
                                          "converged": result.converged, "objective_start": startObjective, "objective_end": result.value,
                                          "fitted": Dictionary(uniqueKeysWithValues: zip(free.map(\.key), best))] as [String: Any]
         try folder.write([("calibrated.yaml", yaml), ("fit_report.csv", report), ("run.json", try manifest.json())])
-        if !quiet {
+        if !out.quiet {
             print("Objective \(String(format: "%.5f", startObjective)) -> \(String(format: "%.5f", result.value)) after \(evaluations) evaluations\(result.converged ? "" : " (iteration limit reached)"):")
             for (k, parameter) in free.enumerated() { print("  \(parameter.key) = \(String(format: "%.4g", best[k]))") }
             print(summaryLines.joined(separator: "\n"))

@@ -13,11 +13,13 @@ struct CompareCommand: ParsableCommand {
         Writes <output>/compare/<A>-vs-<B>/<run-id>/ with comparison.csv (per metric over the horizon after \
         warm-up: means, the difference B - A with its 95 % interval, the unpaired half-width for reference, and \
         whether the difference is distinguishable from zero), comparison_timeseries.csv (per period, when the \
-        scenarios share their horizon and output interval) and run.json.
+        scenarios share their horizon and out.output interval) and run.json.
         """)
 
     @Argument(help: "Two or more scenario files; each is compared with the first.")
     var scenarios: [String]
+
+    @OptionGroup var out: OutputOptions
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a value in every scenario (repeatable).", valueName: "key=value"))
     var overrides: [String] = []
@@ -28,20 +30,8 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Seed shared by all scenarios (default: the first scenario's experiment.seed).")
     var seed: UInt64?
 
-    @Option(help: "Folder under which compare/<A>-vs-<B>/<run-id>/ is written.")
-    var output: String = "Output"
-
-    @Option(name: .customLong("run-id"), help: "Name of the run folder.")
-    var runID: String?
-
-    @Flag(help: "Replace an existing run folder of the same name.")
-    var force = false
-
     @Option(help: "Threads (results do not depend on it).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Flag(name: [.short, .long], help: "Print nothing but errors.")
-    var quiet = false
 
     func validate() throws {
         if scenarios.count < 2 { throw ValidationError("give at least two scenario files") }
@@ -59,9 +49,9 @@ struct CompareCommand: ParsableCommand {
         let n = loaded[0].parameters.experiment.replications
         guard n >= 2 else { throw InputError("comparisons need at least 2 replications (experiment.replications or --replications)") }
         let startedAt = Date()
-        let folder = try OutputFolder(base: "\(output)/compare", scenario: names.joined(separator: "-vs-"),
-                                      runID: runID ?? "seed\(loaded[0].parameters.experiment.seed)-\(RunCommand.timestamp(startedAt))", force: force)
-        if !quiet { print("Comparing \(names.joined(separator: ", ")) on common random numbers: \(n) replications each…") }
+        let folder = try OutputFolder(base: "\(out.output)/compare", scenario: names.joined(separator: "-vs-"),
+                                      runID: out.runID ?? "seed\(loaded[0].parameters.experiment.seed)-\(RunCommand.timestamp(startedAt))", force: out.force)
+        if !out.quiet { print("Comparing \(names.joined(separator: ", ")) on common random numbers: \(n) replications each…") }
         let outcomes = try models.map { try ExperimentRunner.run($0, replications: 0..<n, jobs: jobs) }
         let values = outcomes.map { $0.results.map { ReplicationSummary($0).values } }
 
@@ -74,7 +64,7 @@ struct CompareCommand: ParsableCommand {
             if a.horizon == b.horizon && a.experiment.outputInterval == b.experiment.outputInterval {
                 timeseries += ComparisonTables.timeseries(names[0], names[k], a: outcomes[0].results, b: outcomes[k].results)
             } else {
-                notes.append("\(names[k]) has another horizon or output interval than \(names[0]): no per-period comparison")
+                notes.append("\(names[k]) has another horizon or out.output interval than \(names[0]): no per-period comparison")
             }
         }
         var manifest = RunManifest(scenarioFiles: scenarios, overrides: shared, parameters: loaded[0].parameters,
@@ -86,7 +76,7 @@ struct CompareCommand: ParsableCommand {
         })
         manifest.extra["notes"] = notes
         try folder.write([("comparison.csv", summary), ("comparison_timeseries.csv", timeseries), ("run.json", try manifest.json())])
-        if !quiet {
+        if !out.quiet {
             for note in notes { print("note: \(note)") }
             print(Self.headline(names, values))
             print("Wrote \(folder.finalURL.path)/")

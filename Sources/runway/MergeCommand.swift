@@ -12,17 +12,7 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "The shard folders (all n of them).")
     var shards: [String]
 
-    @Option(help: "Folder under which <scenario>/<run-id>/ is written.")
-    var output: String = "Output"
-
-    @Option(name: .customLong("run-id"), help: "Name of the merged run folder (default: the shards' run id).")
-    var runID: String?
-
-    @Flag(help: "Replace an existing run folder of the same name.")
-    var force = false
-
-    @Flag(name: [.short, .long], help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var out: OutputOptions
 
     func run() throws {
         var manifests: [[String: Any]] = []
@@ -54,7 +44,7 @@ struct MergeCommand: ParsableCommand {
         let replications = first["replications"] as? Int ?? 0
         let scenario = first["scenario"] as? String ?? "scenario"
         let defaultID = URL(fileURLWithPath: shards[0]).lastPathComponent.replacingOccurrences(of: "-shard-\(shardOf(first).0)-of-\(count)", with: "")
-        let folder = try OutputFolder(base: output, scenario: scenario, runID: runID ?? defaultID, force: force)
+        let folder = try OutputFolder(base: out.output, scenario: scenario, runID: out.runID ?? defaultID, force: out.force)
         try folder.prepare()
         let points = max(1, SweepAxis.grid(axes).count)
         for (k, path) in shards.enumerated() {
@@ -70,6 +60,6 @@ struct MergeCommand: ParsableCommand {
         let data = try JSONSerialization.data(withJSONObject: merged, options: [.prettyPrinted, .sortedKeys])
         files.append(("run.json", String(decoding: data, as: UTF8.self) + "\n"))
         try folder.finish(files)
-        if !quiet { print("Merged \(count) shard(s) into \(folder.finalURL.path)/") }
+        if !out.quiet { print("Merged \(count) shard(s) into \(folder.finalURL.path)/") }
     }
 }

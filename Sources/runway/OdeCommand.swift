@@ -16,24 +16,14 @@ struct OdeCommand: ParsableCommand {
 
     @OptionGroup var options: ScenarioOptions
 
-    @Option(help: "Folder under which <scenario>/<run-id>/ is written.")
-    var output: String = "Output"
-
-    @Option(name: .customLong("run-id"), help: "Name of the run folder (default: ode-<UTC time>).")
-    var runID: String?
-
-    @Flag(help: "Replace an existing run folder of the same name.")
-    var force = false
-
-    @Flag(name: [.short, .long], help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var out: OutputOptions
 
     func run() throws {
         let loaded = try ScenarioLoader.load(path: options.scenario, overrides: options.overrides)
         let model = try CompiledModel(loaded.parameters)
         let startedAt = Date()
-        let folder = try OutputFolder(base: output, scenario: loaded.parameters.name,
-                                      runID: runID ?? "ode-\(RunCommand.timestamp(startedAt))", force: force)
+        let folder = try OutputFolder(base: out.output, scenario: loaded.parameters.name,
+                                      runID: out.runID ?? "ode-\(RunCommand.timestamp(startedAt))", force: out.force)
         let result = try MeanFieldTwin.solve(model)
         let wall = Date().timeIntervalSince(startedAt)
         var manifest = RunManifest(scenarioFiles: loaded.files, overrides: loaded.overrides, parameters: loaded.parameters,
@@ -42,7 +32,7 @@ struct OdeCommand: ParsableCommand {
         manifest.extra["method"] = "mean-field ODE twin: monthly birth cohorts, GSL gsl_odeiv2 rkf45 (absolute and relative tolerance 1e-7); no queues, exponential care durations"
         try folder.write([("timeseries.csv", TimeseriesTable.csv([result])), ("summary.csv", SummaryTable.csv([result])),
                           ("run.json", try manifest.json())])
-        if !quiet {
+        if !out.quiet {
             let years = Double(loaded.parameters.horizon.end.daysSinceEpoch - loaded.parameters.horizon.warmupUntil.daysSinceEpoch) / 365.25
             print(ConsoleReport.text([ReplicationSummary(result).values], years: years), terminator: "")
             print("Solved in \(String(format: "%.2f", wall)) s. Wrote \(folder.finalURL.path)/")

@@ -17,29 +17,19 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: ScenarioOptions
 
+    @OptionGroup var out: OutputOptions
+
     @Option(help: "Number of replications (overrides experiment.replications).")
     var replications: Int?
 
     @Option(help: "Seed of all random streams (overrides experiment.seed).")
     var seed: UInt64?
 
-    @Option(help: "Folder under which <scenario>/<run-id>/ is written.")
-    var output: String = "Output"
-
-    @Option(name: .customLong("run-id"), help: "Name of the run folder (default: seed<seed>-<UTC time>; needed with --resume and --shard).")
-    var runID: String?
-
-    @Flag(help: "Replace an existing run folder (or an interrupted one) of the same name.")
-    var force = false
-
     @Flag(help: "Continue an interrupted run with the same --run-id, keeping its finished replications.")
     var resume = false
 
     @Option(help: "Threads to run replications on (results do not depend on it).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Flag(name: [.short, .long], help: "Print nothing but errors.")
-    var quiet = false
 
     @Option(help: ArgumentHelp("Sweep a value: key=v1,v2,... (repeatable; the grid of all combinations is run).", valueName: "key=values"))
     var sweep: [String] = []
@@ -62,12 +52,9 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let runID, runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") {
-            throw ValidationError("--run-id must be a plain folder name")
-        }
         if let shard, Shard.parse(shard) == nil { throw ValidationError("--shard must be k/n with 1 <= k <= n, e.g. 2/8") }
-        if shard != nil && runID == nil { throw ValidationError("--shard needs a --run-id shared by all shards") }
-        if resume && runID == nil { throw ValidationError("--resume needs the --run-id of the interrupted run") }
+        if shard != nil && out.runID == nil { throw ValidationError("--shard needs a --run-id shared by all shards") }
+        if resume && out.runID == nil { throw ValidationError("--resume needs the --run-id of the interrupted run") }
         if let targetHalfWidth, !(targetHalfWidth > 0 && targetHalfWidth < 1) {
             throw ValidationError("--target-half-width must be a fraction between 0 and 1, e.g. 0.02")
         }
@@ -97,15 +84,15 @@ struct RunCommand: ParsableCommand {
         }
 
         let startedAt = Date()
-        let baseID = runID ?? "seed\(parameters.experiment.seed)-\(Self.timestamp(startedAt))"
+        let baseID = out.runID ?? "seed\(parameters.experiment.seed)-\(Self.timestamp(startedAt))"
         let id = shard.count > 1 ? "\(baseID)-shard-\(shard.index)-of-\(shard.count)" : baseID
-        let folder = try OutputFolder(base: output, scenario: parameters.name, runID: id, force: force, resume: resume)
+        let folder = try OutputFolder(base: out.output, scenario: parameters.name, runID: id, force: out.force, resume: resume)
         try folder.prepare()
         let parts = folder.parts
         Interrupt.install()
 
         var count = parameters.experiment.replications
-        if !quiet {
+        if !out.quiet {
             let what = axes.isEmpty ? "" : " at each of \(models.count) grid points"
             let part = shard.count > 1 ? " (shard \(shard))" : ""
             print("Running '\(parameters.name)'\(part): \(count) replication(s)\(what) of \(parameters.population.children) children, \(parameters.horizon.start) to \(parameters.horizon.end), on \(jobs) thread(s)…")
@@ -113,7 +100,7 @@ struct RunCommand: ParsableCommand {
         var wall = 0.0
         while true {
             let pending = Job.selected(points: models.count, replications: 0..<count, shard: shard).filter { !parts.isDone($0) }
-            let progress = ProgressLine(total: pending.count, quiet: quiet)
+            let progress = ProgressLine(total: pending.count, quiet: out.quiet)
             let finishedCount = Atomic<Int>(0)
             let limit = interruptAfter
             let started = Date()
@@ -138,7 +125,7 @@ struct RunCommand: ParsableCommand {
             // The half-width shrinks as 1/sqrt(n): estimate the replications needed, with 10 % to spare.
             let needed = Int((Double(count) * (worst / target) * (worst / target) * 1.1).rounded(.up))
             count = min(maxReplications, max(count + 2, needed))
-            if !quiet { print("  widest relative half-width \(String(format: "%.4f", worst)) > \(target): going to \(count) replications") }
+            if !out.quiet { print("  widest relative half-width \(String(format: "%.4f", worst)) > \(target): going to \(count) replications") }
         }
 
         let resolved = Self.withReplications(parameters, count)
@@ -158,7 +145,7 @@ struct RunCommand: ParsableCommand {
             let jobsDone = Job.selected(points: models.count, replications: 0..<count, shard: shard)
             manifest.events = try jobsDone.reduce(0) { $0 + SummaryTable.events(try parts.summary($1)) }
             try folder.finish([("shard.json", try manifest.json())], keepParts: true)
-            if !quiet { print("Wrote shard \(shard) to \(folder.finalURL.path)/; combine all shards with: runway merge <shard folders…>") }
+            if !out.quiet { print("Wrote shard \(shard) to \(folder.finalURL.path)/; combine all shards with: runway merge <shard folders…>") }
             return
         }
         var files = try RunAssembler.files(parts: parts, axes: axes, replications: 0..<count)
@@ -170,7 +157,7 @@ struct RunCommand: ParsableCommand {
         }
         files.append(("run.json", try manifest.json()))
         try folder.finish(files)
-        if !quiet {
+        if !out.quiet {
             if axes.isEmpty {
                 let years = Double(parameters.horizon.end.daysSinceEpoch - parameters.horizon.warmupUntil.daysSinceEpoch) / 365.25
                 print(ConsoleReport.text(try Self.summaryValues(parts, count, from: folder.finalURL), years: years), terminator: "")

@@ -27,6 +27,27 @@ struct ScenarioOptions: ParsableArguments {
     var overrides: [String] = []
 }
 
+/// Where a command writes: `<output>/<…>/<run-id>/`, shared by the commands that write.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Folder under which the run folder is written.")
+    var output: String = "Output"
+
+    @Option(name: .customLong("run-id"), help: "Name of the run folder (default: made from the seed or kind and the UTC time).")
+    var runID: String?
+
+    @Flag(help: "Replace an existing run folder (or an interrupted one) of the same name.")
+    var force = false
+
+    @Flag(name: [.short, .long], help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let runID, runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") {
+            throw ValidationError("--run-id must be a plain folder name")
+        }
+    }
+}
+
 /// Bad input: printed as is, exit code 2.
 struct InputError: Error, CustomStringConvertible {
     let description: String
