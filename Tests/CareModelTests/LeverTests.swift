@@ -48,4 +48,16 @@ import Testing
         let waiting = try Self.difference("waiting_ambulant", off: [], on: ["policies.give_up_per_year=2"])
         #expect(waiting.difference.upper95 < 0, "waiting_ambulant: \(waiting.difference.mean)")
     }
+
+    /// Ambulant places are full in the fixture, so the bypass shows as a longer ambulant
+    /// waiting list (not more starts) and fewer children through the team.
+    @Test func moreGPDetectionSendsMoreChildrenStraightToSpecialisedCare() throws {
+        let more = ["services.general_practitioner.detection_per_year.light=0.6", "services.general_practitioner.detection_per_year.moderate=1.6"]
+        let gp = try Self.difference("new_episodes_gp", off: [], on: more)
+        #expect(gp.difference.lower95 > 0)
+        let waiting = try Self.difference("waiting_ambulant", off: [], on: more)
+        #expect(waiting.difference.lower95 > 0, "ambulant waiting: \(waiting.difference.mean)")
+        let team = try Self.difference("starts_team", off: [], on: more)
+        #expect(team.difference.upper95 < 0, "team starts: \(team.difference.mean)")
+    }
 }
