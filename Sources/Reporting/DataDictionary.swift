@@ -57,6 +57,23 @@ public enum DataDictionary {
         }
         out += """
 
+        ## equity.csv
+
+        The main outcomes per risk group (`population.risk_groups`), one row per replication and
+        group, aggregated over the periods after warm-up like the summary: `replication`,
+        `risk_group` (its name), then:
+
+        | column | unit | meaning | summary |
+        |---|---|---|---|
+
+        """
+        for m in EquityCatalog.definitions {
+            out += "| `\(m.name)` | \(m.unit) | \(m.meaning) | \(describe(m)) |\n"
+        }
+        out += """
+
+        `runway ode` fills only `children` per group (the other columns are empty).
+
         ## summary_stats.csv
 
         One row per metric, over the replications' `summary.csv` values.

@@ -6,7 +6,7 @@ import Stochastics
 /// both go through here, so a merged run is byte for byte the unsharded one.
 public enum RunAssembler {
     /// For one scenario: timeseries.csv, summary.csv, summary_stats.csv,
-    /// timeseries_stats.csv. For a sweep (several grid points): sweep.csv and
+    /// timeseries_stats.csv, equity.csv. For a sweep (several grid points): sweep.csv and
     /// sweep_summary.csv.
     public static func files(parts: PartStore, axes: [SweepAxis], replications: Range<Int>) throws -> [(name: String, contents: String)] {
         let points = SweepAxis.grid(axes)
@@ -20,6 +20,7 @@ public enum RunAssembler {
                 ("summary.csv", CSVFormat.line(SummaryTable.header) + lines.joined()),
                 ("summary_stats.csv", IntervalTables.summaryStats(values)),
                 ("timeseries_stats.csv", IntervalTables.timeseriesStats(rows)),
+                ("equity.csv", CSVFormat.line(EquityTable.header) + (try jobs.map(parts.equity)).joined()),
             ]
         }
         let keys = axes.map(\.key)

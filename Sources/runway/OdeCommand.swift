@@ -31,6 +31,7 @@ struct OdeCommand: ParsableCommand {
                                    wallSeconds: wall, events: 0, jobs: 1)
         manifest.extra["method"] = "mean-field ODE twin: monthly birth cohorts, GSL gsl_odeiv2 rkf45 (absolute and relative tolerance 1e-7); no queues, exponential care durations"
         try folder.write([("timeseries.csv", TimeseriesTable.csv([result])), ("summary.csv", SummaryTable.csv([result])),
+                          ("equity.csv", CSVFormat.header(EquityTable.header) + EquityTable.rows(result, groupNames: loaded.parameters.population.riskGroups.map(\.name))),
                           ("run.json", try manifest.json())])
         if !out.quiet {
             let years = Double(loaded.parameters.horizon.end.daysSinceEpoch - loaded.parameters.horizon.warmupUntil.daysSinceEpoch) / 365.25

@@ -90,6 +90,7 @@ struct RunCommand: ParsableCommand {
         try folder.prepare()
         let parts = folder.parts
         Interrupt.install()
+        let groupNames = parameters.population.riskGroups.map(\.name)
 
         var count = parameters.experiment.replications
         if !out.quiet {
@@ -106,7 +107,7 @@ struct RunCommand: ParsableCommand {
             let started = Date()
             _ = try ExperimentRunner.run(pending, models: models, threads: jobs,
                                          shouldStop: { Interrupt.isRequested || (limit.map { finishedCount.load(ordering: .relaxed) >= $0 } ?? false) }) { job, result in
-                try parts.save(job, result)
+                try parts.save(job, result, groupNames: groupNames)
                 finishedCount.add(1, ordering: .relaxed)
                 progress.finished(events: result.events)
             }

@@ -7,7 +7,7 @@ import Testing
 
     func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
-    static let resultFiles = ["timeseries.csv", "summary.csv", "summary_stats.csv", "timeseries_stats.csv"]
+    static let resultFiles = ["timeseries.csv", "summary.csv", "summary_stats.csv", "timeseries_stats.csv", "equity.csv"]
 
     @Test func shardsMergeToTheUnshardedRunByteForByte() throws {
         let base = CLI.temporaryFolder()

@@ -70,7 +70,13 @@ extension MeanFieldTwin {
             v[M.reserve] = reserve
             let childDays = flow(.childDays)
             v[M.burdenIndex] = childDays > 0 ? flow(.weightedNeedDays) / childDays * daysPerYear : 0
-            rows.append(PeriodRow(periodStart: date, inWarmup: date < p.horizon.warmupUntil, values: v))
+            // Per risk group the twin reports only the group's children (its share of all).
+            let groupRows = model.riskShares.map { share -> [Double] in
+                var row = [Double](repeating: .nan, count: EquityCatalog.definitions.count)
+                row[EquityCatalog.children] = share * stock(.children)
+                return row
+            }
+            rows.append(PeriodRow(periodStart: date, inWarmup: date < p.horizon.warmupUntil, values: v, groups: groupRows))
         }
         return ReplicationResult(replication: 0, rows: rows, events: 0, initialChildren: p.population.children,
                                  childrenBorn: Int(births.reduce(0, +).rounded()), childrenLeft: Int(leavers.reduce(0, +).rounded()),

@@ -5,11 +5,22 @@ public struct ReplicationSummary: Sendable {
     /// In `MetricCatalog.definitions` order.
     public let values: [Double]
     public let periods: Int
+    /// Per risk group, the `EquityCatalog` outcomes aggregated the same way.
+    public let groups: [[Double]]
 
     public init(_ result: ReplicationResult) {
         replication = result.replication
         let rows = result.rows.filter { !$0.inWarmup }
         periods = rows.count
+        let groupCount = rows.first?.groups.count ?? 0
+        groups = (0..<groupCount).map { g in
+            EquityCatalog.definitions.enumerated().map { k, definition in
+                let column = rows.map { $0.groups[g][k] }
+                guard !column.isEmpty else { return .nan }
+                let sum = column.reduce(0, +)
+                return definition.aggregation == .total ? sum : sum / Double(column.count)
+            }
+        }
         let definitions = MetricCatalog.definitions
         values = definitions.indices.map { m in
             let column = rows.map { $0.values[m] }

@@ -29,6 +29,7 @@ public final class Replication {
     var undetectedCount = 0
     var weightedNeed = 0.0
     var placedCount = 0
+    var groups: GroupTally
 
     // Money and funding of the current budget year.
     var budget: YearBudget
@@ -64,6 +65,7 @@ public final class Replication {
         resources = ServiceKind.allCases.map { _ in Resource(capacity: 0, queueLevels: levels) }
         resources[ServiceKind.youthProtection.rawValue].setCapacity(.max)
         reserve = p.budget.reserveEur
+        groups = GroupTally(groups: p.population.riskGroups.count)
         budget = YearBudget(year: p.horizon.start.year, parameters: p, children: expectedChildren)
     }
 
@@ -130,6 +132,7 @@ public final class Replication {
         let i = children.add(birthDay: birthDay, household: household, risk: householdRisk[Int(household)],
                              flags: covered ? ChildFlag.schoolCovered : 0)
         aliveCount += 1
+        groups.alive[Int(children.all[i].risk)] += 1
         scheduleHome(i)
     }
 
@@ -304,6 +307,7 @@ public final class Replication {
         children.clear(i, ChildFlag.relapseRisk)
         setNeed(i, 1)
         counters.onsets += 1
+        groups.onsets[Int(children.all[i].risk)] += 1
         scheduleHome(i)
     }
 
@@ -380,6 +384,7 @@ public final class Replication {
 
     private func crisis(_ i: Int) {
         counters.crises += 1
+        groups.crises[Int(children.all[i].risk)] += 1
         counters.newEpisodes[Channel.crisis.rawValue] += 1
         refer(i, to: .youthProtection)
     }
@@ -513,7 +518,11 @@ public final class Replication {
 
     private func ageOut(_ i: Int) {
         let place = children.all[i].place
-        if children.all[i].need > 0 { counters.agedOutWithNeed += 1 }
+        let group = Int(children.all[i].risk)
+        if children.all[i].need > 0 {
+            counters.agedOutWithNeed += 1
+            groups.agedOutWithNeed[group] += 1
+        }
         if Place.isWaiting(place) {
             leaveQueue(i)
         } else if Place.isInCare(place) {
@@ -522,6 +531,7 @@ public final class Replication {
         setNeed(i, 0)
         children.remove(i)
         aliveCount -= 1
+        groups.alive[group] -= 1
         left += 1
         counters.leavers += 1
     }
@@ -558,11 +568,16 @@ public final class Replication {
     @inline(__always) private func setNeed(_ i: Int, _ newNeed: Int) {
         let old = Int(children.all[i].need)
         guard old != newNeed else { return }
+        let g = Int(children.all[i].risk)
         needCount[old] -= 1
         needCount[newNeed] += 1
         weightedNeed += model.burdenWeight[newNeed] - model.burdenWeight[old]
+        groups.weightedNeed[g] += model.burdenWeight[newNeed] - model.burdenWeight[old]
+        groups.severe[g] += (newNeed == 3 ? 1 : 0) - (old == 3 ? 1 : 0)
         if children.all[i].place == Place.home {
-            undetectedCount += (newNeed > 0 ? 1 : 0) - (old > 0 ? 1 : 0)
+            let change = (newNeed > 0 ? 1 : 0) - (old > 0 ? 1 : 0)
+            undetectedCount += change
+            groups.undetected[g] += change
         }
         children.all[i].need = UInt8(newNeed)
     }
@@ -571,7 +586,9 @@ public final class Replication {
     @inline(__always) private func setPlace(_ i: Int, _ newPlace: UInt8) {
         let old = children.all[i].place
         if children.all[i].need > 0 {
-            undetectedCount += (newPlace == Place.home ? 1 : 0) - (old == Place.home ? 1 : 0)
+            let change = (newPlace == Place.home ? 1 : 0) - (old == Place.home ? 1 : 0)
+            undetectedCount += change
+            groups.undetected[Int(children.all[i].risk)] += change
         }
         children.all[i].place = newPlace
     }
@@ -585,6 +602,7 @@ public final class Replication {
         integrals.placedDays += Double(placedCount) * dt
         integrals.weightedNeedDays += weightedNeed * dt
         integrals.childDays += Double(aliveCount) * dt
+        groups.advance(dt)
         integrals.lastTime = time
     }
 }

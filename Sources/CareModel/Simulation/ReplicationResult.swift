@@ -4,6 +4,15 @@ public struct PeriodRow: Sendable {
     public let inWarmup: Bool
     /// Values in `MetricCatalog.definitions` order.
     public let values: [Double]
+    /// Per risk group (scenario order), values in `EquityCatalog.definitions` order.
+    public let groups: [[Double]]
+
+    public init(periodStart: CalendarDate, inWarmup: Bool, values: [Double], groups: [[Double]]) {
+        self.periodStart = periodStart
+        self.inWarmup = inWarmup
+        self.values = values
+        self.groups = groups
+    }
 }
 
 /// Everything one replication produced.
