@@ -24,23 +24,29 @@ struct GroupTally {
     var agedOutWithNeed: [Int]
     var weightedNeedDays: [Double]
     var childDays: [Double]
+    /// Time up to which group g's integrals are complete. They are brought up to date
+    /// only when the group's values change (and at period close), not at every event.
+    var integratedUntil: [Double]
 
     init(groups: Int) {
         alive = Array(repeating: 0, count: groups)
         severe = alive; undetected = alive; onsets = alive; crises = alive; agedOutWithNeed = alive
         weightedNeed = Array(repeating: 0, count: groups)
-        weightedNeedDays = weightedNeed; childDays = weightedNeed
+        weightedNeedDays = weightedNeed; childDays = weightedNeed; integratedUntil = weightedNeed
     }
 
-    mutating func advance(_ dt: Double) {
-        for g in alive.indices {
-            weightedNeedDays[g] += weightedNeed[g] * dt
-            childDays[g] += Double(alive[g]) * dt
-        }
+    /// Call before `alive[g]` or `weightedNeed[g]` changes.
+    @inline(__always) mutating func integrate(_ g: Int, until t: Double) {
+        let dt = t - integratedUntil[g]
+        guard dt > 0 else { return }
+        weightedNeedDays[g] += weightedNeed[g] * dt
+        childDays[g] += Double(alive[g]) * dt
+        integratedUntil[g] = t
     }
 
-    /// One period's values (EquityCatalog order) per group; resets the flows.
-    mutating func close() -> [[Double]] {
+    /// One period's values (EquityCatalog order) per group, at time `t`; resets the flows.
+    mutating func close(at t: Double) -> [[Double]] {
+        for g in alive.indices { integrate(g, until: t) }
         let rows = alive.indices.map { g -> [Double] in
             [Double(alive[g]), Double(onsets[g]), Double(severe[g]), Double(undetected[g]), Double(crises[g]), Double(agedOutWithNeed[g]),
              childDays[g] > 0 ? weightedNeedDays[g] / childDays[g] * daysPerYear : 0]

@@ -83,7 +83,7 @@ extension Replication {
         v[M.burdenIndex] = integrals.childDays > 0 ? integrals.weightedNeedDays / integrals.childDays * daysPerYear : 0
 
         let startDate = model.periodStartDates[periodIndex]
-        rows.append(PeriodRow(periodStart: startDate, inWarmup: startDate < p.horizon.warmupUntil, values: v, groups: groups.close()))
+        rows.append(PeriodRow(periodStart: startDate, inWarmup: startDate < p.horizon.warmupUntil, values: v, groups: groups.close(at: events.now)))
         counters.reset()
         integrals.reset(at: events.now)
         periodIndex += 1

@@ -132,6 +132,7 @@ public final class Replication {
         let i = children.add(birthDay: birthDay, household: household, risk: householdRisk[Int(household)],
                              flags: covered ? ChildFlag.schoolCovered : 0)
         aliveCount += 1
+        groups.integrate(Int(children.all[i].risk), until: events.now)
         groups.alive[Int(children.all[i].risk)] += 1
         scheduleHome(i)
     }
@@ -531,6 +532,7 @@ public final class Replication {
         setNeed(i, 0)
         children.remove(i)
         aliveCount -= 1
+        groups.integrate(group, until: events.now)
         groups.alive[group] -= 1
         left += 1
         counters.leavers += 1
@@ -572,6 +574,7 @@ public final class Replication {
         needCount[old] -= 1
         needCount[newNeed] += 1
         weightedNeed += model.burdenWeight[newNeed] - model.burdenWeight[old]
+        groups.integrate(g, until: events.now)
         groups.weightedNeed[g] += model.burdenWeight[newNeed] - model.burdenWeight[old]
         groups.severe[g] += (newNeed == 3 ? 1 : 0) - (old == 3 ? 1 : 0)
         if children.all[i].place == Place.home {
@@ -602,7 +605,6 @@ public final class Replication {
         integrals.placedDays += Double(placedCount) * dt
         integrals.weightedNeedDays += weightedNeed * dt
         integrals.childDays += Double(aliveCount) * dt
-        groups.advance(dt)
         integrals.lastTime = time
     }
 }
