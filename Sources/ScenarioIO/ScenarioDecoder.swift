@@ -41,6 +41,11 @@ enum ScenarioDecoder {
         let children = try r.int("children", .between(1, 50_000_000))
         let leavingAge = try r.double("leaving_age_years", .between(1, 30))
         let schoolAge = try r.double("school_age_years", .between(0, 30))
+        let continueUntil = try r.double("continue_care_until_age_years", .between(1, 30))
+        guard continueUntil >= leavingAge else {
+            throw ScenarioError(r.location(of: "continue_care_until_age_years"), r.keyPath("continue_care_until_age_years"),
+                                "must be at least leaving_age_years (\(leavingAge)); equal means care stops at the leaving age")
+        }
         let householdShares = try r.numbers("household_size_shares", .fraction)
         guard householdShares.reduce(0, +) > 0 else {
             throw ScenarioError(r.location(of: "household_size_shares"), r.keyPath("household_size_shares"), "the shares add up to 0")
@@ -60,7 +65,7 @@ enum ScenarioDecoder {
         let needs = try self.needs(r.section("needs"), leavingAge: leavingAge)
         try r.finish()
         return PopulationParameters(children: children, householdSizeShares: householdShares, riskGroups: groups,
-                                    schoolAgeFrom: schoolAge, leavingAge: leavingAge, needs: needs)
+                                    schoolAgeFrom: schoolAge, leavingAge: leavingAge, continueCareUntilAge: continueUntil, needs: needs)
     }
 
     private static func needs(_ r: ConfigReader, leavingAge: Double) throws(ScenarioError) -> NeedParameters {

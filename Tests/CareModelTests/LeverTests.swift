@@ -60,4 +60,11 @@ import Testing
         let team = try Self.difference("starts_team", off: [], on: more)
         #expect(team.difference.upper95 < 0, "team starts: \(team.difference.mean)")
     }
+
+    @Test func continuingCareTo23MeansFewerLeaveWithANeed() throws {
+        let d = try Self.difference("aged_out_with_need", off: [], on: ["population.continue_care_until_age_years=23"])
+        #expect(d.difference.upper95 < 0, "aged out with a need, 23 - 18: \(d.difference.mean) [\(d.difference.lower95), \(d.difference.upper95)]")
+        let continued = try Self.difference("left_after_continued_care", off: [], on: ["population.continue_care_until_age_years=23"])
+        #expect(continued.difference.lower95 > 0)
+    }
 }

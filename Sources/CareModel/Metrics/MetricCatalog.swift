@@ -62,6 +62,7 @@ public enum MetricCatalog {
     static let outOfHome = index("out_of_home")
     static let placements = index("placements")
     static let agedOutWithNeed = index("aged_out_with_need")
+    static let leftAfterContinuedCare = index("left_after_continued_care")
     static let spendingTotal = index("spending_total_eur")
     static let income = index("income_eur")
     static let deficit = index("deficit_eur")
@@ -113,7 +114,8 @@ public enum MetricCatalog {
             .init("gave_up", "children", "families who left a waiting list in the period without help (the need stays)", .total),
             .init("out_of_home", "children", "children placed out of home (residential care or a placement under youth protection) at the end of the period", .average),
             .init("placements", "children", "out-of-home placements under youth protection that began in the period", .total),
-            .init("aged_out_with_need", "children", "young people who reached the leaving age with a need in the period", .total),
+            .init("aged_out_with_need", "children", "young people who left (at the leaving age, or when care continued after it ended) with a need in the period", .total),
+            .init("left_after_continued_care", "children", "young people who left in the period after their care continued past the leaving age (population.continue_care_until_age_years)", .total),
         ]
         for s in ServiceKind.allCases {
             d.append(.init("spending_\(s.key)_eur", "EUR", "spending on \(s.displayName) in the period", .total))

@@ -80,10 +80,14 @@ public struct PopulationParameters: Sendable, Codable, Equatable {
     public var schoolAgeFrom: Double
     /// Age (years) at which children leave the youth domain.
     public var leavingAge: Double
+    /// Young people in care at the leaving age may continue in that care until it ends or
+    /// until this age (years); equal to `leavingAge` means a hard cut-off.
+    public var continueCareUntilAge: Double
     public var needs: NeedParameters
 
     public init(children: Int, householdSizeShares: [Double], riskGroups: [RiskGroup], schoolAgeFrom: Double,
-                leavingAge: Double, needs: NeedParameters) {
+                leavingAge: Double, continueCareUntilAge: Double, needs: NeedParameters) {
+        self.continueCareUntilAge = continueCareUntilAge
         self.children = children
         self.householdSizeShares = householdSizeShares
         self.riskGroups = riskGroups

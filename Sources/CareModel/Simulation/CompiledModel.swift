@@ -19,6 +19,8 @@ public struct CompiledModel: Sendable {
     let transitionDay: Double
 
     let leavingAgeDays: Double
+    /// Age (days) until which care that was running at the leaving age may continue.
+    let continuationAgeDays: Double
     let schoolAgeDays: Double
     /// Onset bands: start age (days) and hazard per day.
     let onsetBandStart: [Double]
@@ -76,6 +78,7 @@ public struct CompiledModel: Sendable {
         let schoolAge = pop.schoolAgeFrom * daysPerYear
         let bandStarts = needs.onset.map { $0.fromAge * daysPerYear }
         leavingAgeDays = leaving
+        continuationAgeDays = pop.continueCareUntilAge * daysPerYear
         schoolAgeDays = schoolAge
         onsetBandStart = bandStarts
         onsetPerDay = needs.onset.map { $0.perYear / daysPerYear }

@@ -75,6 +75,7 @@ extension Replication {
         v[M.outOfHome] = Double(resources[ServiceKind.residential.rawValue].inUse + placedCount)
         v[M.placements] = Double(counters.placements)
         v[M.agedOutWithNeed] = Double(counters.agedOutWithNeed)
+        v[M.leftAfterContinuedCare] = Double(counters.leftAfterContinuedCare)
         v[M.spendingTotal] = totalSpending
         v[M.income] = income
         v[M.deficit] = totalSpending - income

@@ -455,7 +455,8 @@ public final class Replication {
 
     private func scheduleCareEnd(_ i: Int, _ service: ServiceKind) {
         let end = events.now + model.durations[service.rawValue].sample(streams.careDuration)
-        let leaveTime = children.all[i].birthDay + model.leavingAgeDays
+        // Care running at the leaving age may continue up to the continuation age.
+        let leaveTime = children.all[i].birthDay + model.continuationAgeDays
         if leaveTime <= end {
             schedule(i, at: leaveTime, .ageOut)
         } else {
@@ -492,6 +493,16 @@ public final class Replication {
     private func careEnd(_ i: Int) {
         let service = Place.service(children.all[i].place)
         let need = Int(children.all[i].need)
+        if age(i) >= model.leavingAgeDays - 1e-7 {
+            // Continued care after the leaving age ends: the young person leaves, the need resolved or not.
+            if streams.careOutcome.bernoulli(model.resolveProbability[service.rawValue][need]) {
+                setNeed(i, 0)
+                counters.resolved += 1
+                counters.resolvedInCare += 1
+            }
+            ageOut(i)
+            return
+        }
         if streams.careOutcome.bernoulli(model.resolveProbability[service.rawValue][need]) {
             leaveCare(i)
             setNeed(i, 0)
@@ -519,6 +530,7 @@ public final class Replication {
 
     private func ageOut(_ i: Int) {
         let place = children.all[i].place
+        if age(i) > model.leavingAgeDays + 1e-7 { counters.leftAfterContinuedCare += 1 }
         let group = Int(children.all[i].risk)
         if children.all[i].need > 0 {
             counters.agedOutWithNeed += 1
@@ -551,8 +563,13 @@ public final class Replication {
         let specialised = [Place.inCare(.specialisedAmbulant), Place.inCare(.residential)]
         for i in children.all.indices where children.has(i, ChildFlag.alive) && specialised.contains(children.all[i].place) {
             if streams.transition.bernoulli(t.handoverLoss) {
-                leaveCare(i)
-                scheduleHome(i)
+                // A young person past the leaving age (in continued care) leaves; a child goes home.
+                if age(i) >= model.leavingAgeDays - 1e-7 {
+                    ageOut(i)
+                } else {
+                    leaveCare(i)
+                    scheduleHome(i)
+                }
             }
         }
     }
