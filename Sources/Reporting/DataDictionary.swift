@@ -21,6 +21,7 @@ public enum DataDictionary {
           replications, random streams, tie-breaking rule, achieved interval widths, versions,
           machine and timings of the run.
 
+        With `--stories N`, `stories.md` tells N households' years in plain language (text, no columns).
         A sweep (`--sweep` or a `sweep:` section) writes `sweep.csv` and `sweep_summary.csv`
         instead of the first four; `runway compare` writes `comparison.csv` and
         `comparison_timeseries.csv`.

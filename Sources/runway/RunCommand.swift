@@ -46,6 +46,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("max-replications"), help: "Upper limit on replications when a target half-width is set.")
     var maxReplications: Int = 200
 
+    @Option(help: "Tell the stories of N households drawn at random (replication 0) in stories.md.")
+    var stories: Int = 0
+
     @Option(name: .customLong("interrupt-after"), help: .hidden)
     var interruptAfter: Int?
 
@@ -55,6 +58,8 @@ struct RunCommand: ParsableCommand {
         if let shard, Shard.parse(shard) == nil { throw ValidationError("--shard must be k/n with 1 <= k <= n, e.g. 2/8") }
         if shard != nil && out.runID == nil { throw ValidationError("--shard needs a --run-id shared by all shards") }
         if resume && out.runID == nil { throw ValidationError("--resume needs the --run-id of the interrupted run") }
+        if stories < 0 || stories > 100 { throw ValidationError("--stories must be between 0 and 100") }
+        if stories > 0 && (shard != nil || !sweep.isEmpty) { throw ValidationError("--stories works on a single, unsharded run") }
         if let targetHalfWidth, !(targetHalfWidth > 0 && targetHalfWidth < 1) {
             throw ValidationError("--target-half-width must be a fraction between 0 and 1, e.g. 0.02")
         }
@@ -155,6 +160,11 @@ struct RunCommand: ParsableCommand {
         if axes.isEmpty {
             let values = try Self.summaryValues(parts, count)
             manifest.extra["achieved_relative_half_widths"] = IntervalTables.relativeHalfWidths(values)
+        }
+        if stories > 0 && axes.isEmpty {
+            // Replication 0 again, following the sampled households: the same numbers, so the same run.
+            let told = try Replication(model: models[0], replication: 0, stories: stories).run()
+            if let book = told.stories { files.append(("stories.md", StoriesDocument.markdown(book, parameters: resolved))) }
         }
         files.append(("run.json", try manifest.json()))
         try folder.finish(files)

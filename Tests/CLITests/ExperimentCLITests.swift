@@ -70,4 +70,20 @@ import Testing
         #expect(income.hasSuffix(",yes"), "a 30 % cut lowers income distinguishably: \(income)")
         #expect(FileManager.default.fileExists(atPath: "\(base)/compare/small-vs-small-cut/c/comparison_timeseries.csv"))
     }
+
+    @Test func storiesAreReproducibleAndChangeNoResult() throws {
+        let base = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let common = ["run", "Tests/Fixtures/small.yaml", "--replications", "2", "--output", base, "-q"]
+        #expect(try CLI.runway(common + ["--run-id", "plain"]).code == 0)
+        #expect(try CLI.runway(common + ["--run-id", "told1", "--stories", "5"]).code == 0)
+        #expect(try CLI.runway(common + ["--run-id", "told2", "--stories", "5", "--jobs", "1"]).code == 0)
+        let story = try String(contentsOfFile: "\(base)/small/told1/stories.md", encoding: .utf8)
+        #expect(story.contains("## Household 5"))
+        #expect(story.contains("when the story begins"))
+        #expect(try bytes("\(base)/small/told1/stories.md") == bytes("\(base)/small/told2/stories.md"), "same seed, same stories")
+        for file in Self.resultFiles {
+            #expect(try bytes("\(base)/small/plain/\(file)") == bytes("\(base)/small/told1/\(file)"), "telling stories changed \(file)")
+        }
+    }
 }

@@ -56,6 +56,19 @@ public struct CalendarDate: Sendable, Equatable, Comparable, Hashable, Codable, 
         return CalendarDate(year: index / 12, month: index % 12 + 1, day: 1)!
     }
 
+    /// The date `days` after 1970-01-01 (H. Hinnant's civil_from_days).
+    public init(daysSinceEpoch days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+    }
+
     public var isFirstOfMonth: Bool { day == 1 }
     public var isFirstOfYear: Bool { day == 1 && month == 1 }
 

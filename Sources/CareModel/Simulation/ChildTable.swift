@@ -23,6 +23,8 @@ enum ChildFlag {
     static let relapseRisk: UInt8 = 1 << 2
     /// Placed out of home under youth protection.
     static let placed: UInt8 = 1 << 3
+    /// In a household whose story is being told.
+    static let storied: UInt8 = 1 << 4
 }
 
 /// One child: 24 bytes, so that the one cache line an event touches holds all of it.

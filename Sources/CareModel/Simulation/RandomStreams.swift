@@ -14,6 +14,7 @@ public enum StreamID: UInt32, CaseIterable, Sendable {
     case careDuration = 7
     case careOutcome = 8
     case transition = 9
+    case stories = 10
 
     public var meaning: String {
         switch self {
@@ -26,6 +27,7 @@ public enum StreamID: UInt32, CaseIterable, Sendable {
         case .careDuration: "care episode durations"
         case .careOutcome: "whether an episode resolves the need; out-of-home placements"
         case .transition: "which cases are lost in the hand-over at the transition"
+        case .stories: "which households' stories are told (changes no result)"
         }
     }
 }
@@ -40,6 +42,7 @@ struct RandomStreams {
     let careDuration: RandomStream
     let careOutcome: RandomStream
     let transition: RandomStream
+    let stories: RandomStream
 
     init(seed: UInt64, replication: Int) {
         func make(_ id: StreamID) -> RandomStream { RandomStream(seed: seed, replication: replication, stream: id.rawValue) }
@@ -52,5 +55,6 @@ struct RandomStreams {
         careDuration = make(.careDuration)
         careOutcome = make(.careOutcome)
         transition = make(.transition)
+        stories = make(.stories)
     }
 }

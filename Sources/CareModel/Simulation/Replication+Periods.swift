@@ -87,6 +87,7 @@ extension Replication {
         rows.append(PeriodRow(periodStart: startDate, inWarmup: startDate < p.horizon.warmupUntil, values: v, groups: groups.close(at: events.now)))
         counters.reset()
         integrals.reset(at: events.now)
+        if storyCount > 0 && events.now >= model.warmupDay { chooseStoryHouseholds() }
         periodIndex += 1
         if periodIndex == model.periodCount { return true }
         if endDate.isFirstOfYear { openYear(endDate.year) } else { applyTeamProductivity() }

@@ -51,9 +51,17 @@ public final class Replication {
 
     static let serviceCount = ServiceKind.allCases.count
 
-    public init(model: CompiledModel, replication: Int) throws(DistributionError) {
+    /// Households whose stories to tell (0: none).
+    let storyCount: Int
+    var stories = StoryBook()
+    /// Story child number of each storied child slot.
+    var storyChild: [Int: Int] = [:]
+    var storyHouseholds: Set<Int32> = []
+
+    public init(model: CompiledModel, replication: Int, stories: Int = 0) throws(DistributionError) {
         self.model = model
         self.replication = replication
+        self.storyCount = stories
         let p = model.parameters
         streams = RandomStreams(seed: p.experiment.seed, replication: replication)
         householdSizes = try DiscreteDistribution(weights: p.population.householdSizeShares)
@@ -72,6 +80,7 @@ public final class Replication {
     /// Runs the whole horizon and returns the recorded periods.
     public func run() -> ReplicationResult {
         createInitialPopulation()
+        if model.warmupDay <= 0 { chooseStoryHouseholds() }
         openYear(model.parameters.horizon.start.year)
         events.schedule(at: model.periodBoundaries[1], priority: EventPriority.periodClose, kind: EventKind.periodBoundary.rawValue)
         if model.transitionDay >= 0 && model.transitionDay < model.endDay {
@@ -100,10 +109,12 @@ public final class Replication {
             }
             break
         }
-        return ReplicationResult(
+        var result = ReplicationResult(
             replication: replication, rows: rows, events: events.processed,
             initialChildren: initialChildren, childrenBorn: born, childrenLeft: left,
             childrenAtEnd: aliveCount, initialReserve: model.parameters.budget.reserveEur)
+        if storyCount > 0 { result.stories = stories }
+        return result
     }
 
     // MARK: - Population
@@ -131,6 +142,7 @@ public final class Replication {
         let covered = stream.bernoulli(model.parameters.services.schoolCare.shareOfChildrenCovered)
         let i = children.add(birthDay: birthDay, household: household, risk: householdRisk[Int(household)],
                              flags: covered ? ChildFlag.schoolCovered : 0)
+        if !storyHouseholds.isEmpty && storyHouseholds.contains(household) { follow(i) }
         aliveCount += 1
         groups.integrate(Int(children.all[i].risk), until: events.now)
         groups.alive[Int(children.all[i].risk)] += 1
@@ -157,6 +169,38 @@ public final class Replication {
         born += 1
         counters.births += 1
         addChild(birthDay: events.now, household: household, stream: stream)
+    }
+
+    // MARK: - Stories
+
+    /// Draws the households to follow, among those with children when the reported
+    /// period begins (from their own stream: no other number changes).
+    func chooseStoryHouseholds() {
+        guard storyCount > 0, stories.households.isEmpty else { return }
+        var withChildren = Set<Int32>()
+        for i in children.all.indices where children.has(i, ChildFlag.alive) { withChildren.insert(children.all[i].household) }
+        let candidates = withChildren.sorted()
+        while stories.households.count < min(storyCount, candidates.count) {
+            let h = candidates[streams.stories.integer(below: candidates.count)]
+            if storyHouseholds.insert(h).inserted { stories.households.append(Int(h)) }
+        }
+        for i in children.all.indices where children.has(i, ChildFlag.alive) && storyHouseholds.contains(children.all[i].household) {
+            follow(i)
+        }
+    }
+
+    private func follow(_ i: Int) {
+        children.set(i, ChildFlag.storied)
+        storyChild[i] = stories.children.count
+        let c = children.all[i]
+        stories.children.append(.init(household: Int(c.household), birthDay: c.birthDay, riskGroup: Int(c.risk)))
+        let service: ServiceKind? = c.place == Place.home ? nil : Place.service(c.place)
+        tell(i, .status(need: Int(c.need), service: service, waiting: Place.isWaiting(c.place)))
+    }
+
+    @inline(__always) private func tell(_ i: Int, _ event: StoryBook.Event) {
+        guard children.all[i].flags & ChildFlag.storied != 0, let k = storyChild[i] else { return }
+        stories.entries.append(.init(time: events.now, child: k, event: event))
     }
 
     // MARK: - Scheduling a child's next event
@@ -307,6 +351,7 @@ public final class Replication {
     private func onset(_ i: Int) {
         children.clear(i, ChildFlag.relapseRisk)
         setNeed(i, 1)
+        tell(i, .onset)
         counters.onsets += 1
         groups.onsets[Int(children.all[i].risk)] += 1
         scheduleHome(i)
@@ -354,6 +399,7 @@ public final class Replication {
             scheduleHome(i)
         case .giveUp:
             leaveQueue(i)
+            tell(i, .gaveUp)
             counters.gaveUp += 1
             scheduleHome(i)
         case .crisis:
@@ -364,11 +410,13 @@ public final class Replication {
 
     private func escalate(_ i: Int, need: Int) {
         setNeed(i, need + 1)
+        tell(i, .escalated(to: need + 1))
         counters.escalations += 1
     }
 
     private func resolveSpontaneously(_ i: Int) {
         setNeed(i, 0)
+        tell(i, .resolvedByItself)
         counters.resolved += 1
     }
 
@@ -384,6 +432,7 @@ public final class Replication {
     }
 
     private func crisis(_ i: Int) {
+        tell(i, .crisis)
         counters.crises += 1
         groups.crises[Int(children.all[i].risk)] += 1
         counters.newEpisodes[Channel.crisis.rawValue] += 1
@@ -392,6 +441,7 @@ public final class Replication {
 
     /// A need is noticed: count the new episode and route it.
     private func noticed(_ i: Int, by channel: Channel) {
+        tell(i, .noticed(channel))
         counters.newEpisodes[channel.rawValue] += 1
         refer(i, to: route(i, channel: channel))
     }
@@ -430,6 +480,7 @@ public final class Replication {
         let level = resources[r].queue.levelCount > 1 ? Int(children.all[i].need) - 1 : 0
         resources[r].queue.push(QueueEntry(subject: Int32(i), ticket: children.all[i].ticket, enqueuedAt: events.now), level: level)
         setPlace(i, Place.waiting(service))
+        tell(i, .waiting(service))
         scheduleWaiting(i)
     }
 
@@ -443,10 +494,12 @@ public final class Replication {
     private func startCare(_ i: Int, _ service: ServiceKind, waited: Double) {
         let r = service.rawValue
         setPlace(i, Place.inCare(service))
+        tell(i, .started(service, waitedDays: waited))
         counters.starts[r] += 1
         counters.waitDays[r] += waited
         if service == .youthProtection && streams.careOutcome.bernoulli(model.parameters.services.youthProtection.placementProbability) {
             children.set(i, ChildFlag.placed)
+            tell(i, .placed)
             placedCount += 1
             counters.placements += 1
         }
@@ -504,6 +557,7 @@ public final class Replication {
             return
         }
         if streams.careOutcome.bernoulli(model.resolveProbability[service.rawValue][need]) {
+            tell(i, .ended(service, resolved: true))
             leaveCare(i)
             setNeed(i, 0)
             children.set(i, ChildFlag.relapseRisk)
@@ -513,6 +567,7 @@ public final class Replication {
             return
         }
         // Not resolved: step up, or continue in the same place.
+        tell(i, .ended(service, resolved: false))
         switch service {
         case .jgzEarlyHelp, .schoolCare:
             leaveCare(i)
@@ -532,6 +587,8 @@ public final class Replication {
         let place = children.all[i].place
         if age(i) > model.leavingAgeDays + 1e-7 { counters.leftAfterContinuedCare += 1 }
         let group = Int(children.all[i].risk)
+        tell(i, .left(withNeed: children.all[i].need > 0))
+        storyChild[i] = nil
         if children.all[i].need > 0 {
             counters.agedOutWithNeed += 1
             groups.agedOutWithNeed[group] += 1
@@ -564,6 +621,7 @@ public final class Replication {
         for i in children.all.indices where children.has(i, ChildFlag.alive) && specialised.contains(children.all[i].place) {
             if streams.transition.bernoulli(t.handoverLoss) {
                 // A young person past the leaving age (in continued care) leaves; a child goes home.
+                tell(i, .lostInHandover)
                 if age(i) >= model.leavingAgeDays - 1e-7 {
                     ageOut(i)
                 } else {

@@ -25,4 +25,6 @@ public struct ReplicationResult: Sendable {
     public let childrenLeft: Int
     public let childrenAtEnd: Int
     public let initialReserve: Double
+    /// The sampled households' stories, when asked for.
+    public var stories: StoryBook? = nil
 }

@@ -1,0 +1,38 @@
+/// What happened to the children of a few sampled households, for `stories.md`.
+/// Recording costs nothing for other children (one flag test per event).
+public struct StoryBook: Sendable {
+    public struct Child: Sendable {
+        public let household: Int
+        public let birthDay: Double
+        public let riskGroup: Int
+    }
+
+    public enum Event: Sendable, Equatable {
+        /// Where the child stood when the story began: its need (0-3), and the service it
+        /// waited for or was in (nil: at home).
+        case status(need: Int, service: ServiceKind?, waiting: Bool)
+        case onset
+        case escalated(to: Int)
+        case resolvedByItself
+        case noticed(Channel)
+        case waiting(ServiceKind)
+        case started(ServiceKind, waitedDays: Double)
+        case ended(ServiceKind, resolved: Bool)
+        case gaveUp
+        case crisis
+        case placed
+        case lostInHandover
+        case left(withNeed: Bool)
+    }
+
+    public struct Entry: Sendable {
+        public let time: Double
+        public let child: Int
+        public let event: Event
+    }
+
+    /// Household numbers, in the order they were drawn.
+    public var households: [Int] = []
+    public var children: [Child] = []
+    public var entries: [Entry] = []
+}
