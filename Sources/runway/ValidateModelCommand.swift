@@ -18,23 +18,16 @@ struct ValidateModelCommand: ParsableCommand {
     @Option(name: .customLong("fit-report"), help: "A fit_report.csv of runway calibrate to include.")
     var fitReport: String?
 
-    @Option(help: "Folder under which validation/<run-id>/ is written.")
-    var output: String = "Output"
-
-    @Option(name: .customLong("run-id"), help: "Name of the run folder (default: the UTC time).")
-    var runID: String?
-
-    @Flag(help: "Replace an existing run folder of the same name.")
-    var force = false
+    @OptionGroup var out: OutputOptions
 
     @Option(help: "Threads.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
-        let folder = try OutputFolder(base: output, scenario: "validation", runID: runID ?? RunCommand.timestamp(Date()), force: force)
+        let folder = try OutputFolder(base: out.output, scenario: "validation", runID: out.runID ?? RunCommand.timestamp(Date()), force: out.force)
         let outcome = try ModelValidation.run(scenario: scenario, quick: quick, jobs: jobs, fitReport: fitReport)
         try folder.write([("validation.md", outcome.markdown)])
-        print("\(outcome.passed) check(s) passed, \(outcome.failed) failed. Wrote \(folder.finalURL.path)/validation.md")
+        if !out.quiet || outcome.failed > 0 { print("\(outcome.passed) check(s) passed, \(outcome.failed) failed. Wrote \(folder.finalURL.path)/validation.md") }
         if outcome.failed > 0 { throw ExitCode(1) }
     }
 }
