@@ -194,7 +194,9 @@ enum ScenarioDecoder {
             continuityGuaranteed: try t.bool("continuity_guaranteed"))
         try t.finish()
         let p = PolicyParameters(queueDiscipline: try r.choice("queue_discipline", PolicyParameters.QueueDiscipline.self),
-                                 giveUpPerYear: try r.double("give_up_per_year", .rate), transition: transition)
+                                 giveUpPerYear: try r.double("give_up_per_year", .rate), transition: transition,
+                                 indicationMeanDays: try r.double("indication_mean_days", .nonNegative),
+                                 indicationCostEur: try r.double("indication_cost_eur", .money))
         try r.finish()
         return p
     }

@@ -51,14 +51,14 @@ public enum ModelValidation {
         }
         let conservationModel = try CompiledModel(ScenarioLoader.load(path: scenario, overrides: small + [budget(for: children)]).parameters)
         let results = try ExperimentRunner.run(conservationModel, replications: 0..<4, jobs: jobs).results
-        md += "\n## 2. Conservation of children and money\n\n\(children) children, 4 replications of `\(scenario)` (budget scaled to the population).\n\n| replication | initial + born − left − present | largest gap Σ services − total spending (EUR) | reserve balance residual (EUR) | result |\n|---|---|---|---|---|\n"
+        md += "\n## 2. Conservation of children and money\n\n\(children) children, 4 replications of `\(scenario)` (budget scaled to the population).\n\n| replication | initial + born − left − present | largest gap Σ services + administration − total spending (EUR) | reserve balance residual (EUR) | result |\n|---|---|---|---|---|\n"
         for r in results {
             let childResidual = r.initialChildren + r.childrenBorn - r.childrenLeft - r.childrenAtEnd
             var spendingResidual = 0.0
             var income = 0.0, spending = 0.0, extra = 0.0
             for row in r.rows {
                 let v = row.values
-                let sum = ServiceKind.allCases.reduce(0.0) { $0 + v[MetricCatalog.index("spending_\($1.key)_eur")] }
+                let sum = ServiceKind.allCases.reduce(0.0) { $0 + v[MetricCatalog.index("spending_\($1.key)_eur")] } + v[MetricCatalog.index("spending_administration_eur")]
                 spendingResidual = max(spendingResidual, abs(sum - v[MetricCatalog.index("spending_total_eur")]))
                 if !row.inWarmup {
                     income += v[MetricCatalog.index("income_eur")]

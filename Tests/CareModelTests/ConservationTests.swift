@@ -3,8 +3,9 @@ import Testing
 
 /// Children and money are conserved.
 @Suite struct ConservationTests {
-    @Test func childrenEnteringEqualLeavingPlusPresent() throws {
-        for r in try TestScenario.run() {
+    @Test(arguments: [[], ["policies.indication_mean_days=30", "policies.indication_cost_eur=300"]])
+    func childrenEnteringEqualLeavingPlusPresent(_ overrides: [String]) throws {
+        for r in try TestScenario.run(overrides) {
             #expect(r.initialChildren == 3000)
             #expect(r.initialChildren + r.childrenBorn == r.childrenLeft + r.childrenAtEnd)
             let born = TestScenario.column(r, "births").reduce(0, +)
@@ -17,7 +18,7 @@ import Testing
             for row in r.rows {
                 let v = row.values
                 let needs = v[i("needs_light")] + v[i("needs_moderate")] + v[i("needs_severe")]
-                let located = v[i("needs_undetected")] + ServiceKind.allCases.reduce(0.0) {
+                let located = v[i("needs_undetected")] + v[i("in_indication")] + ServiceKind.allCases.reduce(0.0) {
                     $0 + v[i("waiting_\($1.key)")] + v[i("in_care_\($1.key)")]
                 }
                 #expect(needs == located, "\(row.periodStart)")
@@ -25,11 +26,12 @@ import Testing
         }
     }
 
-    @Test func totalSpendingIsTheSumOverServices() throws {
-        for r in try TestScenario.run(["budget.cut.fraction=0.3"]) {
+    @Test func totalSpendingIsTheSumOverServicesAndAdministration() throws {
+        for r in try TestScenario.run(["budget.cut.fraction=0.3", "policies.indication_mean_days=30", "policies.indication_cost_eur=300"]) {
             let i = MetricCatalog.index
+            #expect(TestScenario.column(r, "spending_administration_eur").reduce(0, +) > 0)
             for row in r.rows {
-                let sum = ServiceKind.allCases.reduce(0.0) { $0 + row.values[i("spending_\($1.key)_eur")] }
+                let sum = ServiceKind.allCases.reduce(0.0) { $0 + row.values[i("spending_\($1.key)_eur")] } + row.values[i("spending_administration_eur")]
                 #expect(abs(sum - row.values[i("spending_total_eur")]) <= 1e-9 * max(1, sum))
                 #expect(row.values[i("deficit_eur")] == row.values[i("spending_total_eur")] - row.values[i("income_eur")])
             }

@@ -67,4 +67,18 @@ import Testing
         let continued = try Self.difference("left_after_continued_care", off: [], on: ["population.continue_care_until_age_years=23"])
         #expect(continued.difference.lower95 > 0)
     }
+
+    /// An indication step before specialised care costs administration money and, with
+    /// specialised places full, acts as a filter: part of the wait moves from the list to
+    /// the step, and needs that pass or families that give up meanwhile never join the
+    /// list. Indication-free routes (school, JGZ, team) skip it.
+    @Test func anIndicationStepFiltersTheListAndCostsAdministration() throws {
+        let step = ["policies.indication_mean_days=60", "policies.indication_cost_eur=300"]
+        let waiting = try Self.difference("waiting_ambulant", off: [], on: step)
+        #expect(waiting.difference.upper95 < 0, "ambulant waiting list with - without indication: \(waiting.difference.mean)")
+        let inStep = try Self.difference("in_indication", off: [], on: step)
+        #expect(inStep.meanA == 0 && inStep.difference.lower95 > 0)
+        let administration = try Self.difference("spending_administration_eur", off: [], on: step)
+        #expect(administration.meanA == 0 && administration.meanB > 0)
+    }
 }

@@ -63,6 +63,9 @@ public enum MetricCatalog {
     static let placements = index("placements")
     static let agedOutWithNeed = index("aged_out_with_need")
     static let leftAfterContinuedCare = index("left_after_continued_care")
+    static let indications = index("indications")
+    static let inIndication = index("in_indication")
+    static let spendingAdministration = index("spending_administration_eur")
     static let spendingTotal = index("spending_total_eur")
     static let income = index("income_eur")
     static let deficit = index("deficit_eur")
@@ -115,13 +118,16 @@ public enum MetricCatalog {
             .init("out_of_home", "children", "children placed out of home (residential care or a placement under youth protection) at the end of the period", .average),
             .init("placements", "children", "out-of-home placements under youth protection that began in the period", .total),
             .init("aged_out_with_need", "children", "young people who left (at the leaving age, or when care continued after it ended) with a need in the period", .total),
+            .init("indications", "referrals", "indication steps started in the period (referrals from the team or a GP to specialised care, when policies.indication_mean_days > 0)", .total),
+            .init("in_indication", "children", "children in the indication step at the end of the period (noticed and referred, not yet on a waiting list)", .average),
             .init("left_after_continued_care", "children", "young people who left in the period after their care continued past the leaving age (population.continue_care_until_age_years)", .total),
         ]
         for s in ServiceKind.allCases {
             d.append(.init("spending_\(s.key)_eur", "EUR", "spending on \(s.displayName) in the period", .total))
         }
         d += [
-            .init("spending_total_eur", "EUR", "spending on all services in the period (the sum of the spending_* columns)", .total),
+            .init("spending_administration_eur", "EUR", "administration: indication steps started in the period x policies.indication_cost_eur", .total),
+            .init("spending_total_eur", "EUR", "spending in the period: the sum of the spending_* columns (services and administration)", .total),
             .init("income_eur", "EUR", "youth-care income in the period: baseline budget x (1 - cut), spread evenly over the budget year", .total),
             .init("deficit_eur", "EUR", "spending minus income in the period (negative: a surplus)", .total),
             .init("reserve_eur", "EUR", "the reserve at the end of the period; it starts at budget.reserve_eur at the end of warm-up, and year-end accounting is done before the last period of a year is recorded", .final),

@@ -131,11 +131,19 @@ public struct PolicyParameters: Sendable, Codable, Equatable {
     /// Hazard per year that a family on a waiting list gives up (the need stays, undetected).
     public var giveUpPerYear: Double
     public var transition: TransitionParameters
+    /// Mean days of the indication step before a referral from the team or a GP joins a
+    /// specialised waiting list (0: no indication step).
+    public var indicationMeanDays: Double
+    /// Administration cost of one indication (euros).
+    public var indicationCostEur: Double
 
-    public init(queueDiscipline: QueueDiscipline, giveUpPerYear: Double, transition: TransitionParameters) {
+    public init(queueDiscipline: QueueDiscipline, giveUpPerYear: Double, transition: TransitionParameters,
+                indicationMeanDays: Double, indicationCostEur: Double) {
         self.queueDiscipline = queueDiscipline
         self.giveUpPerYear = giveUpPerYear
         self.transition = transition
+        self.indicationMeanDays = indicationMeanDays
+        self.indicationCostEur = indicationCostEur
     }
 }
 

@@ -25,6 +25,8 @@ enum ChildFlag {
     static let placed: UInt8 = 1 << 3
     /// In a household whose story is being told.
     static let storied: UInt8 = 1 << 4
+    /// In the indication step for the service of its (waiting) place: not yet in the queue.
+    static let inIndication: UInt8 = 1 << 5
 }
 
 /// One child: 24 bytes, so that the one cache line an event touches holds all of it.

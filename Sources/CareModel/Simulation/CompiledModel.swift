@@ -41,6 +41,8 @@ public struct CompiledModel: Sendable {
     let crisisPerDaySevere: Double
     let relapsePerDay: Double
     let giveUpPerDay: Double
+    /// Rate per day at which an indication is completed (0: no indication step).
+    let indicationPerDay: Double
     let burdenWeight: [Double]
     let jgzDetection: [Double]
 
@@ -99,6 +101,7 @@ public struct CompiledModel: Sendable {
         crisisPerDaySevere = needs.crisisPerYearSevere / daysPerYear
         relapsePerDay = needs.relapsePerYear / daysPerYear
         giveUpPerDay = p.policies.giveUpPerYear / daysPerYear
+        indicationPerDay = p.policies.indicationMeanDays > 0 ? 1 / p.policies.indicationMeanDays : 0
         burdenWeight = needs.burdenWeights.byNeedCode(none: 0)
         jgzDetection = p.services.youthHealthCare.detectionProbability.byNeedCode(none: 0)
 

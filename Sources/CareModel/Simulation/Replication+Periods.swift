@@ -32,7 +32,8 @@ extension Replication {
         spending[ServiceKind.residential.rawValue] = integrals.careDays[ServiceKind.residential.rawValue] * s.residential.tariffEurPerDay
         spending[ServiceKind.youthProtection.rawValue] = integrals.careDays[ServiceKind.youthProtection.rawValue] * s.youthProtection.costEurPerDay
             + integrals.placedDays * s.residential.tariffEurPerDay
-        let totalSpending = spending.reduce(0, +)
+        let administration = Double(counters.indications) * p.policies.indicationCostEur
+        let totalSpending = spending.reduce(0, +) + administration
         let income = budget.income * share
         budget.spent += totalSpending
         budget.received += income
@@ -76,6 +77,9 @@ extension Replication {
         v[M.placements] = Double(counters.placements)
         v[M.agedOutWithNeed] = Double(counters.agedOutWithNeed)
         v[M.leftAfterContinuedCare] = Double(counters.leftAfterContinuedCare)
+        v[M.indications] = Double(counters.indications)
+        v[M.inIndication] = Double(indicationCount)
+        v[M.spendingAdministration] = administration
         v[M.spendingTotal] = totalSpending
         v[M.income] = income
         v[M.deficit] = totalSpending - income

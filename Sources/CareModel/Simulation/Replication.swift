@@ -29,6 +29,7 @@ public final class Replication {
     var undetectedCount = 0
     var weightedNeed = 0.0
     var placedCount = 0
+    var indicationCount = 0
     var groups: GroupTally
 
     // Money and funding of the current budget year.
@@ -269,7 +270,8 @@ public final class Replication {
 
     /// Schedules the next event of a child on a waiting list.
     private func scheduleWaiting(_ i: Int) {
-        let rate = waitingRates(need: Int(children.all[i].need), risk: Int(children.all[i].risk), into: nil)
+        let rate = waitingRates(need: Int(children.all[i].need), risk: Int(children.all[i].risk),
+                                indication: children.has(i, ChildFlag.inIndication), into: nil)
         let leaveTime = children.all[i].birthDay + model.leavingAgeDays
         let time = rate > 0 ? events.now + streams.progression.exponential(mean: 1 / rate) : .infinity
         if leaveTime <= time {
@@ -304,18 +306,20 @@ public final class Replication {
         return escalate + resolve + selfReferral + gp + team + school + crisis
     }
 
-    enum WaitingTransition: Int { case escalate = 0, resolve, giveUp, crisis }
+    enum WaitingTransition: Int { case escalate = 0, resolve, giveUp, crisis, indicated }
 
+    /// Hazards of a child waiting (on a list, or in the indication step before it).
     @inline(__always)
-    private func waitingRates(need: Int, risk: Int, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
+    private func waitingRates(need: Int, risk: Int, indication: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
         let escalate = model.escalationPerDay[need] * model.riskEscalationMultiplier[risk]
         let resolve = model.resolutionPerDay[need]
         let giveUp = model.giveUpPerDay
         let crisis = need == 3 ? model.crisisPerDaySevere : 0
+        let indicated = indication ? model.indicationPerDay : 0
         if let rates {
-            rates[0] = escalate; rates[1] = resolve; rates[2] = giveUp; rates[3] = crisis
+            rates[0] = escalate; rates[1] = resolve; rates[2] = giveUp; rates[3] = crisis; rates[4] = indicated
         }
-        return escalate + resolve + giveUp + crisis
+        return escalate + resolve + giveUp + crisis + indicated
     }
 
     // MARK: - Child events
@@ -384,8 +388,8 @@ public final class Replication {
 
     private func waitingTransition(_ i: Int) {
         let need = Int(children.all[i].need)
-        let chosen: WaitingTransition = withUnsafeTemporaryAllocation(of: Double.self, capacity: 4) { rates in
-            let total = waitingRates(need: need, risk: Int(children.all[i].risk), into: rates)
+        let chosen: WaitingTransition = withUnsafeTemporaryAllocation(of: Double.self, capacity: 5) { rates in
+            let total = waitingRates(need: need, risk: Int(children.all[i].risk), indication: children.has(i, ChildFlag.inIndication), into: rates)
             return WaitingTransition(rawValue: streams.progression.index(weights: UnsafeBufferPointer(rates), total: total))!
         }
         switch chosen {
@@ -405,6 +409,12 @@ public final class Replication {
         case .crisis:
             leaveQueue(i)
             crisis(i)
+        case .indicated:
+            // The indication is done: now the child joins the service's waiting list.
+            let service = Place.service(children.all[i].place)
+            children.clear(i, ChildFlag.inIndication)
+            indicationCount -= 1
+            refer(i, to: service)
         }
     }
 
@@ -443,7 +453,12 @@ public final class Replication {
     private func noticed(_ i: Int, by channel: Channel) {
         tell(i, .noticed(channel))
         counters.newEpisodes[channel.rawValue] += 1
-        refer(i, to: route(i, channel: channel))
+        let service = route(i, channel: channel)
+        if channel == .gp {
+            referWithIndication(i, to: service)
+        } else {
+            refer(i, to: service)
+        }
     }
 
     /// Where a newly noticed need goes, by channel and severity.
@@ -469,6 +484,20 @@ public final class Replication {
 
     // MARK: - Queues and care
 
+    /// A referral from the team or a GP to specialised care: through the indication step
+    /// when there is one (needs keep progressing meanwhile), else straight on.
+    private func referWithIndication(_ i: Int, to service: ServiceKind) {
+        guard model.indicationPerDay > 0 else {
+            refer(i, to: service)
+            return
+        }
+        children.set(i, ChildFlag.inIndication)
+        indicationCount += 1
+        counters.indications += 1
+        setPlace(i, Place.waiting(service))
+        scheduleWaiting(i)
+    }
+
     /// Starts care at once if a place is free, otherwise joins the waiting list.
     private func refer(_ i: Int, to service: ServiceKind) {
         let r = service.rawValue
@@ -486,6 +515,14 @@ public final class Replication {
 
     private func leaveQueue(_ i: Int) {
         let service = Place.service(children.all[i].place)
+        if children.has(i, ChildFlag.inIndication) {
+            // Still in the indication step: not on the list yet.
+            children.clear(i, ChildFlag.inIndication)
+            indicationCount -= 1
+            children.all[i].ticket &+= 1
+            setPlace(i, Place.home)
+            return
+        }
         resources[service.rawValue].queue.withdraw()
         children.all[i].ticket &+= 1
         setPlace(i, Place.home)
@@ -574,7 +611,7 @@ public final class Replication {
             refer(i, to: .neighbourhoodTeam)
         case .neighbourhoodTeam:
             leaveCare(i)
-            refer(i, to: specialised(need: need, residentialShare: model.parameters.services.neighbourhoodTeam.residentialShareOfSevereReferrals))
+            referWithIndication(i, to: specialised(need: need, residentialShare: model.parameters.services.neighbourhoodTeam.residentialShareOfSevereReferrals))
         case .specialisedAmbulant where need == 3:
             leaveCare(i)
             refer(i, to: .residential)
