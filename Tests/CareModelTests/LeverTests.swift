@@ -81,4 +81,18 @@ import Testing
         let administration = try Self.difference("spending_administration_eur", off: [], on: step)
         #expect(administration.meanA == 0 && administration.meanB > 0)
     }
+
+    /// More schools with a funded arrangement (care at school needs no indication): more
+    /// school-age children helped, fewer severe needs, less administration. (Coverage raised
+    /// without the budget does the opposite: school care overflows; see Scenarios/README.md.)
+    @Test func fundedCareAtSchoolHelpsMoreChildrenWithLessAdministration() throws {
+        let base = ["policies.indication_mean_days=21", "policies.indication_cost_eur=300"]
+        let more = base + ["services.school_care.share_of_children_covered=0.8", "services.school_care.budget_share=0.05"]
+        let helped = try Self.difference("helped_school_age", off: base, on: more)
+        #expect(helped.difference.lower95 > 0, "school-age children helped: \(helped.difference.mean)")
+        let severe = try Self.difference("needs_severe", off: base, on: more)
+        #expect(severe.difference.upper95 < 0, "severe needs: \(severe.difference.mean)")
+        let administration = try Self.difference("spending_administration_eur", off: base, on: more)
+        #expect(administration.difference.upper95 < 0, "administration: \(administration.difference.mean)")
+    }
 }

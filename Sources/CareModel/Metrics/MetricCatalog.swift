@@ -64,6 +64,10 @@ public enum MetricCatalog {
     static let agedOutWithNeed = index("aged_out_with_need")
     static let leftAfterContinuedCare = index("left_after_continued_care")
     static let indications = index("indications")
+    static let helped = index("helped")
+    static let meanDaysToHelp = index("mean_days_to_help")
+    static let helpedSchoolAge = index("helped_school_age")
+    static let meanDaysToHelpSchoolAge = index("mean_days_to_help_school_age")
     static let inIndication = index("in_indication")
     static let spendingAdministration = index("spending_administration_eur")
     static let spendingTotal = index("spending_total_eur")
@@ -118,6 +122,10 @@ public enum MetricCatalog {
             .init("out_of_home", "children", "children placed out of home (residential care or a placement under youth protection) at the end of the period", .average),
             .init("placements", "children", "out-of-home placements under youth protection that began in the period", .total),
             .init("aged_out_with_need", "children", "young people who left (at the leaving age, or when care continued after it ended) with a need in the period", .total),
+            .init("helped", "children", "needs that got their first care in the period after being noticed", .total),
+            .init("mean_days_to_help", "days", "mean days from a need being noticed to its first care, for the needs first helped in the period (0 when none)", .weighted, weightedBy: "helped"),
+            .init("helped_school_age", "children", "as helped, for children of school age (population.school_age_years and over)", .total),
+            .init("mean_days_to_help_school_age", "days", "as mean_days_to_help, for children of school age", .weighted, weightedBy: "helped_school_age"),
             .init("indications", "referrals", "indication steps started in the period (referrals from the team or a GP to specialised care, when policies.indication_mean_days > 0)", .total),
             .init("in_indication", "children", "children in the indication step at the end of the period (noticed and referred, not yet on a waiting list)", .average),
             .init("left_after_continued_care", "children", "young people who left in the period after their care continued past the leaving age (population.continue_care_until_age_years)", .total),

@@ -29,9 +29,11 @@ enum ChildFlag {
     static let inIndication: UInt8 = 1 << 5
 }
 
-/// One child: 24 bytes, so that the one cache line an event touches holds all of it.
+/// One child: 32 bytes (two to a cache line), so the line an event touches holds all of it.
 struct Child {
     var birthDay: Double
+    /// When the current need was noticed (days), until the first care starts; -1 otherwise.
+    var noticedAt: Float
     var household: Int32
     /// Incremented whenever the child's pending event is replaced; events carrying an
     /// older token are stale and skipped.
@@ -61,11 +63,11 @@ struct ChildTable {
         if let slot = freeSlots.popLast() {
             let i = Int(slot)
             let old = all[i]
-            all[i] = Child(birthDay: day, household: hh, token: old.token &+ 1, ticket: old.ticket &+ 1,
+            all[i] = Child(birthDay: day, noticedAt: -1, household: hh, token: old.token &+ 1, ticket: old.ticket &+ 1,
                            risk: group, need: 0, place: Place.home, flags: initialFlags | ChildFlag.alive)
             return i
         }
-        all.append(Child(birthDay: day, household: hh, token: 0, ticket: 0, risk: group, need: 0,
+        all.append(Child(birthDay: day, noticedAt: -1, household: hh, token: 0, ticket: 0, risk: group, need: 0,
                          place: Place.home, flags: initialFlags | ChildFlag.alive))
         return all.count - 1
     }

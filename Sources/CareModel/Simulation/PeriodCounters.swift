@@ -12,6 +12,8 @@ struct PeriodCounters {
     var agedOutWithNeed = 0
     var leftAfterContinuedCare = 0
     var indications = 0
+    /// First care starts after a need was noticed, and the days it took (all ages; school age).
+    var helped = 0, daysToHelp = 0.0, helpedSchoolAge = 0, daysToHelpSchoolAge = 0.0
     var starts = [Int](repeating: 0, count: ServiceKind.allCases.count)
     var waitDays = [Double](repeating: 0, count: ServiceKind.allCases.count)
     var newEpisodes = [Int](repeating: 0, count: Channel.allCases.count)
@@ -19,6 +21,7 @@ struct PeriodCounters {
     mutating func reset() {
         births = 0; leavers = 0; onsets = 0; resolved = 0; resolvedInCare = 0
         escalations = 0; crises = 0; gaveUp = 0; placements = 0; agedOutWithNeed = 0; leftAfterContinuedCare = 0; indications = 0
+        helped = 0; daysToHelp = 0; helpedSchoolAge = 0; daysToHelpSchoolAge = 0
         for i in starts.indices { starts[i] = 0; waitDays[i] = 0 }
         for i in newEpisodes.indices { newEpisodes[i] = 0 }
     }

@@ -78,6 +78,10 @@ extension Replication {
         v[M.agedOutWithNeed] = Double(counters.agedOutWithNeed)
         v[M.leftAfterContinuedCare] = Double(counters.leftAfterContinuedCare)
         v[M.indications] = Double(counters.indications)
+        v[M.helped] = Double(counters.helped)
+        v[M.meanDaysToHelp] = counters.helped > 0 ? counters.daysToHelp / Double(counters.helped) : 0
+        v[M.helpedSchoolAge] = Double(counters.helpedSchoolAge)
+        v[M.meanDaysToHelpSchoolAge] = counters.helpedSchoolAge > 0 ? counters.daysToHelpSchoolAge / Double(counters.helpedSchoolAge) : 0
         v[M.inIndication] = Double(indicationCount)
         v[M.spendingAdministration] = administration
         v[M.spendingTotal] = totalSpending

@@ -442,6 +442,7 @@ public final class Replication {
     }
 
     private func crisis(_ i: Int) {
+        if children.all[i].noticedAt < 0 { children.all[i].noticedAt = Float(events.now) }
         tell(i, .crisis)
         counters.crises += 1
         groups.crises[Int(children.all[i].risk)] += 1
@@ -451,6 +452,7 @@ public final class Replication {
 
     /// A need is noticed: count the new episode and route it.
     private func noticed(_ i: Int, by channel: Channel) {
+        children.all[i].noticedAt = Float(events.now)
         tell(i, .noticed(channel))
         counters.newEpisodes[channel.rawValue] += 1
         let service = route(i, channel: channel)
@@ -515,6 +517,7 @@ public final class Replication {
 
     private func leaveQueue(_ i: Int) {
         let service = Place.service(children.all[i].place)
+        children.all[i].noticedAt = -1
         if children.has(i, ChildFlag.inIndication) {
             // Still in the indication step: not on the list yet.
             children.clear(i, ChildFlag.inIndication)
@@ -532,6 +535,18 @@ public final class Replication {
         let r = service.rawValue
         setPlace(i, Place.inCare(service))
         tell(i, .started(service, waitedDays: waited))
+        let noticedAt = children.all[i].noticedAt
+        if noticedAt >= 0 {
+            // The first care since the need was noticed: time to help.
+            let days = max(0, events.now - Double(noticedAt))
+            counters.helped += 1
+            counters.daysToHelp += days
+            if age(i) >= model.schoolAgeDays {
+                counters.helpedSchoolAge += 1
+                counters.daysToHelpSchoolAge += days
+            }
+            children.all[i].noticedAt = -1
+        }
         counters.starts[r] += 1
         counters.waitDays[r] += waited
         if service == .youthProtection && streams.careOutcome.bernoulli(model.parameters.services.youthProtection.placementProbability) {
