@@ -17,8 +17,6 @@ public struct Resource: Sendable {
         self.queue = WaitQueue(levels: queueLevels)
     }
 
-    public var hasFreePlace: Bool { used < places }
-
     public mutating func setCapacity(_ newCapacity: Int) {
         precondition(newCapacity >= 0)
         places = newCapacity
@@ -30,9 +28,6 @@ public struct Resource: Sendable {
         used += 1
         return true
     }
-
-    /// Takes a place even when none is free (e.g. an emergency that cannot wait).
-    public mutating func forceAcquire() { used += 1 }
 
     public mutating func release() {
         precondition(used > 0, "release without acquire")

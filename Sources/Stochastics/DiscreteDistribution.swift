@@ -25,9 +25,6 @@ public final class DiscreteDistribution {
     public func sample(_ stream: RandomStream) -> Int {
         Int(gsl_ran_discrete(stream.rng, table))
     }
-
-    /// The probability of category i.
-    public func probability(_ i: Int) -> Double { gsl_ran_discrete_pdf(i, table) }
 }
 
 public enum DistributionError: Error, Equatable, CustomStringConvertible {

@@ -29,9 +29,6 @@ public final class RandomStream {
     /// Uniform on [0, 1).
     @inlinable public func uniform() -> Double { gsl_rng_uniform(rng) }
 
-    /// Uniform on (0, 1).
-    @inlinable public func uniformPositive() -> Double { gsl_rng_uniform_pos(rng) }
-
     /// Uniform integer on 0..<n.
     @inlinable public func integer(below n: Int) -> Int {
         Int(gsl_rng_uniform_int(rng, UInt(n)))
@@ -51,8 +48,6 @@ public final class RandomStream {
 
     /// Number of Bernoulli(p) trials up to and including the first success (>= 1).
     @inlinable public func geometric(_ p: Double) -> Int { Int(gsl_ran_geometric(rng, p)) }
-
-    @inlinable public func gaussian(sigma: Double) -> Double { gsl_ran_gaussian_ziggurat(rng, sigma) }
 
     /// Picks index i with probability weights[i] / sum(weights), for weights that
     /// change from draw to draw (competing hazards). Inverse transform on one GSL

@@ -46,9 +46,4 @@ public struct SummaryStatistics: Sendable, Equatable {
     public static func tQuantile(_ p: Double, degreesOfFreedom: Double) -> Double {
         gsl_cdf_tdist_Pinv(p, degreesOfFreedom)
     }
-
-    /// Upper quantile of the standard normal distribution.
-    public static func normalQuantile(_ p: Double) -> Double {
-        gsl_cdf_ugaussian_Pinv(p)
-    }
 }

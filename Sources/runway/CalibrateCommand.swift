@@ -49,7 +49,7 @@ struct CalibrateCommand: ParsableCommand {
         let goals: [CalibrationTarget]
         do { goals = try CalibrationTarget.parse(text, file: targets) } catch { throw InputError(error.description) }
         let p = loaded.parameters
-        let years = Double(p.horizon.end.daysSinceEpoch - p.horizon.warmupUntil.daysSinceEpoch) / daysPerYear
+        let years = p.horizon.yearsAfterWarmup
         let startedAt = Date()
         let folder = try OutputFolder(base: out.output, scenario: p.name, runID: out.runID ?? "calibration-\(RunCommand.timestamp(startedAt))", force: out.force)
 

@@ -34,8 +34,7 @@ struct OdeCommand: ParsableCommand {
                           ("equity.csv", CSVFormat.header(EquityTable.header) + EquityTable.rows(result, groupNames: loaded.parameters.population.riskGroups.map(\.name))),
                           ("run.json", try manifest.json())])
         if !out.quiet {
-            let years = Double(loaded.parameters.horizon.end.daysSinceEpoch - loaded.parameters.horizon.warmupUntil.daysSinceEpoch) / 365.25
-            print(ConsoleReport.text([ReplicationSummary(result).values], years: years), terminator: "")
+            print(ConsoleReport.text([ReplicationSummary(result).values], years: loaded.parameters.horizon.yearsAfterWarmup), terminator: "")
             print("Solved in \(String(format: "%.2f", wall)) s. Wrote \(folder.finalURL.path)/")
         }
     }

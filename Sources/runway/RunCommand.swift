@@ -157,8 +157,8 @@ struct RunCommand: ParsableCommand {
         var files = try RunAssembler.files(parts: parts, axes: axes, replications: 0..<count)
         let allJobs = Job.selected(points: models.count, replications: 0..<count, shard: .whole)
         manifest.events = try allJobs.reduce(0) { $0 + SummaryTable.events(try parts.summary($1)) }
+        let values = axes.isEmpty ? try Self.summaryValues(parts, count) : []
         if axes.isEmpty {
-            let values = try Self.summaryValues(parts, count)
             manifest.extra["achieved_relative_half_widths"] = IntervalTables.relativeHalfWidths(values)
         }
         if stories > 0 && axes.isEmpty {
@@ -170,21 +170,15 @@ struct RunCommand: ParsableCommand {
         try folder.finish(files)
         if !out.quiet {
             if axes.isEmpty {
-                let years = Double(parameters.horizon.end.daysSinceEpoch - parameters.horizon.warmupUntil.daysSinceEpoch) / 365.25
-                print(ConsoleReport.text(try Self.summaryValues(parts, count, from: folder.finalURL), years: years), terminator: "")
+                print(ConsoleReport.text(values, years: parameters.horizon.yearsAfterWarmup), terminator: "")
             }
             print("\(manifest.events) events in \(String(format: "%.2f", wall)) s (\(String(format: "%.2f", Double(manifest.events) / max(wall, 1e-9) / 1e6)) M events/s)")
             print("Wrote \(folder.finalURL.path)/")
         }
     }
 
-    /// Summary metric values of replications 0..<count, from the parts (or, once the run
-    /// is complete, from its summary.csv).
-    static func summaryValues(_ parts: PartStore, _ count: Int, from finished: URL? = nil) throws -> [[Double]] {
-        if let finished {
-            let text = try String(contentsOf: finished.appendingPathComponent("summary.csv"), encoding: .utf8)
-            return SummaryTable.metricValues(text.split(separator: "\n").dropFirst().map(String.init))
-        }
+    /// Summary metric values of replications 0..<count, from the parts.
+    static func summaryValues(_ parts: PartStore, _ count: Int) throws -> [[Double]] {
         let lines = try (0..<count).map { try parts.summary(Job(point: 0, replication: $0)) }
         return SummaryTable.metricValues(lines.map { String($0.dropLast()) })
     }

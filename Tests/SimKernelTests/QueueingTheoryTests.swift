@@ -9,17 +9,9 @@ import Workloads
 /// tolerance is 4 standard errors of the replication means (plus 2 % for the bias of
 /// a finite run that starts empty).
 @Suite struct QueueingTheoryTests {
-    static func erlangCWait(lambda: Double, mu: Double, servers c: Int) -> Double {
-        QueueingTheory.erlangCWait(lambda: lambda, mu: mu, servers: c)
-    }
-
-    static func simulate(lambda: Double, mu: Double, servers: Int, customers: Int, warmup: Int, seed: UInt64, replication: Int) -> Double {
-        MMcQueue.meanWait(lambda: lambda, mu: mu, servers: servers, customers: customers, warmup: warmup, seed: seed, replication: replication)
-    }
-
     func check(lambda: Double, mu: Double, servers: Int) {
-        let theory = Self.erlangCWait(lambda: lambda, mu: mu, servers: servers)
-        let means = (0..<20).map { Self.simulate(lambda: lambda, mu: mu, servers: servers, customers: 20_000, warmup: 2_000, seed: 2024, replication: $0) }
+        let theory = QueueingTheory.erlangCWait(lambda: lambda, mu: mu, servers: servers)
+        let means = (0..<20).map { MMcQueue.meanWait(lambda: lambda, mu: mu, servers: servers, customers: 20_000, warmup: 2_000, seed: 2024, replication: $0) }
         let stats = SummaryStatistics(means)
         let standardError = stats.standardDeviation / Double(means.count).squareRoot()
         #expect(abs(stats.mean - theory) < 4 * standardError + 0.02 * theory,
@@ -32,6 +24,6 @@ import Workloads
 
     @Test func erlangCFormulaMatchesMM1() {
         // M/M/1: Wq = rho / (mu - lambda)
-        #expect(abs(Self.erlangCWait(lambda: 0.7, mu: 1, servers: 1) - 0.7 / 0.3) < 1e-12)
+        #expect(abs(QueueingTheory.erlangCWait(lambda: 0.7, mu: 1, servers: 1) - 0.7 / 0.3) < 1e-12)
     }
 }

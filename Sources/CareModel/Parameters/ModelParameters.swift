@@ -39,6 +39,11 @@ public struct Horizon: Sendable, Codable, Equatable {
         self.end = end
         self.warmupUntil = warmupUntil
     }
+
+    /// Length of the reported part of the horizon (after warm-up), in years of 365.25 days.
+    public var yearsAfterWarmup: Double {
+        Double(end.daysSinceEpoch - warmupUntil.daysSinceEpoch) / 365.25
+    }
 }
 
 public struct RiskGroup: Sendable, Codable, Equatable {

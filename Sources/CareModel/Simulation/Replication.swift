@@ -598,28 +598,25 @@ public final class Replication {
     private func careEnd(_ i: Int) {
         let service = Place.service(children.all[i].place)
         let need = Int(children.all[i].need)
+        let resolved = streams.careOutcome.bernoulli(model.resolveProbability[service.rawValue][need])
+        tell(i, .ended(service, resolved: resolved))
+        if resolved {
+            setNeed(i, 0)
+            counters.resolved += 1
+            counters.resolvedInCare += 1
+        }
         if age(i) >= model.leavingAgeDays - 1e-7 {
-            // Continued care after the leaving age ends: the young person leaves, the need resolved or not.
-            if streams.careOutcome.bernoulli(model.resolveProbability[service.rawValue][need]) {
-                setNeed(i, 0)
-                counters.resolved += 1
-                counters.resolvedInCare += 1
-            }
+            // Care continued past the leaving age has ended: the young person leaves.
             ageOut(i)
             return
         }
-        if streams.careOutcome.bernoulli(model.resolveProbability[service.rawValue][need]) {
-            tell(i, .ended(service, resolved: true))
+        if resolved {
             leaveCare(i)
-            setNeed(i, 0)
             children.set(i, ChildFlag.relapseRisk)
-            counters.resolved += 1
-            counters.resolvedInCare += 1
             scheduleHome(i)
             return
         }
         // Not resolved: step up, or continue in the same place.
-        tell(i, .ended(service, resolved: false))
         switch service {
         case .jgzEarlyHelp, .schoolCare:
             leaveCare(i)
