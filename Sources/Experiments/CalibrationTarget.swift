@@ -45,18 +45,21 @@ public struct CalibrationError: Error, CustomStringConvertible {
 /// A model quantity that can be compared with a published figure, computed from one
 /// replication's summary (means over the periods after warm-up).
 public enum CalibrationQuantity: String, CaseIterable, Sendable {
-    /// Children helped by any service in a year, per child: (children in care at a
-    /// moment + care episodes started in the year) / children. Counts episodes, not
-    /// distinct children, so it reads a little high.
+    /// Distinct children with youth help (the team, specialised care, a placement) in a
+    /// year, per child.
     case helpedShare = "helped_share"
-    /// Same for residential care and placements under youth protection (with stay).
+    /// Distinct children with youth help with stay (residential care, a placement) in a year, per child.
     case stayShare = "stay_share"
+    /// Distinct children with a youth-protection order in a year, per child.
+    case protectionShare = "protection_share"
     /// New youth-protection orders per 1,000 children per year.
     case protectionInflowPer1000 = "protection_inflow_per_1000"
-    /// Share of noticed needs referred by a GP.
-    case gpReferralShare = "gp_referral_share"
-    /// Share of noticed needs that came in through municipal access (team outreach, self-referral to the team, school, JGZ).
-    case municipalReferralShare = "municipal_referral_share"
+    /// Referrals to specialised care by a GP, as a share of those by a GP or the
+    /// neighbourhood team (the two referrers the model has).
+    case gpShareOfReferrals = "gp_share_of_referrals"
+    /// Care episodes the neighbourhood team gives itself, as a share of the episodes
+    /// started in the team, specialised ambulant and residential care.
+    case teamShareOfStarts = "team_share_of_starts"
     /// Spending / income.
     case spendingToIncome = "spending_to_income"
     /// Mean wait for specialised ambulant care (days).
@@ -66,21 +69,20 @@ public enum CalibrationQuantity: String, CaseIterable, Sendable {
     public func value(_ values: [Double], years: Double) -> Double {
         func v(_ name: String) -> Double { values[MetricCatalog.index(name)] }
         let children = v("children")
-        let services = ServiceKind.allCases
+        func ratio(_ part: Double, _ whole: Double) -> Double { whole > 0 ? part / whole : 0 }
         switch self {
         case .helpedShare:
-            let inCare = services.reduce(0) { $0 + v("in_care_\($1.key)") }
-            let starts = services.reduce(0) { $0 + v("starts_\($1.key)") } / years
-            return (inCare + starts) / children
+            return v("users_youth_help") / years / children
         case .stayShare:
-            return (v("out_of_home") + (v("starts_residential") + v("placements")) / years) / children
+            return v("users_with_stay") / years / children
+        case .protectionShare:
+            return v("users_youth_protection") / years / children
         case .protectionInflowPer1000:
             return v("crises") / years / children * 1000
-        case .gpReferralShare, .municipalReferralShare:
-            let total = Channel.allCases.reduce(0) { $0 + v("new_episodes_\($1.key)") }
-            let part = self == .gpReferralShare ? v("new_episodes_gp")
-                : v("new_episodes_team") + v("new_episodes_self") + v("new_episodes_school") + v("new_episodes_jgz")
-            return total > 0 ? part / total : 0
+        case .gpShareOfReferrals:
+            return ratio(v("referrals_gp"), v("referrals_gp") + v("referrals_team"))
+        case .teamShareOfStarts:
+            return ratio(v("starts_team"), v("starts_team") + v("starts_ambulant") + v("starts_residential"))
         case .spendingToIncome:
             return v("spending_total_eur") / v("income_eur")
         case .ambulantWaitDays:

@@ -144,7 +144,8 @@ enum ScenarioDecoder {
             outreachPerYear: try perSeverity(nt, "outreach_per_year", .rate),
             duration: try duration(nt),
             resolveProbability: try perSeverity(nt, "resolve_probability", .probability),
-            residentialShareOfSevereReferrals: try nt.double("residential_share_of_severe_referrals", .fraction))
+            residentialShareOfSevereReferrals: try nt.double("residential_share_of_severe_referrals", .fraction),
+            organisation: try nt.choice("organisation", NeighbourhoodTeamParameters.TeamOrganisation.self))
         try nt.finish()
 
         let gpReader = try r.section("general_practitioner")
@@ -193,10 +194,20 @@ enum ScenarioDecoder {
             handoverLoss: try t.double("handover_loss", .probability),
             continuityGuaranteed: try t.bool("continuity_guaranteed"))
         try t.finish()
+        let h = try r.section("handover")
+        let handover = HandoverParameters(meanDays: try h.double("mean_days", .nonNegative),
+                                          duplicateIntakeDays: try h.double("duplicate_intake_days", .nonNegative))
+        try h.finish()
+        let c = try r.section("coordination")
+        let coordination = CoordinationParameters(enabled: try c.bool("enabled"),
+                                                  maxProvidersPerHousehold: try c.int("max_providers_per_household", .between(1, 20)),
+                                                  handoverFactor: try c.double("handover_factor", .nonNegative))
+        try c.finish()
         let p = PolicyParameters(queueDiscipline: try r.choice("queue_discipline", PolicyParameters.QueueDiscipline.self),
                                  giveUpPerYear: try r.double("give_up_per_year", .rate), transition: transition,
                                  indicationMeanDays: try r.double("indication_mean_days", .nonNegative),
-                                 indicationCostEur: try r.double("indication_cost_eur", .money))
+                                 indicationCostEur: try r.double("indication_cost_eur", .money),
+                                 handover: handover, coordination: coordination)
         try r.finish()
         return p
     }

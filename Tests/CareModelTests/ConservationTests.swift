@@ -18,7 +18,7 @@ import Testing
             for row in r.rows {
                 let v = row.values
                 let needs = v[i("needs_light")] + v[i("needs_moderate")] + v[i("needs_severe")]
-                let located = v[i("needs_undetected")] + v[i("in_indication")] + ServiceKind.allCases.reduce(0.0) {
+                let located = v[i("needs_undetected")] + v[i("in_referral_step")] + ServiceKind.allCases.reduce(0.0) {
                     $0 + v[i("waiting_\($1.key)")] + v[i("in_care_\($1.key)")]
                 }
                 #expect(needs == located, "\(row.periodStart)")

@@ -76,7 +76,7 @@ import Testing
         let step = ["policies.indication_mean_days=60", "policies.indication_cost_eur=300"]
         let waiting = try Self.difference("waiting_ambulant", off: [], on: step)
         #expect(waiting.difference.upper95 < 0, "ambulant waiting list with - without indication: \(waiting.difference.mean)")
-        let inStep = try Self.difference("in_indication", off: [], on: step)
+        let inStep = try Self.difference("in_referral_step", off: [], on: step)
         #expect(inStep.meanA == 0 && inStep.difference.lower95 > 0)
         let administration = try Self.difference("spending_administration_eur", off: [], on: step)
         #expect(administration.meanA == 0 && administration.meanB > 0)

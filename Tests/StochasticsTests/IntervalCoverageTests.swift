@@ -1,6 +1,5 @@
 import Testing
 import Stochastics
-@testable import SimKernel
 
 /// The 95 % t-intervals cover a known mean about 95 % of the time. The quantity is
 /// the mean wait in queue of an M/M/1 queue started in its stationary state (the

@@ -68,7 +68,16 @@ public enum MetricCatalog {
     static let meanDaysToHelp = index("mean_days_to_help")
     static let helpedSchoolAge = index("helped_school_age")
     static let meanDaysToHelpSchoolAge = index("mean_days_to_help_school_age")
-    static let inIndication = index("in_indication")
+    static let inReferralStep = index("in_referral_step")
+    static let handovers = index("handovers")
+    static let householdsInCare = index("households_in_care")
+    static let providersPerHousehold = index("providers_per_household")
+    static let householdsThreeOrMoreProvidersShare = index("households_3plus_providers_share")
+    static let usersYouthHelp = index("users_youth_help")
+    static let usersWithStay = index("users_with_stay")
+    static let usersYouthProtection = index("users_youth_protection")
+    static let referralsGP = index("referrals_gp")
+    static let referralsTeam = index("referrals_team")
     static let spendingAdministration = index("spending_administration_eur")
     static let spendingTotal = index("spending_total_eur")
     static let income = index("income_eur")
@@ -127,7 +136,16 @@ public enum MetricCatalog {
             .init("helped_school_age", "children", "as helped, for children of school age (population.school_age_years and over)", .total),
             .init("mean_days_to_help_school_age", "days", "as mean_days_to_help, for children of school age", .weighted, weightedBy: "helped_school_age"),
             .init("indications", "referrals", "indication steps started in the period (referrals from the team or a GP to specialised care, when policies.indication_mean_days > 0)", .total),
-            .init("in_indication", "children", "children in the indication step at the end of the period (noticed and referred, not yet on a waiting list)", .average),
+            .init("in_referral_step", "children", "children in the referral step at the end of the period: referred on, in the indication step or the hand-over, not yet on the waiting list", .average),
+            .init("handovers", "referrals", "cases moved from one organisation to another in the period (a GP or the team to a provider; JGZ, school or early help to the team; ambulant to residential care; with separate teams, a family's request to the youth team), when policies.handover has a length", .total),
+            .init("households_in_care", "households", "households with at least one child in care at the end of the period", .average),
+            .init("providers_per_household", "providers", "mean providers of the households in care at the end of the period (one per episode outside the team; the team once, or twice when youth and household teams are separate; capped under coordination)", .weighted, weightedBy: "households_in_care"),
+            .init("households_3plus_providers_share", "fraction", "share of the households in care with three or more providers at the end of the period", .weighted, weightedBy: "households_in_care"),
+            .init("users_youth_help", "children", "children counted for the first time in the budget year as users of youth help (jeugdhulp: the neighbourhood team, specialised ambulant or residential care, or a placement); summed over the periods of a year: the distinct users in that year, as CBS counts them", .total),
+            .init("users_with_stay", "children", "as users_youth_help, for youth help with stay (residential care or a placement out of home)", .total),
+            .init("users_youth_protection", "children", "as users_youth_help, for youth-protection orders", .total),
+            .init("referrals_gp", "referrals", "referrals to specialised care by a general practitioner in the period", .total),
+            .init("referrals_team", "referrals", "referrals to specialised care by the neighbourhood team (needs it did not resolve) in the period", .total),
             .init("left_after_continued_care", "children", "young people who left in the period after their care continued past the leaving age (population.continue_care_until_age_years)", .total),
         ]
         for s in ServiceKind.allCases {

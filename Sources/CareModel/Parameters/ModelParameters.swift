@@ -141,14 +141,49 @@ public struct PolicyParameters: Sendable, Codable, Equatable {
     public var indicationMeanDays: Double
     /// Administration cost of one indication (euros).
     public var indicationCostEur: Double
+    public var handover: HandoverParameters
+    public var coordination: CoordinationParameters
 
     public init(queueDiscipline: QueueDiscipline, giveUpPerYear: Double, transition: TransitionParameters,
-                indicationMeanDays: Double, indicationCostEur: Double) {
+                indicationMeanDays: Double, indicationCostEur: Double, handover: HandoverParameters,
+                coordination: CoordinationParameters) {
         self.queueDiscipline = queueDiscipline
         self.giveUpPerYear = giveUpPerYear
         self.transition = transition
         self.indicationMeanDays = indicationMeanDays
         self.indicationCostEur = indicationCostEur
+        self.handover = handover
+        self.coordination = coordination
+    }
+}
+
+/// Cooperation across organisations: what it costs when a case moves from one
+/// organisation to another (a GP or the team to a provider, early help or school to the
+/// team, ambulant to residential care).
+public struct HandoverParameters: Sendable, Codable, Equatable {
+    /// Mean days between leaving one organisation and joining the next one's list (0: none).
+    public var meanDays: Double
+    /// Days the receiving organisation spends on its own intake, added to the first episode there.
+    public var duplicateIntakeDays: Double
+
+    public init(meanDays: Double, duplicateIntakeDays: Double) {
+        self.meanDays = meanDays
+        self.duplicateIntakeDays = duplicateIntakeDays
+    }
+}
+
+/// "One family, one plan, one coordinator" (een gezin, een plan, een regisseur).
+public struct CoordinationParameters: Sendable, Codable, Equatable {
+    public var enabled: Bool
+    /// Providers a household has at once at most: further care for the family comes from those already involved.
+    public var maxProvidersPerHousehold: Int
+    /// Factor on hand-over days and duplicate intake days while coordination is on.
+    public var handoverFactor: Double
+
+    public init(enabled: Bool, maxProvidersPerHousehold: Int, handoverFactor: Double) {
+        self.enabled = enabled
+        self.maxProvidersPerHousehold = maxProvidersPerHousehold
+        self.handoverFactor = handoverFactor
     }
 }
 

@@ -109,9 +109,21 @@ public struct NeighbourhoodTeamParameters: Sendable, Codable, Equatable {
     public var resolveProbability: PerSeverity<Double>
     /// Share of severe needs the team refers on that go to residential rather than ambulant care.
     public var residentialShareOfSevereReferrals: Double
+    public var organisation: TeamOrganisation
+
+    /// One team for the whole household, or separate youth and household teams.
+    public enum TeamOrganisation: String, Sendable, Codable, CaseIterable {
+        /// One team serves the children and the parents: one provider per household.
+        case integrated
+        /// A youth team and a household team: two providers per household in team care, and a
+        /// family's own request reaches the youth team through a hand-over.
+        case separate
+    }
 
     public init(budgetShare: Double, staffing: Staffing, outreachPerYear: PerSeverity<Double>, duration: DurationSpec,
-                resolveProbability: PerSeverity<Double>, residentialShareOfSevereReferrals: Double) {
+                resolveProbability: PerSeverity<Double>, residentialShareOfSevereReferrals: Double,
+                organisation: TeamOrganisation) {
+        self.organisation = organisation
         self.budgetShare = budgetShare
         self.staffing = staffing
         self.outreachPerYear = outreachPerYear

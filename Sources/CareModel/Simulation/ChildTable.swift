@@ -25,8 +25,14 @@ enum ChildFlag {
     static let placed: UInt8 = 1 << 3
     /// In a household whose story is being told.
     static let storied: UInt8 = 1 << 4
-    /// In the indication step for the service of its (waiting) place: not yet in the queue.
-    static let inIndication: UInt8 = 1 << 5
+    /// In the referral step (indication and/or hand-over) towards the service of its
+    /// (waiting) place: not yet in the queue.
+    static let inReferralStep: UInt8 = 1 << 5
+    /// The current referral includes an indication step.
+    static let referralIndication: UInt8 = 1 << 6
+    /// The current referral moves the case to another organisation (a hand-over): the
+    /// receiving organisation does its own intake at the first episode.
+    static let referralHandover: UInt8 = 1 << 7
 }
 
 /// One child: 32 bytes (two to a cache line), so the line an event touches holds all of it.
@@ -45,6 +51,19 @@ struct Child {
     var need: UInt8
     var place: UInt8
     var flags: UInt8
+    /// Which kinds of care the child has already been counted as a user of in this
+    /// budget year (UserMark bits; cleared when a year opens).
+    var yearMarks: UInt8
+}
+
+/// Kinds of care whose distinct users per year are reported (the way CBS counts users).
+enum UserMark {
+    /// Youth help (jeugdhulp): the team, specialised ambulant or residential care, or a placement.
+    static let youthHelp: UInt8 = 1 << 0
+    /// Youth help with stay (met verblijf): residential care or a placement out of home.
+    static let stay: UInt8 = 1 << 1
+    /// A youth-protection order.
+    static let protection: UInt8 = 1 << 2
 }
 
 /// All children in one array of compact values (each event touches one child, at
@@ -64,11 +83,11 @@ struct ChildTable {
             let i = Int(slot)
             let old = all[i]
             all[i] = Child(birthDay: day, noticedAt: -1, household: hh, token: old.token &+ 1, ticket: old.ticket &+ 1,
-                           risk: group, need: 0, place: Place.home, flags: initialFlags | ChildFlag.alive)
+                           risk: group, need: 0, place: Place.home, flags: initialFlags | ChildFlag.alive, yearMarks: 0)
             return i
         }
         all.append(Child(birthDay: day, noticedAt: -1, household: hh, token: 0, ticket: 0, risk: group, need: 0,
-                         place: Place.home, flags: initialFlags | ChildFlag.alive))
+                         place: Place.home, flags: initialFlags | ChildFlag.alive, yearMarks: 0))
         return all.count - 1
     }
 

@@ -41,8 +41,19 @@ public struct CompiledModel: Sendable {
     let crisisPerDaySevere: Double
     let relapsePerDay: Double
     let giveUpPerDay: Double
-    /// Rate per day at which an indication is completed (0: no indication step).
-    let indicationPerDay: Double
+    /// Rate per day at which the referral step ends, indexed by its parts (bit 0:
+    /// indication, bit 1: hand-over); 0 when the step has no length.
+    let referralStepPerDay: [Double]
+    /// Whether referrals from the team or a GP include an indication step; whether moves
+    /// between organisations include a hand-over step or a duplicate intake.
+    let hasIndication: Bool
+    let hasHandover: Bool
+    /// Days of the receiving organisation's own intake after a hand-over.
+    let duplicateIntakeDays: Double
+    /// Providers a household has at once at most (Int.max without coordination).
+    let maxProvidersPerHousehold: Int
+    /// Providers of a household's team care: 1 (integrated team) or 2 (youth and household team).
+    let teamProviders: Int
     let burdenWeight: [Double]
     let jgzDetection: [Double]
 
@@ -101,7 +112,18 @@ public struct CompiledModel: Sendable {
         crisisPerDaySevere = needs.crisisPerYearSevere / daysPerYear
         relapsePerDay = needs.relapsePerYear / daysPerYear
         giveUpPerDay = p.policies.giveUpPerYear / daysPerYear
-        indicationPerDay = p.policies.indicationMeanDays > 0 ? 1 / p.policies.indicationMeanDays : 0
+        let policies = p.policies
+        let handoverFactor = policies.coordination.enabled ? policies.coordination.handoverFactor : 1
+        let handoverDays = policies.handover.meanDays * handoverFactor
+        duplicateIntakeDays = policies.handover.duplicateIntakeDays * handoverFactor
+        hasIndication = policies.indicationMeanDays > 0
+        hasHandover = handoverDays > 0 || duplicateIntakeDays > 0
+        referralStepPerDay = (0..<4).map { parts in
+            let days = (parts & 1 != 0 ? policies.indicationMeanDays : 0) + (parts & 2 != 0 ? handoverDays : 0)
+            return days > 0 ? 1 / days : 0
+        }
+        maxProvidersPerHousehold = policies.coordination.enabled ? policies.coordination.maxProvidersPerHousehold : .max
+        teamProviders = p.services.neighbourhoodTeam.organisation == .integrated ? 1 : 2
         burdenWeight = needs.burdenWeights.byNeedCode(none: 0)
         jgzDetection = p.services.youthHealthCare.detectionProbability.byNeedCode(none: 0)
 

@@ -12,6 +12,12 @@ struct PeriodCounters {
     var agedOutWithNeed = 0
     var leftAfterContinuedCare = 0
     var indications = 0
+    /// Cases moved from one organisation to another (hand-overs).
+    var handovers = 0
+    /// Children counted for the first time this budget year as users of youth help, with stay, of youth protection.
+    var youthHelpUsers = 0, stayUsers = 0, protectionUsers = 0
+    /// Referrals to specialised care by a GP and by the neighbourhood team.
+    var referralsGP = 0, referralsTeam = 0
     /// First care starts after a need was noticed, and the days it took (all ages; school age).
     var helped = 0, daysToHelp = 0.0, helpedSchoolAge = 0, daysToHelpSchoolAge = 0.0
     var starts = [Int](repeating: 0, count: ServiceKind.allCases.count)
@@ -20,7 +26,8 @@ struct PeriodCounters {
 
     mutating func reset() {
         births = 0; leavers = 0; onsets = 0; resolved = 0; resolvedInCare = 0
-        escalations = 0; crises = 0; gaveUp = 0; placements = 0; agedOutWithNeed = 0; leftAfterContinuedCare = 0; indications = 0
+        escalations = 0; crises = 0; gaveUp = 0; placements = 0; agedOutWithNeed = 0; leftAfterContinuedCare = 0; indications = 0; handovers = 0
+        youthHelpUsers = 0; stayUsers = 0; protectionUsers = 0; referralsGP = 0; referralsTeam = 0
         helped = 0; daysToHelp = 0; helpedSchoolAge = 0; daysToHelpSchoolAge = 0
         for i in starts.indices { starts[i] = 0; waitDays[i] = 0 }
         for i in newEpisodes.indices { newEpisodes[i] = 0 }

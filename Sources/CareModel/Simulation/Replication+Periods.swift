@@ -12,6 +12,11 @@ extension Replication {
         teamFactor = funding.teamFactor
         schoolFactor = funding.schoolFactor
         jgzReachFactor = funding.jgzReachFactor
+        // A new year: everyone in care counts as a user of it again.
+        for i in children.all.indices where children.all[i].yearMarks != 0 || Place.isInCare(children.all[i].place) {
+            children.all[i].yearMarks = 0
+            countUser(i)
+        }
         for service in ServiceKind.allCases { admitFromQueue(service) }
     }
 
@@ -82,7 +87,17 @@ extension Replication {
         v[M.meanDaysToHelp] = counters.helped > 0 ? counters.daysToHelp / Double(counters.helped) : 0
         v[M.helpedSchoolAge] = Double(counters.helpedSchoolAge)
         v[M.meanDaysToHelpSchoolAge] = counters.helpedSchoolAge > 0 ? counters.daysToHelpSchoolAge / Double(counters.helpedSchoolAge) : 0
-        v[M.inIndication] = Double(indicationCount)
+        v[M.inReferralStep] = Double(referralStepCount)
+        v[M.handovers] = Double(counters.handovers)
+        v[M.householdsInCare] = Double(providerTally.householdsInCare)
+        let households = Double(max(1, providerTally.householdsInCare))
+        v[M.providersPerHousehold] = Double(providerTally.providers) / households
+        v[M.householdsThreeOrMoreProvidersShare] = Double(providerTally.householdsWithThreeOrMore) / households
+        v[M.usersYouthHelp] = Double(counters.youthHelpUsers)
+        v[M.usersWithStay] = Double(counters.stayUsers)
+        v[M.usersYouthProtection] = Double(counters.protectionUsers)
+        v[M.referralsGP] = Double(counters.referralsGP)
+        v[M.referralsTeam] = Double(counters.referralsTeam)
         v[M.spendingAdministration] = administration
         v[M.spendingTotal] = totalSpending
         v[M.income] = income

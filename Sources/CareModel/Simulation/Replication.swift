@@ -20,6 +20,8 @@ public final class Replication {
     var counters = PeriodCounters()
     var integrals = TimeIntegrals()
     var householdRisk: [UInt8] = []
+    var householdCare: [HouseholdCare] = []
+    var providerTally = ProviderTally()
     let householdSizes: DiscreteDistribution
     let riskGroups: DiscreteDistribution
 
@@ -29,7 +31,8 @@ public final class Replication {
     var undetectedCount = 0
     var weightedNeed = 0.0
     var placedCount = 0
-    var indicationCount = 0
+    /// Children in the referral step (indication and/or hand-over).
+    var referralStepCount = 0
     var groups: GroupTally
 
     // Money and funding of the current budget year.
@@ -136,6 +139,7 @@ public final class Replication {
 
     private func newHousehold(_ stream: RandomStream) -> Int32 {
         householdRisk.append(UInt8(riskGroups.sample(stream)))
+        householdCare.append(HouseholdCare())
         return Int32(householdRisk.count - 1)
     }
 
@@ -270,8 +274,7 @@ public final class Replication {
 
     /// Schedules the next event of a child on a waiting list.
     private func scheduleWaiting(_ i: Int) {
-        let rate = waitingRates(need: Int(children.all[i].need), risk: Int(children.all[i].risk),
-                                indication: children.has(i, ChildFlag.inIndication), into: nil)
+        let rate = waitingRates(i, into: nil)
         let leaveTime = children.all[i].birthDay + model.leavingAgeDays
         let time = rate > 0 ? events.now + streams.progression.exponential(mean: 1 / rate) : .infinity
         if leaveTime <= time {
@@ -308,14 +311,15 @@ public final class Replication {
 
     enum WaitingTransition: Int { case escalate = 0, resolve, giveUp, crisis, indicated }
 
-    /// Hazards of a child waiting (on a list, or in the indication step before it).
+    /// Hazards of a child waiting (on a list, or in the referral step before it).
     @inline(__always)
-    private func waitingRates(need: Int, risk: Int, indication: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
-        let escalate = model.escalationPerDay[need] * model.riskEscalationMultiplier[risk]
+    private func waitingRates(_ i: Int, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
+        let need = Int(children.all[i].need)
+        let escalate = model.escalationPerDay[need] * model.riskEscalationMultiplier[Int(children.all[i].risk)]
         let resolve = model.resolutionPerDay[need]
         let giveUp = model.giveUpPerDay
         let crisis = need == 3 ? model.crisisPerDaySevere : 0
-        let indicated = indication ? model.indicationPerDay : 0
+        let indicated = children.has(i, ChildFlag.inReferralStep) ? model.referralStepPerDay[referralParts(i)] : 0
         if let rates {
             rates[0] = escalate; rates[1] = resolve; rates[2] = giveUp; rates[3] = crisis; rates[4] = indicated
         }
@@ -389,7 +393,7 @@ public final class Replication {
     private func waitingTransition(_ i: Int) {
         let need = Int(children.all[i].need)
         let chosen: WaitingTransition = withUnsafeTemporaryAllocation(of: Double.self, capacity: 5) { rates in
-            let total = waitingRates(need: need, risk: Int(children.all[i].risk), indication: children.has(i, ChildFlag.inIndication), into: rates)
+            let total = waitingRates(i, into: rates)
             return WaitingTransition(rawValue: streams.progression.index(weights: UnsafeBufferPointer(rates), total: total))!
         }
         switch chosen {
@@ -410,10 +414,10 @@ public final class Replication {
             leaveQueue(i)
             crisis(i)
         case .indicated:
-            // The indication is done: now the child joins the service's waiting list.
+            // The referral step is done: now the child joins the service's waiting list.
             let service = Place.service(children.all[i].place)
-            children.clear(i, ChildFlag.inIndication)
-            indicationCount -= 1
+            children.clear(i, ChildFlag.inReferralStep)
+            referralStepCount -= 1
             refer(i, to: service)
         }
     }
@@ -456,9 +460,16 @@ public final class Replication {
         tell(i, .noticed(channel))
         counters.newEpisodes[channel.rawValue] += 1
         let service = route(i, channel: channel)
-        if channel == .gp {
-            referWithIndication(i, to: service)
-        } else {
+        switch channel {
+        case .gp:
+            counters.referralsGP += 1
+            referOn(i, to: service, indication: true)
+        case .jgz where service == .neighbourhoodTeam, .school where service == .neighbourhoodTeam:
+            referOn(i, to: service, indication: false)
+        case .selfReferral where model.teamProviders > 1:
+            // Separate teams: the family's request reaches the youth team through the household team.
+            referOn(i, to: service, indication: false)
+        default:
             refer(i, to: service)
         }
     }
@@ -486,18 +497,31 @@ public final class Replication {
 
     // MARK: - Queues and care
 
-    /// A referral from the team or a GP to specialised care: through the indication step
-    /// when there is one (needs keep progressing meanwhile), else straight on.
-    private func referWithIndication(_ i: Int, to service: ServiceKind) {
-        guard model.indicationPerDay > 0 else {
+    /// A referral to another organisation: through the referral step when it has a length
+    /// (the indication, for the routes that need one, and the hand-over; needs keep
+    /// progressing meanwhile), then onto the service's waiting list.
+    private func referOn(_ i: Int, to service: ServiceKind, indication: Bool) {
+        if indication && model.hasIndication {
+            children.set(i, ChildFlag.referralIndication)
+            counters.indications += 1
+        }
+        if model.hasHandover {
+            children.set(i, ChildFlag.referralHandover)
+            counters.handovers += 1
+        }
+        guard model.referralStepPerDay[referralParts(i)] > 0 else {
             refer(i, to: service)
             return
         }
-        children.set(i, ChildFlag.inIndication)
-        indicationCount += 1
-        counters.indications += 1
+        children.set(i, ChildFlag.inReferralStep)
+        referralStepCount += 1
         setPlace(i, Place.waiting(service))
         scheduleWaiting(i)
+    }
+
+    /// The parts of the child's current referral (bit 0: indication, bit 1: hand-over).
+    @inline(__always) private func referralParts(_ i: Int) -> Int {
+        (children.has(i, ChildFlag.referralIndication) ? 1 : 0) | (children.has(i, ChildFlag.referralHandover) ? 2 : 0)
     }
 
     /// Starts care at once if a place is free, otherwise joins the waiting list.
@@ -518,10 +542,11 @@ public final class Replication {
     private func leaveQueue(_ i: Int) {
         let service = Place.service(children.all[i].place)
         children.all[i].noticedAt = -1
-        if children.has(i, ChildFlag.inIndication) {
-            // Still in the indication step: not on the list yet.
-            children.clear(i, ChildFlag.inIndication)
-            indicationCount -= 1
+        children.clear(i, ChildFlag.referralIndication | ChildFlag.referralHandover)
+        if children.has(i, ChildFlag.inReferralStep) {
+            // Still in the referral step: not on the list yet.
+            children.clear(i, ChildFlag.inReferralStep)
+            referralStepCount -= 1
             children.all[i].ticket &+= 1
             setPlace(i, Place.home)
             return
@@ -555,11 +580,34 @@ public final class Replication {
             placedCount += 1
             counters.placements += 1
         }
-        scheduleCareEnd(i, service)
+        countUser(i)
+        // After a hand-over the receiving organisation does its own intake first.
+        let intake = children.has(i, ChildFlag.referralHandover) ? model.duplicateIntakeDays : 0
+        children.clear(i, ChildFlag.referralIndication | ChildFlag.referralHandover)
+        scheduleCareEnd(i, service, extraDays: intake)
     }
 
-    private func scheduleCareEnd(_ i: Int, _ service: ServiceKind) {
-        let end = events.now + model.durations[service.rawValue].sample(streams.careDuration)
+    /// Counts the child once per budget year as a user of each kind of care it is in.
+    func countUser(_ i: Int) {
+        let place = children.all[i].place
+        guard Place.isInCare(place) else { return }
+        var marks: UInt8 = 0
+        switch Place.service(place) {
+        case .neighbourhoodTeam, .specialisedAmbulant: marks = UserMark.youthHelp
+        case .residential: marks = UserMark.youthHelp | UserMark.stay
+        case .youthProtection: marks = UserMark.protection | (children.has(i, ChildFlag.placed) ? UserMark.youthHelp | UserMark.stay : 0)
+        case .jgzEarlyHelp, .schoolCare: return
+        }
+        let new = marks & ~children.all[i].yearMarks
+        guard new != 0 else { return }
+        children.all[i].yearMarks |= new
+        if new & UserMark.youthHelp != 0 { counters.youthHelpUsers += 1 }
+        if new & UserMark.stay != 0 { counters.stayUsers += 1 }
+        if new & UserMark.protection != 0 { counters.protectionUsers += 1 }
+    }
+
+    private func scheduleCareEnd(_ i: Int, _ service: ServiceKind, extraDays: Double = 0) {
+        let end = events.now + extraDays + model.durations[service.rawValue].sample(streams.careDuration)
         // Care running at the leaving age may continue up to the continuation age.
         let leaveTime = children.all[i].birthDay + model.continuationAgeDays
         if leaveTime <= end {
@@ -620,13 +668,14 @@ public final class Replication {
         switch service {
         case .jgzEarlyHelp, .schoolCare:
             leaveCare(i)
-            refer(i, to: .neighbourhoodTeam)
+            referOn(i, to: .neighbourhoodTeam, indication: false)
         case .neighbourhoodTeam:
             leaveCare(i)
-            referWithIndication(i, to: specialised(need: need, residentialShare: model.parameters.services.neighbourhoodTeam.residentialShareOfSevereReferrals))
+            counters.referralsTeam += 1
+            referOn(i, to: specialised(need: need, residentialShare: model.parameters.services.neighbourhoodTeam.residentialShareOfSevereReferrals), indication: true)
         case .specialisedAmbulant where need == 3:
             leaveCare(i)
-            refer(i, to: .residential)
+            referOn(i, to: .residential, indication: false)
         case .specialisedAmbulant, .residential, .youthProtection:
             scheduleCareEnd(i, service)
         }
@@ -712,12 +761,28 @@ public final class Replication {
     /// The only place a child's place changes.
     @inline(__always) private func setPlace(_ i: Int, _ newPlace: UInt8) {
         let old = children.all[i].place
+        if Place.isInCare(old) || Place.isInCare(newPlace) { updateHouseholdCare(i, from: old, to: newPlace) }
         if children.all[i].need > 0 {
             let change = (newPlace == Place.home ? 1 : 0) - (old == Place.home ? 1 : 0)
             undetectedCount += change
             groups.undetected[Int(children.all[i].risk)] += change
         }
         children.all[i].place = newPlace
+    }
+
+    /// Keeps the household's provider count (and the totals over households) in step.
+    private func updateHouseholdCare(_ i: Int, from old: UInt8, to new: UInt8) {
+        let h = Int(children.all[i].household)
+        let before = providers(householdCare[h])
+        if Place.isInCare(old) { householdCare[h].add(Place.service(old), -1) }
+        if Place.isInCare(new) { householdCare[h].add(Place.service(new), 1) }
+        providerTally.change(from: before, to: providers(householdCare[h]))
+    }
+
+    /// Providers a household deals with at once: one per episode outside the team, the
+    /// team (one or two) for all its children in team care; at most the coordination cap.
+    @inline(__always) private func providers(_ care: HouseholdCare) -> Int {
+        min(model.maxProvidersPerHousehold, Int(care.otherEpisodes) + (care.teamChildren > 0 ? model.teamProviders : 0))
     }
 
     @inline(__always) private func advanceIntegrals(to time: Double) {
