@@ -164,6 +164,17 @@ enum ScenarioDecoder {
             duration: try duration(yp),
             resolveProbability: try yp.double("resolve_probability", .probability))
         try yp.finish()
+
+        let f = try r.section("specialised_financing")
+        let factors = try f.section("duration_factor")
+        let financing = SpecialisedFinancing(
+            model: try f.choice("model", SpecialisedFinancing.Model.self),
+            durationFactorPerDay: try factors.double("per_day", .positive),
+            durationFactorPerTrajectory: try factors.double("per_trajectory", .positive),
+            durationFactorPopulationBudget: try factors.double("population_budget", .positive),
+            contractShareOfIncome: try f.double("contract_share_of_income", .fraction))
+        try factors.finish()
+        try f.finish()
         try r.finish()
 
         let shares = youthHealthCare.budgetShare + schoolCare.budgetShare + team.budgetShare
@@ -172,7 +183,7 @@ enum ScenarioDecoder {
         }
         return ServiceParameters(youthHealthCare: youthHealthCare, schoolCare: schoolCare, neighbourhoodTeam: team,
                                  generalPractitioner: gp, specialisedAmbulant: ambulant, residential: residential,
-                                 youthProtection: protection)
+                                 youthProtection: protection, specialisedFinancing: financing)
     }
 
     private static func specialised(_ r: ConfigReader) throws(ScenarioError) -> SpecialisedCareParameters {

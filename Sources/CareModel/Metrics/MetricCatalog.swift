@@ -70,6 +70,9 @@ public enum MetricCatalog {
     static let meanDaysToHelpSchoolAge = index("mean_days_to_help_school_age")
     static let inReferralStep = index("in_referral_step")
     static let handovers = index("handovers")
+    static let specialisedEpisodes = index("specialised_episodes")
+    static let meanSpecialisedEpisodeDays = index("mean_specialised_episode_days")
+    static let consortiumOverBudget = index("consortium_over_budget")
     static let householdsInCare = index("households_in_care")
     static let providersPerHousehold = index("providers_per_household")
     static let householdsThreeOrMoreProvidersShare = index("households_3plus_providers_share")
@@ -138,6 +141,9 @@ public enum MetricCatalog {
             .init("indications", "referrals", "indication steps started in the period (referrals from the team or a GP to specialised care, when policies.indication_mean_days > 0)", .total),
             .init("in_referral_step", "children", "children in the referral step at the end of the period: referred on, in the indication step or the hand-over, not yet on the waiting list", .average),
             .init("handovers", "referrals", "cases moved from one organisation to another in the period (a GP or the team to a provider; JGZ, school or early help to the team; ambulant to residential care; with separate teams, a family's request to the youth team), when policies.handover has a length", .total),
+            .init("specialised_episodes", "episodes", "episodes of specialised ambulant or residential care begun in the period, first episodes and extensions (each is a trajectory under per-trajectory financing)", .total),
+            .init("mean_specialised_episode_days", "days", "mean planned length of the specialised episodes begun in the period (durations respond to the financing model)", .weighted, weightedBy: "specialised_episodes"),
+            .init("consortium_over_budget", "0/1", "population budget: 1 when the consortium's own costs so far this year exceed the contract paid so far (it then keeps severe needs in ambulant care); the summary gives the share of periods", .average),
             .init("households_in_care", "households", "households with at least one child in care at the end of the period", .average),
             .init("providers_per_household", "providers", "mean providers of the households in care at the end of the period (one per episode outside the team; the team once, or twice when youth and household teams are separate; capped under coordination)", .weighted, weightedBy: "households_in_care"),
             .init("households_3plus_providers_share", "fraction", "share of the households in care with three or more providers at the end of the period", .weighted, weightedBy: "households_in_care"),

@@ -21,11 +21,13 @@ public struct ServiceParameters: Sendable, Codable, Equatable {
     public var specialisedAmbulant: SpecialisedCareParameters
     public var residential: SpecialisedCareParameters
     public var youthProtection: YouthProtectionParameters
+    public var specialisedFinancing: SpecialisedFinancing
 
     public init(youthHealthCare: YouthHealthCareParameters, schoolCare: SchoolCareParameters,
                 neighbourhoodTeam: NeighbourhoodTeamParameters, generalPractitioner: GeneralPractitionerParameters,
                 specialisedAmbulant: SpecialisedCareParameters, residential: SpecialisedCareParameters,
-                youthProtection: YouthProtectionParameters) {
+                youthProtection: YouthProtectionParameters, specialisedFinancing: SpecialisedFinancing) {
+        self.specialisedFinancing = specialisedFinancing
         self.youthHealthCare = youthHealthCare
         self.schoolCare = schoolCare
         self.neighbourhoodTeam = neighbourhoodTeam
@@ -173,5 +175,43 @@ public struct YouthProtectionParameters: Sendable, Codable, Equatable {
         self.placementProbability = placementProbability
         self.duration = duration
         self.resolveProbability = resolveProbability
+    }
+}
+
+/// How the municipality pays for specialised ambulant and residential care.
+public struct SpecialisedFinancing: Sendable, Codable, Equatable {
+    public enum Model: String, Sendable, Codable, CaseIterable {
+        /// Each day in care at the tariff.
+        case perDay = "per_day"
+        /// A fixed price per episode (the tariff x the mean duration under per-day payment), paid when it starts.
+        case perTrajectory = "per_trajectory"
+        /// One yearly contract with a consortium of providers, whatever the care; when the
+        /// consortium's own costs run over the contract it shifts to lighter care.
+        case populationBudget = "population_budget"
+    }
+    public var model: Model
+    /// Factor on the mean episode duration under each model (the providers' incentive).
+    public var durationFactorPerDay: Double
+    public var durationFactorPerTrajectory: Double
+    public var durationFactorPopulationBudget: Double
+    /// The population-budget contract as a fraction of the youth-care income.
+    public var contractShareOfIncome: Double
+
+    public init(model: Model, durationFactorPerDay: Double, durationFactorPerTrajectory: Double,
+                durationFactorPopulationBudget: Double, contractShareOfIncome: Double) {
+        self.model = model
+        self.durationFactorPerDay = durationFactorPerDay
+        self.durationFactorPerTrajectory = durationFactorPerTrajectory
+        self.durationFactorPopulationBudget = durationFactorPopulationBudget
+        self.contractShareOfIncome = contractShareOfIncome
+    }
+
+    /// The factor on episode durations under the chosen model.
+    public var durationFactor: Double {
+        switch model {
+        case .perDay: durationFactorPerDay
+        case .perTrajectory: durationFactorPerTrajectory
+        case .populationBudget: durationFactorPopulationBudget
+        }
     }
 }

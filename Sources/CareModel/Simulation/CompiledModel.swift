@@ -57,8 +57,11 @@ public struct CompiledModel: Sendable {
     let burdenWeight: [Double]
     let jgzDetection: [Double]
 
-    /// Per service (indexed by ServiceKind.rawValue).
+    /// Per service (indexed by ServiceKind.rawValue); specialised care's under the financing model's incentive.
     let durations: [Duration]
+    /// Price of one episode of specialised care under per-trajectory financing: the tariff x
+    /// the mean duration under per-day payment (0 for other services).
+    let trajectoryPrice: [Double]
     let resolveProbability: [[Double]]
     let birthsPerDay: Double
 
@@ -131,14 +134,26 @@ public struct CompiledModel: Sendable {
         func make(_ d: DurationSpec) throws(DistributionError) -> Duration {
             try Duration.make(kind: d.distribution, mean: d.meanDays, spread: d.spread)
         }
+        func incentive(_ d: DurationSpec) -> DurationSpec {
+            var changed = d
+            changed.meanDays *= s.specialisedFinancing.durationFactor
+            return changed
+        }
         durations = [
             try make(s.youthHealthCare.earlyHelpDuration),
             try make(s.schoolCare.duration),
             try make(s.neighbourhoodTeam.duration),
-            try make(s.specialisedAmbulant.duration),
-            try make(s.residential.duration),
+            try make(incentive(s.specialisedAmbulant.duration)),
+            try make(incentive(s.residential.duration)),
             try make(s.youthProtection.duration),
         ]
+        trajectoryPrice = ServiceKind.allCases.map { service in
+            switch service {
+            case .specialisedAmbulant: s.specialisedAmbulant.tariffEurPerDay * s.specialisedAmbulant.duration.meanDays
+            case .residential: s.residential.tariffEurPerDay * s.residential.duration.meanDays
+            default: 0
+            }
+        }
         let eh = s.youthHealthCare.earlyHelpResolveProbability
         let yp = s.youthProtection.resolveProbability
         resolveProbability = [

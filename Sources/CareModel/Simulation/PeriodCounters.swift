@@ -21,6 +21,9 @@ struct PeriodCounters {
     /// First care starts after a need was noticed, and the days it took (all ages; school age).
     var helped = 0, daysToHelp = 0.0, helpedSchoolAge = 0, daysToHelpSchoolAge = 0.0
     var starts = [Int](repeating: 0, count: ServiceKind.allCases.count)
+    /// Specialised episodes begun (first episodes and extensions) and their planned days.
+    var specialisedEpisodes = [Int](repeating: 0, count: ServiceKind.allCases.count)
+    var specialisedEpisodeDays = 0.0
     var waitDays = [Double](repeating: 0, count: ServiceKind.allCases.count)
     var newEpisodes = [Int](repeating: 0, count: Channel.allCases.count)
 
@@ -29,7 +32,8 @@ struct PeriodCounters {
         escalations = 0; crises = 0; gaveUp = 0; placements = 0; agedOutWithNeed = 0; leftAfterContinuedCare = 0; indications = 0; handovers = 0
         youthHelpUsers = 0; stayUsers = 0; protectionUsers = 0; referralsGP = 0; referralsTeam = 0
         helped = 0; daysToHelp = 0; helpedSchoolAge = 0; daysToHelpSchoolAge = 0
-        for i in starts.indices { starts[i] = 0; waitDays[i] = 0 }
+        for i in starts.indices { starts[i] = 0; waitDays[i] = 0; specialisedEpisodes[i] = 0 }
+        specialisedEpisodeDays = 0
         for i in newEpisodes.indices { newEpisodes[i] = 0 }
     }
 }

@@ -12,6 +12,9 @@ extension Replication {
         teamFactor = funding.teamFactor
         schoolFactor = funding.schoolFactor
         jgzReachFactor = funding.jgzReachFactor
+        consortiumCost = 0
+        contractPaid = 0
+        consortiumOverBudget = false
         // A new year: everyone in care counts as a user of it again.
         for i in children.all.indices where children.all[i].yearMarks != 0 || Place.isInCare(children.all[i].place) {
             children.all[i].yearMarks = 0
@@ -33,8 +36,7 @@ extension Replication {
             spending[service.rawValue] = budget.fixedBudget[service.rawValue] * share
         }
         let s = p.services
-        spending[ServiceKind.specialisedAmbulant.rawValue] = integrals.careDays[ServiceKind.specialisedAmbulant.rawValue] * s.specialisedAmbulant.tariffEurPerDay
-        spending[ServiceKind.residential.rawValue] = integrals.careDays[ServiceKind.residential.rawValue] * s.residential.tariffEurPerDay
+        payForSpecialisedCare(into: &spending, periodShare: share)
         spending[ServiceKind.youthProtection.rawValue] = integrals.careDays[ServiceKind.youthProtection.rawValue] * s.youthProtection.costEurPerDay
             + integrals.placedDays * s.residential.tariffEurPerDay
         let administration = Double(counters.indications) * p.policies.indicationCostEur
@@ -88,6 +90,10 @@ extension Replication {
         v[M.helpedSchoolAge] = Double(counters.helpedSchoolAge)
         v[M.meanDaysToHelpSchoolAge] = counters.helpedSchoolAge > 0 ? counters.daysToHelpSchoolAge / Double(counters.helpedSchoolAge) : 0
         v[M.inReferralStep] = Double(referralStepCount)
+        let episodes = counters.specialisedEpisodes.reduce(0, +)
+        v[M.specialisedEpisodes] = Double(episodes)
+        v[M.meanSpecialisedEpisodeDays] = episodes > 0 ? counters.specialisedEpisodeDays / Double(episodes) : 0
+        v[M.consortiumOverBudget] = consortiumOverBudget ? 1 : 0
         v[M.handovers] = Double(counters.handovers)
         v[M.householdsInCare] = Double(providerTally.householdsInCare)
         let households = Double(max(1, providerTally.householdsInCare))
@@ -117,6 +123,30 @@ extension Replication {
         events.schedule(at: model.periodBoundaries[periodIndex + 1], priority: EventPriority.periodClose,
                         kind: EventKind.periodBoundary.rawValue)
         return false
+    }
+
+    /// Spending on specialised ambulant and residential care in the period under the
+    /// financing model.
+    private func payForSpecialisedCare(into spending: inout [Double], periodShare: Double) {
+        let s = model.parameters.services
+        let kinds: [(ServiceKind, Double)] = [(.specialisedAmbulant, s.specialisedAmbulant.tariffEurPerDay), (.residential, s.residential.tariffEurPerDay)]
+        switch s.specialisedFinancing.model {
+        case .perDay:
+            for (service, tariff) in kinds { spending[service.rawValue] = integrals.careDays[service.rawValue] * tariff }
+        case .perTrajectory:
+            for (service, _) in kinds { spending[service.rawValue] = Double(counters.specialisedEpisodes[service.rawValue]) * model.trajectoryPrice[service.rawValue] }
+        case .populationBudget:
+            // The contract is paid whatever the care; it is split over the two columns by the consortium's own costs.
+            let contract = s.specialisedFinancing.contractShareOfIncome * budget.income * periodShare
+            let costs = kinds.map { integrals.careDays[$0.0.rawValue] * $0.1 }
+            let total = costs.reduce(0, +)
+            for (k, (service, _)) in kinds.enumerated() {
+                spending[service.rawValue] = total > 0 ? contract * costs[k] / total : (k == 0 ? contract : 0)
+            }
+            consortiumCost += total
+            contractPaid += contract
+            consortiumOverBudget = consortiumCost > contractPaid
+        }
     }
 
     /// Year-end accounting under the deficit policy. Returns the money drawn from the

@@ -46,6 +46,11 @@ public final class Replication {
     var teamFactor = 1.0
     var schoolFactor = 1.0
     var jgzReachFactor = 1.0
+    /// Population budget: the consortium's own costs (care-days x tariff) so far this year
+    /// have run over the contract paid so far, so it shifts to lighter care.
+    var consortiumOverBudget = false
+    var consortiumCost = 0.0
+    var contractPaid = 0.0
 
     var rows: [PeriodRow] = []
     var periodIndex = 0
@@ -491,8 +496,10 @@ public final class Replication {
         }
     }
 
+    /// Ambulant or residential care for a referral; a consortium over its population
+    /// budget keeps severe needs in ambulant care (lighter, cheaper).
     private func specialised(need: Int, residentialShare: Double) -> ServiceKind {
-        need == 3 && streams.routing.bernoulli(residentialShare) ? .residential : .specialisedAmbulant
+        need == 3 && streams.routing.bernoulli(residentialShare) && !consortiumOverBudget ? .residential : .specialisedAmbulant
     }
 
     // MARK: - Queues and care
@@ -607,7 +614,12 @@ public final class Replication {
     }
 
     private func scheduleCareEnd(_ i: Int, _ service: ServiceKind, extraDays: Double = 0) {
-        let end = events.now + extraDays + model.durations[service.rawValue].sample(streams.careDuration)
+        let length = model.durations[service.rawValue].sample(streams.careDuration)
+        if service == .specialisedAmbulant || service == .residential {
+            counters.specialisedEpisodes[service.rawValue] += 1
+            counters.specialisedEpisodeDays += length
+        }
+        let end = events.now + extraDays + length
         // Care running at the leaving age may continue up to the continuation age.
         let leaveTime = children.all[i].birthDay + model.continuationAgeDays
         if leaveTime <= end {
@@ -673,7 +685,7 @@ public final class Replication {
             leaveCare(i)
             counters.referralsTeam += 1
             referOn(i, to: specialised(need: need, residentialShare: model.parameters.services.neighbourhoodTeam.residentialShareOfSevereReferrals), indication: true)
-        case .specialisedAmbulant where need == 3:
+        case .specialisedAmbulant where need == 3 && !consortiumOverBudget:
             leaveCare(i)
             referOn(i, to: .residential, indication: false)
         case .specialisedAmbulant, .residential, .youthProtection:
