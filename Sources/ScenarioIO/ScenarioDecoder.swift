@@ -175,6 +175,11 @@ enum ScenarioDecoder {
             contractShareOfIncome: try f.double("contract_share_of_income", .fraction))
         try factors.finish()
         try f.finish()
+        let g = try r.section("specialised_capacity_growth")
+        let growth = CapacityGrowth(placesPerWaitingChild: try g.double("places_per_waiting_child", .nonNegative),
+                                    delayYears: try g.int("delay_years", .between(1, 10)),
+                                    maxExtraFraction: try g.double("max_extra_fraction", .nonNegative))
+        try g.finish()
         try r.finish()
 
         let shares = youthHealthCare.budgetShare + schoolCare.budgetShare + team.budgetShare
@@ -183,7 +188,8 @@ enum ScenarioDecoder {
         }
         return ServiceParameters(youthHealthCare: youthHealthCare, schoolCare: schoolCare, neighbourhoodTeam: team,
                                  generalPractitioner: gp, specialisedAmbulant: ambulant, residential: residential,
-                                 youthProtection: protection, specialisedFinancing: financing)
+                                 youthProtection: protection, specialisedFinancing: financing,
+                                 capacityGrowth: growth)
     }
 
     private static func specialised(_ r: ConfigReader) throws(ScenarioError) -> SpecialisedCareParameters {
@@ -203,7 +209,9 @@ enum ScenarioDecoder {
             teamStartProductivity: try t.double("team_start_productivity", .fraction),
             learningTimeYears: try t.double("learning_time_years", .nonNegative),
             handoverLoss: try t.double("handover_loss", .probability),
-            continuityGuaranteed: try t.bool("continuity_guaranteed"))
+            continuityGuaranteed: try t.bool("continuity_guaranteed"),
+            teamStartStaffing: try t.double("team_start_staffing", .fraction),
+            hiringPerYear: try t.double("hiring_per_year", .nonNegative))
         try t.finish()
         let h = try r.section("handover")
         let handover = HandoverParameters(meanDays: try h.double("mean_days", .nonNegative),

@@ -30,11 +30,12 @@ public enum ScenarioLoader {
         var tree = try resolve(path: path, chain: &files)
         let sweep = try extractSweep(&tree)
         let calibration = try extractCalibration(&tree)
-        let starts = calibration.map { lookup($0.key, in: tree) }
         tree = try applySetBlock(tree)
         for assignment in overrides {
             tree = try apply(assignment, to: tree)
         }
+        // After `set:` and --set, so either can choose where a calibration starts.
+        let starts = calibration.map { lookup($0.key, in: tree) }
         return LoadedScenario(parameters: try ScenarioDecoder.decode(tree), files: files, overrides: overrides,
                               sweep: sweep, calibration: calibration, calibrationStart: starts)
     }

@@ -32,6 +32,15 @@ import Testing
         #expect(burden.difference.lower95 > 0, "burden overnight - phased: \(burden.difference.mean) [\(burden.difference.lower95), \(burden.difference.upper95)]")
     }
 
+    /// New teams half staffed on the transition date: hiring slowly (10 % of the staff a
+    /// year) keeps the team's list longer in 2015-16 than hiring fast.
+    @Test func aHiringLimitKeepsTheTeamsWaitingListLongerAfterTheTransition() throws {
+        let halfStaffed = "policies.transition.team_start_staffing=0.5"
+        let d = try Self.paired([halfStaffed, "policies.transition.hiring_per_year=1"], [halfStaffed, "policies.transition.hiring_per_year=0.1"],
+                                ["waiting_team"], peak: false)
+        #expect(d.difference.lower95 > 0, "team waiting list 2015-16, slow - fast hiring: \(d.difference.mean)")
+    }
+
     @Test func immatureTeamsLengthenTheTeamsWaitingList() throws {
         let mature = ["policies.transition.team_start_productivity=1"], immature = ["policies.transition.team_start_productivity=0.4"]
         let d = try Self.paired(mature, immature, ["waiting_team"], peak: true)

@@ -199,8 +199,15 @@ public struct TransitionParameters: Sendable, Codable, Equatable {
     /// in the hand-over (they go home, the need unnoticed), unless continuity is guaranteed.
     public var handoverLoss: Double
     public var continuityGuaranteed: Bool
+    /// Share of the funded team staff in post on the transition date.
+    public var teamStartStaffing: Double
+    /// Team staff that can be hired per year, as a fraction of the baseline's funded team staff.
+    public var hiringPerYear: Double
 
-    public init(date: CalendarDate, teamStartProductivity: Double, learningTimeYears: Double, handoverLoss: Double, continuityGuaranteed: Bool) {
+    public init(date: CalendarDate, teamStartProductivity: Double, learningTimeYears: Double, handoverLoss: Double, continuityGuaranteed: Bool,
+                teamStartStaffing: Double, hiringPerYear: Double) {
+        self.teamStartStaffing = teamStartStaffing
+        self.hiringPerYear = hiringPerYear
         self.date = date
         self.teamStartProductivity = teamStartProductivity
         self.learningTimeYears = learningTimeYears

@@ -22,12 +22,15 @@ public struct ServiceParameters: Sendable, Codable, Equatable {
     public var residential: SpecialisedCareParameters
     public var youthProtection: YouthProtectionParameters
     public var specialisedFinancing: SpecialisedFinancing
+    public var capacityGrowth: CapacityGrowth
 
     public init(youthHealthCare: YouthHealthCareParameters, schoolCare: SchoolCareParameters,
                 neighbourhoodTeam: NeighbourhoodTeamParameters, generalPractitioner: GeneralPractitionerParameters,
                 specialisedAmbulant: SpecialisedCareParameters, residential: SpecialisedCareParameters,
-                youthProtection: YouthProtectionParameters, specialisedFinancing: SpecialisedFinancing) {
+                youthProtection: YouthProtectionParameters, specialisedFinancing: SpecialisedFinancing,
+                capacityGrowth: CapacityGrowth) {
         self.specialisedFinancing = specialisedFinancing
+        self.capacityGrowth = capacityGrowth
         self.youthHealthCare = youthHealthCare
         self.schoolCare = schoolCare
         self.neighbourhoodTeam = neighbourhoodTeam
@@ -213,5 +216,22 @@ public struct SpecialisedFinancing: Sendable, Codable, Equatable {
         case .perTrajectory: durationFactorPerTrajectory
         case .populationBudget: durationFactorPopulationBudget
         }
+    }
+}
+
+/// Providers of specialised care add places when their waiting lists stay long, after a
+/// delay (hiring, premises), up to a limit.
+public struct CapacityGrowth: Sendable, Codable, Equatable {
+    /// Extra places added per child on the waiting list (mean over a year); 0: places stay as contracted.
+    public var placesPerWaitingChild: Double
+    /// Whole years between the waiting list and the places it brings.
+    public var delayYears: Int
+    /// Extra places at most, as a fraction of the contracted places.
+    public var maxExtraFraction: Double
+
+    public init(placesPerWaitingChild: Double, delayYears: Int, maxExtraFraction: Double) {
+        self.placesPerWaitingChild = placesPerWaitingChild
+        self.delayYears = delayYears
+        self.maxExtraFraction = maxExtraFraction
     }
 }

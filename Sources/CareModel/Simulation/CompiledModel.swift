@@ -52,6 +52,8 @@ public struct CompiledModel: Sendable {
     let duplicateIntakeDays: Double
     /// Providers a household has at once at most (Int.max without coordination).
     let maxProvidersPerHousehold: Int
+    /// Team places' worth of staff that can be hired per day (policies.transition.hiring_per_year x the baseline's team places).
+    let teamHiringPlacesPerDay: Double
     /// Providers of a household's team care: 1 (integrated team) or 2 (youth and household team).
     let teamProviders: Int
     let burdenWeight: [Double]
@@ -127,6 +129,9 @@ public struct CompiledModel: Sendable {
         }
         maxProvidersPerHousehold = policies.coordination.enabled ? policies.coordination.maxProvidersPerHousehold : .max
         teamProviders = p.services.neighbourhoodTeam.organisation == .integrated ? 1 : 2
+        let team = p.services.neighbourhoodTeam
+        let baselineTeamPlaces = team.budgetShare * p.budget.baselineEurPerYear / team.staffing.costPerFteEurPerYear * team.staffing.caseloadPerFte
+        teamHiringPlacesPerDay = policies.transition.hiringPerYear * baselineTeamPlaces / daysPerYear
         burdenWeight = needs.burdenWeights.byNeedCode(none: 0)
         jgzDetection = p.services.youthHealthCare.detectionProbability.byNeedCode(none: 0)
 

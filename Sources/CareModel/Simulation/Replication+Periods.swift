@@ -4,7 +4,8 @@ extension Replication {
     /// Sets this budget year's income, budgets and capacities, then lets newly
     /// funded places take children from the waiting lists.
     func openYear(_ year: Int) {
-        let funding = YearFunding(year: year, parameters: model.parameters, children: aliveCount, previousDeficit: lastDeficit)
+        let funding = YearFunding(year: year, parameters: model.parameters, children: aliveCount, previousDeficit: lastDeficit,
+                                  extraPlaces: grownPlaces(year))
         budget = funding.budget
         for service in ServiceKind.allCases { resources[service.rawValue].setCapacity(funding.places[service.rawValue]) }
         fundedTeamPlaces = funding.places[ServiceKind.neighbourhoodTeam.rawValue]
@@ -21,6 +22,23 @@ extension Replication {
             countUser(i)
         }
         for service in ServiceKind.allCases { admitFromQueue(service) }
+    }
+
+    /// Places specialised providers add in `year` for the waiting lists of `delay_years`
+    /// before (mean over that year's periods), up to the limit.
+    private func grownPlaces(_ year: Int) -> [Double]? {
+        let growth = model.parameters.services.capacityGrowth
+        guard growth.placesPerWaitingChild > 0 else { return nil }
+        let past = rows.filter { $0.periodStart.year == year - growth.delayYears }
+        guard !past.isEmpty else { return nil }
+        var extra = [Double](repeating: 0, count: Self.serviceCount)
+        let s = model.parameters.services
+        let thousands = Double(aliveCount) / 1000
+        for (service, contracted) in [(ServiceKind.specialisedAmbulant, s.specialisedAmbulant.placesPer1000Children), (.residential, s.residential.placesPer1000Children)] {
+            let waiting = past.reduce(0) { $0 + $1.values[MetricCatalog.waiting[service.rawValue]] } / Double(past.count)
+            extra[service.rawValue] = min(growth.placesPerWaitingChild * waiting, growth.maxExtraFraction * contracted * thousands)
+        }
+        return extra
     }
 
     /// Records the period that ends now; at a year end, settles the year first.

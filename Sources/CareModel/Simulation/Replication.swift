@@ -42,6 +42,9 @@ public final class Replication {
     var lastDeficit = 0.0
     /// Team places the year's budget pays for, before the transition's productivity loss.
     var fundedTeamPlaces = 0
+    /// Team staff in post, in places (starts fully staffed), and when hiring was last counted.
+    var teamStaffedPlaces = Double.infinity
+    var lastStaffingUpdate = 0.0
     /// Detection multipliers of funding-dependent channels, in [0, 1].
     var teamFactor = 1.0
     var schoolFactor = 1.0
@@ -724,6 +727,8 @@ public final class Replication {
     /// cases in specialised care is lost in the hand-over: the child goes home and the
     /// need is no longer known to anyone.
     private func handOver() {
+        // The new teams start with part of their staff in post (hiring brings the rest).
+        teamStaffedPlaces = min(teamStaffedPlaces, model.parameters.policies.transition.teamStartStaffing * Double(fundedTeamPlaces))
         applyTeamProductivity()
         let t = model.parameters.policies.transition
         guard !t.continuityGuaranteed && t.handoverLoss > 0 else { return }
@@ -742,10 +747,15 @@ public final class Replication {
         }
     }
 
-    /// Team places = places funded x the teams' current productivity.
+    /// Team places = the staff in post (places' worth) x the teams' current productivity.
+    /// Staff follow the funded places down at once, but up only as fast as hiring allows.
     func applyTeamProductivity() {
-        let productivity = model.parameters.policies.transition.teamProductivity(daysSinceTransition: events.now - model.transitionDay)
-        resources[ServiceKind.neighbourhoodTeam.rawValue].setCapacity(Int((Double(fundedTeamPlaces) * productivity).rounded(.down)))
+        let t = model.parameters.policies.transition
+        let hired = model.teamHiringPlacesPerDay * (events.now - lastStaffingUpdate)
+        teamStaffedPlaces = min(Double(fundedTeamPlaces), teamStaffedPlaces + hired)
+        lastStaffingUpdate = events.now
+        let productivity = t.teamProductivity(daysSinceTransition: events.now - model.transitionDay)
+        resources[ServiceKind.neighbourhoodTeam.rawValue].setCapacity(Int((teamStaffedPlaces * productivity).rounded(.down)))
         admitFromQueue(.neighbourhoodTeam)
     }
 

@@ -10,8 +10,9 @@ public struct YearFunding {
     let jgzReachFactor: Double
 
     /// `previousDeficit`: last year's deficit (spending - income), which the deficit
-    /// policy may pass on to this year's budgets or places.
-    init(year: Int, parameters p: ModelParameters, children: Int, previousDeficit: Double = 0) {
+    /// policy may pass on to this year's budgets or places. `extraPlaces`: places providers
+    /// added on top of the contract (ServiceKind order; see CapacityGrowth).
+    init(year: Int, parameters p: ModelParameters, children: Int, previousDeficit: Double = 0, extraPlaces: [Double]? = nil) {
         let s = p.services
         let preventionCut = p.budget.deficitPolicy == .cutPrevention ? max(0, previousDeficit) : 0
         budget = YearBudget(year: year, parameters: p, children: children, preventionCut: preventionCut)
@@ -36,8 +37,8 @@ public struct YearFunding {
         places[ServiceKind.jgzEarlyHelp.rawValue] = s.youthHealthCare.earlyHelpEnabled ? earlyHelp.places : 0
 
         let thousands = Double(children) / 1000
-        var ambulant = s.specialisedAmbulant.placesPer1000Children * thousands
-        var residential = s.residential.placesPer1000Children * thousands
+        var ambulant = s.specialisedAmbulant.placesPer1000Children * thousands + (extraPlaces?[ServiceKind.specialisedAmbulant.rawValue] ?? 0)
+        var residential = s.residential.placesPer1000Children * thousands + (extraPlaces?[ServiceKind.residential.rawValue] ?? 0)
         if p.budget.deficitPolicy == .rationSpecialised && previousDeficit > 0 {
             // Contract only the places the money left over can pay for a whole year,
             // ambulant and residential cut in the same proportion.
