@@ -67,11 +67,7 @@ struct CalibrateCommand: ParsableCommand {
             return try ExperimentRunner.run(model, replications: 0..<count, jobs: threads).results.map { ReplicationSummary($0).values }
         }
         func objective(_ perReplication: [[Double]]) -> Double {
-            goals.reduce(0) { sum, goal in
-                let simulated = perReplication.map { goal.quantity.value($0, years: years) }.reduce(0, +) / Double(perReplication.count)
-                let error = (simulated - goal.value) / goal.value
-                return sum + goal.weight * error * error
-            }
+            CalibrationFit(targets: goals, perReplication: perReplication, years: years).objective
         }
         var evaluations = 0
         var failure: (any Error)?
@@ -89,19 +85,18 @@ struct CalibrateCommand: ParsableCommand {
         }
         if let failure { throw failure }
         let best = result.x.enumerated().map { value($1, $0) }
-        let fitted = try simulate(best)
+        let fit = CalibrationFit(targets: goals, perReplication: try simulate(best), years: years)
 
         var report = CSVFormat.header(["quantity", "target", "weight", "source", "simulated_mean", "ci95_lower", "ci95_upper", "relative_error"])
         var summaryLines: [String] = []
-        for goal in goals {
-            let stats = SummaryStatistics(fitted.map { goal.quantity.value($0, years: years) })
-            let relative = (stats.mean - goal.value) / goal.value
+        for row in fit.rows {
+            let goal = row.target, stats = row.simulated
             report += CSVFormat.header([goal.quantity.rawValue, CSVFormat.number(goal.value), CSVFormat.number(goal.weight), goal.source,
                                         CSVFormat.number(stats.mean), CSVFormat.number(stats.lower95), CSVFormat.number(stats.upper95),
-                                        CSVFormat.number(relative)])
-            summaryLines.append("  \(goal.quantity.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0)) target \(CSVFormat.number(goal.value)), simulated \(String(format: "%.4g", stats.mean)) (\(String(format: "%+.1f", relative * 100)) %)")
+                                        CSVFormat.number(row.relativeError)])
+            summaryLines.append("  \(goal.quantity.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0)) target \(CSVFormat.number(goal.value)), simulated \(String(format: "%.4g", stats.mean)) (\(String(format: "%+.1f", row.relativeError * 100)) %)\(goal.weight == 0 ? ", not fitted" : "")")
         }
-        let targetNames = goals.map(\.quantity.rawValue).joined(separator: ", ")
+        let targetNames = goals.filter { $0.weight > 0 }.map(\.quantity.rawValue).joined(separator: ", ")
         var yaml = """
         # Calibrated by runway calibrate on \(ISO8601DateFormatter().string(from: startedAt)): the parameters of
         # \(options.scenario)'s calibration: block fitted with GSL's Nelder-Mead simplex to \(targets)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import Foundation
 import Reporting
 import Validation
@@ -15,8 +16,8 @@ struct ValidateModelCommand: ParsableCommand {
     @Flag(help: "Smaller sizes: seconds instead of about a minute.")
     var quick = false
 
-    @Option(name: .customLong("fit-report"), help: "A fit_report.csv of runway calibrate to include.")
-    var fitReport: String?
+    @Option(help: "A targets CSV (as for runway calibrate): the report shows how well the scenario, as it stands, fits it.")
+    var targets: String?
 
     @OptionGroup var out: OutputOptions
 
@@ -25,7 +26,12 @@ struct ValidateModelCommand: ParsableCommand {
 
     func run() throws {
         let folder = try OutputFolder(base: out.output, scenario: "validation", runID: out.runID ?? RunCommand.timestamp(Date()), force: out.force)
-        let outcome = try ModelValidation.run(scenario: scenario, quick: quick, jobs: jobs, fitReport: fitReport)
+        var goals: [CalibrationTarget]?
+        if let targets {
+            guard let text = try? String(contentsOfFile: targets, encoding: .utf8) else { throw InputError("\(targets): cannot read the targets file") }
+            do { goals = try CalibrationTarget.parse(text, file: targets) } catch { throw InputError(error.description) }
+        }
+        let outcome = try ModelValidation.run(scenario: scenario, quick: quick, jobs: jobs, targets: goals.map { (targets!, $0) })
         try folder.write([("validation.md", outcome.markdown)])
         if !out.quiet || outcome.failed > 0 { print("\(outcome.passed) check(s) passed, \(outcome.failed) failed. Wrote \(folder.finalURL.path)/validation.md") }
         if outcome.failed > 0 { throw ExitCode(1) }

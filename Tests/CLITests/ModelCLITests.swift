@@ -38,10 +38,12 @@ import Testing
     @Test func validateModelQuickPasses() throws {
         let base = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: base) }
-        let r = try CLI.runway(["validate-model", "--quick", "--scenario", "Tests/Fixtures/small.yaml", "--output", base, "--run-id", "v"])
+        let r = try CLI.runway(["validate-model", "--quick", "--scenario", "Tests/Fixtures/small.yaml", "--targets", "Scenarios/targets-2015.csv",
+                                "--output", base, "--run-id", "v"])
         #expect(r.code == 0, "\(r.out)\(r.err)")
         let report = try String(contentsOfFile: "\(base)/validation/v/validation.md", encoding: .utf8)
         #expect(report.contains(", 0 failed."))
         #expect(report.contains("## 3. The simulation against its mean-field (ODE) twin"))
+        #expect(report.contains("| helped_share | 1.000 | 0.1 |"))
     }
 }

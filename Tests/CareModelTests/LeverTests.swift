@@ -29,11 +29,15 @@ import Testing
         #expect(d.difference.lower95 > 0, "ambulant wait ration - absorb: \(d.difference.mean) [\(d.difference.lower95), \(d.difference.upper95)]")
     }
 
+    /// 12,000 children (budget scaled): early help is a few places in the small fixture,
+    /// and its effect on severe needs is small against their noise there.
+    static let larger = ["population.children=12000", "budget.baseline_eur_per_year=13866667"]
+
     @Test func earlyHelpMeansFewerSevereNeedsAndMoreLightEpisodes() throws {
-        let off = ["services.youth_health_care.early_help.enabled=false"]
-        let severe = try Self.difference("needs_severe", off: off, on: [])
+        let off = Self.larger + ["services.youth_health_care.early_help.enabled=false"]
+        let severe = try Self.difference("needs_severe", off: off, on: Self.larger)
         #expect(severe.difference.upper95 < 0, "needs_severe on - off: \(severe.difference.mean)")
-        let episodes = try Self.difference("starts_jgz", off: off, on: [])
+        let episodes = try Self.difference("starts_jgz", off: off, on: Self.larger)
         #expect(episodes.difference.lower95 > 0)
     }
 

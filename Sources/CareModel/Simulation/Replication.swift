@@ -446,7 +446,9 @@ public final class Replication {
         let need = Int(children.all[i].need)
         let yhc = model.parameters.services.youthHealthCare
         let p = yhc.reach * jgzReachFactor * model.jgzDetection[need]
-        if streams.detection.bernoulli(p) {
+        // Without early help (none funded), a light need seen at a contact gets advice, not help.
+        let canHelp = need > 1 || resources[ServiceKind.jgzEarlyHelp.rawValue].capacity > 0
+        if streams.detection.bernoulli(p) && canHelp {
             noticed(i, by: .jgz)
         } else {
             scheduleHome(i)
@@ -487,7 +489,7 @@ public final class Replication {
         let need = Int(children.all[i].need)
         switch channel {
         case .jgz:
-            return need == 1 && resources[ServiceKind.jgzEarlyHelp.rawValue].capacity > 0 ? .jgzEarlyHelp : .neighbourhoodTeam
+            return need == 1 ? .jgzEarlyHelp : .neighbourhoodTeam
         case .school:
             return need < 3 ? .schoolCare : .neighbourhoodTeam
         case .team, .selfReferral:
