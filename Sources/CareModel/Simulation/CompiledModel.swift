@@ -54,6 +54,8 @@ public struct CompiledModel: Sendable {
     let maxProvidersPerHousehold: Int
     /// Team places' worth of staff that can be hired per day (policies.transition.hiring_per_year x the baseline's team places).
     let teamHiringPlacesPerDay: Double
+    /// Separate youth and household teams (else one integrated team).
+    let separateTeams: Bool
     /// Providers of a household's team care: 1 (integrated team) or 2 (youth and household team).
     let teamProviders: Int
     let burdenWeight: [Double]
@@ -128,7 +130,8 @@ public struct CompiledModel: Sendable {
             return days > 0 ? 1 / days : 0
         }
         maxProvidersPerHousehold = policies.coordination.enabled ? policies.coordination.maxProvidersPerHousehold : .max
-        teamProviders = p.services.neighbourhoodTeam.organisation == .integrated ? 1 : 2
+        separateTeams = p.services.neighbourhoodTeam.organisation == .separate
+        teamProviders = separateTeams ? 2 : 1
         let team = p.services.neighbourhoodTeam
         let baselineTeamPlaces = team.budgetShare * p.budget.baselineEurPerYear / team.staffing.costPerFteEurPerYear * team.staffing.caseloadPerFte
         teamHiringPlacesPerDay = policies.transition.hiringPerYear * baselineTeamPlaces / daysPerYear

@@ -24,21 +24,16 @@ extension Replication {
         for service in ServiceKind.allCases { admitFromQueue(service) }
     }
 
-    /// Places specialised providers add in `year` for the waiting lists of `delay_years`
-    /// before (mean over that year's periods), up to the limit.
+    /// Places specialised providers want to add in `year` for the waiting lists of
+    /// `delay_years` before (mean over that year's periods); YearFunding caps them.
     private func grownPlaces(_ year: Int) -> [Double]? {
         let growth = model.parameters.services.capacityGrowth
         guard growth.placesPerWaitingChild > 0 else { return nil }
         let past = rows.filter { $0.periodStart.year == year - growth.delayYears }
         guard !past.isEmpty else { return nil }
-        var extra = [Double](repeating: 0, count: Self.serviceCount)
-        let s = model.parameters.services
-        let thousands = Double(aliveCount) / 1000
-        for (service, contracted) in [(ServiceKind.specialisedAmbulant, s.specialisedAmbulant.placesPer1000Children), (.residential, s.residential.placesPer1000Children)] {
-            let waiting = past.reduce(0) { $0 + $1.values[MetricCatalog.waiting[service.rawValue]] } / Double(past.count)
-            extra[service.rawValue] = min(growth.placesPerWaitingChild * waiting, growth.maxExtraFraction * contracted * thousands)
+        return MetricCatalog.waiting.map { column in
+            growth.placesPerWaitingChild * past.reduce(0) { $0 + $1.values[column] } / Double(past.count)
         }
-        return extra
     }
 
     /// Records the period that ends now; at a year end, settles the year first.

@@ -476,7 +476,7 @@ public final class Replication {
             referOn(i, to: service, indication: true)
         case .jgz where service == .neighbourhoodTeam, .school where service == .neighbourhoodTeam:
             referOn(i, to: service, indication: false)
-        case .selfReferral where model.teamProviders > 1:
+        case .selfReferral where model.separateTeams:
             // Separate teams: the family's request reaches the youth team through the household team.
             referOn(i, to: service, indication: false)
         default:

@@ -11,7 +11,7 @@ public struct YearFunding {
 
     /// `previousDeficit`: last year's deficit (spending - income), which the deficit
     /// policy may pass on to this year's budgets or places. `extraPlaces`: places providers
-    /// added on top of the contract (ServiceKind order; see CapacityGrowth).
+    /// want to add on top of the contract (ServiceKind order; capped by CapacityGrowth).
     init(year: Int, parameters p: ModelParameters, children: Int, previousDeficit: Double = 0, extraPlaces: [Double]? = nil) {
         let s = p.services
         let preventionCut = p.budget.deficitPolicy == .cutPrevention ? max(0, previousDeficit) : 0
@@ -37,8 +37,12 @@ public struct YearFunding {
         places[ServiceKind.jgzEarlyHelp.rawValue] = s.youthHealthCare.earlyHelpEnabled ? earlyHelp.places : 0
 
         let thousands = Double(children) / 1000
-        var ambulant = s.specialisedAmbulant.placesPer1000Children * thousands + (extraPlaces?[ServiceKind.specialisedAmbulant.rawValue] ?? 0)
-        var residential = s.residential.placesPer1000Children * thousands + (extraPlaces?[ServiceKind.residential.rawValue] ?? 0)
+        func contracted(_ service: ServiceKind, perThousand: Double) -> Double {
+            let places = perThousand * thousands
+            return places + min(extraPlaces?[service.rawValue] ?? 0, s.capacityGrowth.maxExtraFraction * places)
+        }
+        var ambulant = contracted(.specialisedAmbulant, perThousand: s.specialisedAmbulant.placesPer1000Children)
+        var residential = contracted(.residential, perThousand: s.residential.placesPer1000Children)
         if p.budget.deficitPolicy == .rationSpecialised && previousDeficit > 0 {
             // Contract only the places the money left over can pay for a whole year,
             // ambulant and residential cut in the same proportion.
