@@ -8,13 +8,16 @@ enum ScenarioDecoder {
     static func decode(_ root: ConfigNode) throws(ScenarioError) -> ModelParameters {
         let r = try ConfigReader(root, path: "")
         _ = r.optional("extends")
+        let name = try r.string("name"), description = try r.string("description")
+        let horizon = try horizon(r.section("horizon"))
+        let population = try population(r.section("population"))
         let parameters = ModelParameters(
-            name: try r.string("name"),
-            description: try r.string("description"),
-            horizon: try horizon(r.section("horizon")),
-            population: try population(r.section("population")),
+            name: name,
+            description: description,
+            horizon: horizon,
+            population: population,
             budget: try budget(r.section("budget")),
-            services: try services(r.section("services")),
+            services: try services(r.section("services"), riskGroups: population.riskGroups.map(\.name)),
             policies: try policies(r.section("policies")),
             experiment: try experiment(r.section("experiment")))
         try r.finish()
@@ -111,7 +114,7 @@ enum ScenarioDecoder {
         return b
     }
 
-    private static func services(_ r: ConfigReader) throws(ScenarioError) -> ServiceParameters {
+    private static func services(_ r: ConfigReader, riskGroups: [String]) throws(ScenarioError) -> ServiceParameters {
         let yhc = try r.section("youth_health_care")
         let earlyHelp = try yhc.section("early_help")
         let youthHealthCare = YouthHealthCareParameters(
@@ -180,6 +183,7 @@ enum ScenarioDecoder {
                                     delayYears: try g.int("delay_years", .between(1, 10)),
                                     maxExtraFraction: try g.double("max_extra_fraction", .nonNegative))
         try g.finish()
+        let debtHelp = try debtHelp(r.section("debt_help"), riskGroups: riskGroups)
         try r.finish()
 
         let shares = youthHealthCare.budgetShare + schoolCare.budgetShare + team.budgetShare
@@ -189,7 +193,25 @@ enum ScenarioDecoder {
         return ServiceParameters(youthHealthCare: youthHealthCare, schoolCare: schoolCare, neighbourhoodTeam: team,
                                  generalPractitioner: gp, specialisedAmbulant: ambulant, residential: residential,
                                  youthProtection: protection, specialisedFinancing: financing,
-                                 capacityGrowth: growth)
+                                 capacityGrowth: growth, debtHelp: debtHelp)
+    }
+
+    /// Money-problem hazards are given per risk group, by the group's name.
+    private static func debtHelp(_ r: ConfigReader, riskGroups: [String]) throws(ScenarioError) -> DebtHelpParameters {
+        let m = try r.section("money_problems_per_year")
+        var perGroup: [Double] = []
+        for name in riskGroups { perGroup.append(try m.double(name, .rate)) }
+        try m.finish()
+        let d = DebtHelpParameters(
+            enabled: try r.bool("enabled"), moneyProblemsPerYear: perGroup,
+            resolvePerYear: try r.double("resolve_per_year", .rate), applyPerYear: try r.double("apply_per_year", .rate),
+            onsetMultiplier: try r.double("onset_multiplier", .nonNegative),
+            escalationMultiplier: try r.double("escalation_multiplier", .nonNegative),
+            budgetEurPerYear: try r.double("budget_eur_per_year", .money),
+            costPerHouseholdEurPerYear: try r.double("cost_per_household_eur_per_year", .positive),
+            duration: try duration(r), resolveProbability: try r.double("resolve_probability", .probability))
+        try r.finish()
+        return d
     }
 
     private static func specialised(_ r: ConfigReader) throws(ScenarioError) -> SpecialisedCareParameters {

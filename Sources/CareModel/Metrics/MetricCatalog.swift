@@ -81,6 +81,12 @@ public enum MetricCatalog {
     static let usersYouthProtection = index("users_youth_protection")
     static let referralsGP = index("referrals_gp")
     static let referralsTeam = index("referrals_team")
+    static let householdsMoneyProblems = index("households_money_problems")
+    static let debtHelpWaiting = index("debt_help_waiting")
+    static let debtHelpHouseholds = index("debt_help_households")
+    static let debtHelpStarts = index("debt_help_starts")
+    static let debtHelpMeanWait = index("debt_help_mean_wait_days")
+    static let debtHelpSpending = index("debt_help_spending_eur")
     static let spendingAdministration = index("spending_administration_eur")
     static let spendingTotal = index("spending_total_eur")
     static let income = index("income_eur")
@@ -153,6 +159,11 @@ public enum MetricCatalog {
             .init("referrals_gp", "referrals", "referrals to specialised care by a general practitioner in the period", .total),
             .init("referrals_team", "referrals", "referrals to specialised care by the neighbourhood team (needs it did not resolve) in the period", .total),
             .init("left_after_continued_care", "children", "young people who left in the period after their care continued past the leaving age (population.continue_care_until_age_years)", .total),
+            .init("households_money_problems", "households", "households with children whose money problems are not under debt help (including those waiting for it) at the end of the period; 0 unless services.debt_help.enabled", .average),
+            .init("debt_help_waiting", "households", "households on the debt-help (schuldhulpverlening) waiting list at the end of the period", .average),
+            .init("debt_help_households", "households", "households in debt help at the end of the period", .average),
+            .init("debt_help_starts", "households", "households that started debt help in the period", .total),
+            .init("debt_help_mean_wait_days", "days", "mean wait of the households that started debt help in the period (0 when none)", .weighted, weightedBy: "debt_help_starts"),
         ]
         for s in ServiceKind.allCases {
             d.append(.init("spending_\(s.key)_eur", "EUR", "spending on \(s.displayName) in the period", .total))
@@ -164,6 +175,7 @@ public enum MetricCatalog {
             .init("deficit_eur", "EUR", "spending minus income in the period (negative: a surplus)", .total),
             .init("reserve_eur", "EUR", "the reserve at the end of the period; it starts at budget.reserve_eur at the end of warm-up, and year-end accounting is done before the last period of a year is recorded", .final),
             .init("extra_municipal_eur", "EUR", "money drawn from the municipality's general funds at a year end (after warm-up) to cover a deficit the reserve could not", .total),
+            .init("debt_help_spending_eur", "EUR", "the municipality's debt-help budget spent in the period (services.debt_help.budget_eur_per_year spread over the year; not youth-care money, so not in spending_total_eur)", .total),
             .init("burden_index", "weighted need-days per child-year", "need-days weighted by severity (light 1, moderate, severe: see population.needs.burden_weights), per child per year, over the period", .average),
         ]
         return d

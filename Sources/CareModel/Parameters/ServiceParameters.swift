@@ -23,12 +23,14 @@ public struct ServiceParameters: Sendable, Codable, Equatable {
     public var youthProtection: YouthProtectionParameters
     public var specialisedFinancing: SpecialisedFinancing
     public var capacityGrowth: CapacityGrowth
+    public var debtHelp: DebtHelpParameters
 
     public init(youthHealthCare: YouthHealthCareParameters, schoolCare: SchoolCareParameters,
                 neighbourhoodTeam: NeighbourhoodTeamParameters, generalPractitioner: GeneralPractitionerParameters,
                 specialisedAmbulant: SpecialisedCareParameters, residential: SpecialisedCareParameters,
                 youthProtection: YouthProtectionParameters, specialisedFinancing: SpecialisedFinancing,
-                capacityGrowth: CapacityGrowth) {
+                capacityGrowth: CapacityGrowth, debtHelp: DebtHelpParameters) {
+        self.debtHelp = debtHelp
         self.specialisedFinancing = specialisedFinancing
         self.capacityGrowth = capacityGrowth
         self.youthHealthCare = youthHealthCare

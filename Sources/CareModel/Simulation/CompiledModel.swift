@@ -61,6 +61,20 @@ public struct CompiledModel: Sendable {
     let burdenWeight: [Double]
     let jgzDetection: [Double]
 
+    /// Household money problems (services.debt_help): whether they are modelled, the hazards
+    /// per day of the household states, and the factors on the children's hazards. Children's
+    /// hazards are scheduled at the upper factor and thinned to the household's actual one.
+    let hasMoneyProblems: Bool
+    let moneyProblemsPerDay: [Double]
+    let moneyResolvePerDay: Double
+    let debtHelpApplyPerDay: Double
+    let moneyOnsetFactor: Double
+    let moneyEscalationFactor: Double
+    /// The largest factors a child's hazards can have (1 without money problems).
+    let moneyOnsetUpper: Double
+    let moneyEscalationUpper: Double
+    let debtHelpDuration: Duration
+
     /// Per service (indexed by ServiceKind.rawValue); specialised care's under the financing model's incentive.
     let durations: [Duration]
     /// Price of one episode of specialised care under per-trajectory financing: the tariff x
@@ -139,6 +153,15 @@ public struct CompiledModel: Sendable {
         jgzDetection = p.services.youthHealthCare.detectionProbability.byNeedCode(none: 0)
 
         let s = p.services
+        let debt = s.debtHelp
+        hasMoneyProblems = debt.enabled
+        moneyProblemsPerDay = debt.moneyProblemsPerYear.map { $0 / daysPerYear }
+        moneyResolvePerDay = debt.resolvePerYear / daysPerYear
+        debtHelpApplyPerDay = debt.applyPerYear / daysPerYear
+        moneyOnsetFactor = debt.enabled ? debt.onsetMultiplier : 1
+        moneyEscalationFactor = debt.enabled ? debt.escalationMultiplier : 1
+        moneyOnsetUpper = max(1, moneyOnsetFactor)
+        moneyEscalationUpper = max(1, moneyEscalationFactor)
         func make(_ d: DurationSpec) throws(DistributionError) -> Duration {
             try Duration.make(kind: d.distribution, mean: d.meanDays, spread: d.spread)
         }
@@ -155,6 +178,7 @@ public struct CompiledModel: Sendable {
             try make(incentive(s.residential.duration)),
             try make(s.youthProtection.duration),
         ]
+        debtHelpDuration = try make(debt.duration)
         trajectoryPrice = ServiceKind.allCases.map { service in
             switch service {
             case .specialisedAmbulant: s.specialisedAmbulant.tariffEurPerDay * s.specialisedAmbulant.duration.meanDays

@@ -15,4 +15,6 @@ enum EventKind: UInt32 {
     case careEnd = 6
     /// The transition to the new structures: cases handed over may be lost.
     case transition = 7
+    /// A household's money problems begin, end, or reach debt help (the subject is the household).
+    case household = 8
 }

@@ -15,6 +15,7 @@ public enum StreamID: UInt32, CaseIterable, Sendable {
     case careOutcome = 8
     case transition = 9
     case stories = 10
+    case households = 11
 
     public var meaning: String {
         switch self {
@@ -28,6 +29,7 @@ public enum StreamID: UInt32, CaseIterable, Sendable {
         case .careOutcome: "whether an episode resolves the need; out-of-home placements"
         case .transition: "which cases are lost in the hand-over at the transition"
         case .stories: "which households' stories are told (changes no result)"
+        case .households: "households' money problems: when they begin and end, debt-help requests and durations, their outcomes"
         }
     }
 }
@@ -43,6 +45,7 @@ struct RandomStreams {
     let careOutcome: RandomStream
     let transition: RandomStream
     let stories: RandomStream
+    let households: RandomStream
 
     init(seed: UInt64, replication: Int) {
         func make(_ id: StreamID) -> RandomStream { RandomStream(seed: seed, replication: replication, stream: id.rawValue) }
@@ -56,5 +59,6 @@ struct RandomStreams {
         careOutcome = make(.careOutcome)
         transition = make(.transition)
         stories = make(.stories)
+        households = make(.households)
     }
 }

@@ -117,6 +117,12 @@ extension Replication {
         v[M.usersYouthProtection] = Double(counters.protectionUsers)
         v[M.referralsGP] = Double(counters.referralsGP)
         v[M.referralsTeam] = Double(counters.referralsTeam)
+        v[M.householdsMoneyProblems] = Double(householdsWithMoneyProblems)
+        v[M.debtHelpWaiting] = Double(debtHelp.queue.count)
+        v[M.debtHelpHouseholds] = Double(debtHelp.inUse)
+        v[M.debtHelpStarts] = Double(counters.debtHelpStarts)
+        v[M.debtHelpMeanWait] = counters.debtHelpStarts > 0 ? counters.debtHelpWaitDays / Double(counters.debtHelpStarts) : 0
+        v[M.debtHelpSpending] = p.services.debtHelp.enabled ? p.services.debtHelp.budgetEurPerYear * share : 0
         v[M.spendingAdministration] = administration
         v[M.spendingTotal] = totalSpending
         v[M.income] = income

@@ -22,6 +22,10 @@ public final class Replication {
     var householdRisk: [UInt8] = []
     var householdCare: [HouseholdCare] = []
     var providerTally = ProviderTally()
+    /// Money problems per household and the debt-help service (only with services.debt_help enabled).
+    var householdMoney: [HouseholdMoney] = []
+    var debtHelp: Resource
+    var householdsWithMoneyProblems = 0
     let householdSizes: DiscreteDistribution
     let riskGroups: DiscreteDistribution
 
@@ -84,6 +88,7 @@ public final class Replication {
         let levels = p.policies.queueDiscipline == .severity ? 3 : 1
         resources = ServiceKind.allCases.map { _ in Resource(capacity: 0, queueLevels: levels) }
         resources[ServiceKind.youthProtection.rawValue].setCapacity(.max)
+        debtHelp = Resource(capacity: p.services.debtHelp.enabled ? p.services.debtHelp.places : 0)
         reserve = p.budget.reserveEur
         groups = GroupTally(groups: p.population.riskGroups.count)
         budget = YearBudget(year: p.horizon.start.year, parameters: p, children: expectedChildren)
@@ -112,6 +117,11 @@ public final class Replication {
                 continue
             case .transition:
                 handOver()
+                continue
+            case .household:
+                let h = Int(event.subject)
+                guard householdMoney[h].token == event.token else { continue }
+                moneyEvent(h)
                 continue
             case .hazard, .ageMilestone, .ageOut, .jgzContact, .careEnd:
                 let i = Int(event.subject)
@@ -148,6 +158,7 @@ public final class Replication {
     private func newHousehold(_ stream: RandomStream) -> Int32 {
         householdRisk.append(UInt8(riskGroups.sample(stream)))
         householdCare.append(HouseholdCare())
+        if model.hasMoneyProblems { householdMoney.append(HouseholdMoney()) }
         return Int32(householdRisk.count - 1)
     }
 
@@ -159,6 +170,7 @@ public final class Replication {
         aliveCount += 1
         groups.integrate(Int(children.all[i].risk), until: events.now)
         groups.alive[Int(children.all[i].risk)] += 1
+        if model.hasMoneyProblems { householdGained(Int(household)) }
         scheduleHome(i)
     }
 
@@ -256,10 +268,11 @@ public final class Replication {
     /// Schedules the onset of a well child's next need, or its leaving if that comes
     /// first. The onset hazard is constant within an age band, so the onset time is
     /// found exactly by spending one unit-exponential draw of cumulative hazard band
-    /// by band (no event is needed at band boundaries).
+    /// by band (no event is needed at band boundaries). With money problems modelled the
+    /// hazard is at its upper bound, thinned in `onset`.
     private func scheduleOnset(_ i: Int) {
         let child = children.all[i]
-        let multiplier = model.riskOnsetMultiplier[Int(child.risk)]
+        let multiplier = model.riskOnsetMultiplier[Int(child.risk)] * model.moneyOnsetUpper
         let relapse = child.flags & ChildFlag.relapseRisk != 0 ? model.relapsePerDay : 0
         var remaining = streams.onset.exponential(mean: 1)
         var a = age(i)
@@ -282,7 +295,7 @@ public final class Replication {
 
     /// Schedules the next event of a child on a waiting list.
     private func scheduleWaiting(_ i: Int) {
-        let rate = waitingRates(i, into: nil)
+        let rate = waitingRates(i, actual: false, into: nil)
         let leaveTime = children.all[i].birthDay + model.leavingAgeDays
         let time = rate > 0 ? events.now + streams.progression.exponential(mean: 1 / rate) : .infinity
         if leaveTime <= time {
@@ -302,7 +315,8 @@ public final class Replication {
     @inline(__always)
     private func homeRates(_ i: Int, need: Int, age a: Double, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
         let risk = Int(children.all[i].risk)
-        let escalate = model.escalationPerDay[need] * model.riskEscalationMultiplier[risk]
+        let money = actual ? moneyFactor(i, raised: model.moneyEscalationFactor) : model.moneyEscalationUpper
+        let escalate = model.escalationPerDay[need] * model.riskEscalationMultiplier[risk] * money
         let resolve = model.resolutionPerDay[need]
         let selfReferral = model.selfReferralPerDay[need]
         let gp = model.gpPerDay[need]
@@ -317,13 +331,15 @@ public final class Replication {
         return escalate + resolve + selfReferral + gp + team + school + crisis
     }
 
-    enum WaitingTransition: Int { case escalate = 0, resolve, giveUp, crisis, indicated }
+    enum WaitingTransition: Int { case escalate = 0, resolve, giveUp, crisis, indicated, rejected }
 
-    /// Hazards of a child waiting (on a list, or in the referral step before it).
+    /// Hazards of a child waiting (on a list, or in the referral step before it); `actual`
+    /// as in `homeRates` (only escalation depends on it, through money problems).
     @inline(__always)
-    private func waitingRates(_ i: Int, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
+    private func waitingRates(_ i: Int, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
         let need = Int(children.all[i].need)
-        let escalate = model.escalationPerDay[need] * model.riskEscalationMultiplier[Int(children.all[i].risk)]
+        let money = actual ? moneyFactor(i, raised: model.moneyEscalationFactor) : model.moneyEscalationUpper
+        let escalate = model.escalationPerDay[need] * model.riskEscalationMultiplier[Int(children.all[i].risk)] * money
         let resolve = model.resolutionPerDay[need]
         let giveUp = model.giveUpPerDay
         let crisis = need == 3 ? model.crisisPerDaySevere : 0
@@ -355,7 +371,7 @@ public final class Replication {
             } else {
                 homeTransition(i)
             }
-        case .periodBoundary, .birth, .transition:
+        case .periodBoundary, .birth, .transition, .household:
             preconditionFailure("not a child event")
         }
     }
@@ -365,12 +381,29 @@ public final class Replication {
     }
 
     private func onset(_ i: Int) {
+        if model.hasMoneyProblems && !acceptOnset(i) {
+            scheduleOnset(i)
+            return
+        }
         children.clear(i, ChildFlag.relapseRisk)
         setNeed(i, 1)
         tell(i, .onset)
         counters.onsets += 1
         groups.onsets[Int(children.all[i].risk)] += 1
         scheduleHome(i)
+    }
+
+    /// Thinning of an onset scheduled at the upper money factor: accepted with the actual
+    /// hazard over the scheduled one.
+    private func acceptOnset(_ i: Int) -> Bool {
+        let a = age(i)
+        var band = 0
+        while band + 1 < model.onsetBandStart.count && model.onsetBandStart[band + 1] <= a + 1e-7 { band += 1 }
+        let base = model.onsetPerDay[band] * model.riskOnsetMultiplier[Int(children.all[i].risk)]
+        let relapse = children.has(i, ChildFlag.relapseRisk) ? model.relapsePerDay : 0
+        let upper = base * model.moneyOnsetUpper + relapse
+        let actual = base * moneyFactor(i, raised: model.moneyOnsetFactor) + relapse
+        return actual >= upper || streams.onset.uniform() * upper < actual
     }
 
     private func homeTransition(_ i: Int) {
@@ -400,9 +433,11 @@ public final class Replication {
 
     private func waitingTransition(_ i: Int) {
         let need = Int(children.all[i].need)
-        let chosen: WaitingTransition = withUnsafeTemporaryAllocation(of: Double.self, capacity: 5) { rates in
-            let total = waitingRates(i, into: rates)
-            return WaitingTransition(rawValue: streams.progression.index(weights: UnsafeBufferPointer(rates), total: total))!
+        let chosen: WaitingTransition = withUnsafeTemporaryAllocation(of: Double.self, capacity: 6) { rates in
+            let actual = waitingRates(i, actual: true, into: rates)
+            let upper = model.hasMoneyProblems ? waitingRates(i, actual: false, into: nil) : actual
+            rates[5] = max(0, upper - actual)
+            return WaitingTransition(rawValue: streams.progression.index(weights: UnsafeBufferPointer(rates), total: upper))!
         }
         switch chosen {
         case .escalate:
@@ -421,6 +456,8 @@ public final class Replication {
         case .crisis:
             leaveQueue(i)
             crisis(i)
+        case .rejected:
+            scheduleWaiting(i)
         case .indicated:
             // The referral step is done: now the child joins the service's waiting list.
             let service = Place.service(children.all[i].place)
@@ -714,6 +751,7 @@ public final class Replication {
             leaveCare(i)
         }
         setNeed(i, 0)
+        if model.hasMoneyProblems { householdLost(Int(children.all[i].household)) }
         children.remove(i)
         aliveCount -= 1
         groups.integrate(group, until: events.now)

@@ -1,0 +1,125 @@
+import SimKernel
+
+/// Household money problems and debt help (services.debt_help). Each household with
+/// children runs a small process: no problems -> problems -> (debt help, possibly after a
+/// wait) -> no problems, or problems again. While the problems are not under debt help
+/// its children's onset and escalation hazards are raised; children's events are
+/// scheduled at the raised hazard and thinned, so a change of household state never
+/// reschedules a child.
+extension Replication {
+    /// A child joined the household: start its money process with its first child.
+    func householdGained(_ h: Int) {
+        householdMoney[h].children += 1
+        if householdMoney[h].children == 1 { scheduleMoney(h) }
+    }
+
+    /// A child left: without children the household's process stops (debt help running
+    /// goes on to its end).
+    func householdLost(_ h: Int) {
+        householdMoney[h].children -= 1
+        guard householdMoney[h].children == 0 else { return }
+        switch householdMoney[h].state {
+        case .none, .helped:
+            break
+        case .waiting:
+            debtHelp.queue.withdraw()
+            householdMoney[h].ticket &+= 1
+            fallthrough
+        case .problems:
+            setMoneyState(h, .none)
+        }
+        if householdMoney[h].state != .helped { householdMoney[h].token &+= 1 }
+    }
+
+    /// Schedules the household's next change of state (the end of debt help is scheduled when it starts).
+    func scheduleMoney(_ h: Int) {
+        let rate: Double
+        switch householdMoney[h].state {
+        case .none: rate = model.moneyProblemsPerDay[Int(householdRisk[h])]
+        case .problems: rate = model.moneyResolvePerDay + model.debtHelpApplyPerDay
+        case .waiting: rate = model.moneyResolvePerDay
+        case .helped: return
+        }
+        householdMoney[h].token &+= 1
+        guard rate > 0 else { return }
+        let t = events.now + streams.households.exponential(mean: 1 / rate)
+        guard t < model.endDay else { return }
+        events.schedule(at: t, priority: EventPriority.transition, kind: EventKind.household.rawValue,
+                        subject: Int32(h), token: householdMoney[h].token)
+    }
+
+    func moneyEvent(_ h: Int) {
+        switch householdMoney[h].state {
+        case .none:
+            setMoneyState(h, .problems)
+        case .problems:
+            let resolve = model.moneyResolvePerDay
+            if streams.households.bernoulli(resolve / (resolve + model.debtHelpApplyPerDay)) {
+                setMoneyState(h, .none)
+            } else {
+                applyForDebtHelp(h)
+            }
+        case .waiting:
+            // The problems ended by themselves before help came.
+            debtHelp.queue.withdraw()
+            householdMoney[h].ticket &+= 1
+            setMoneyState(h, .none)
+        case .helped:
+            endDebtHelp(h)
+            return
+        }
+        if householdMoney[h].state != .helped { scheduleMoney(h) }
+    }
+
+    private func applyForDebtHelp(_ h: Int) {
+        if debtHelp.tryAcquire() {
+            startDebtHelp(h, waited: 0)
+            return
+        }
+        householdMoney[h].ticket &+= 1
+        debtHelp.queue.push(QueueEntry(subject: Int32(h), ticket: householdMoney[h].ticket, enqueuedAt: events.now), level: 0)
+        setMoneyState(h, .waiting)
+    }
+
+    private func startDebtHelp(_ h: Int, waited: Double) {
+        setMoneyState(h, .helped)
+        counters.debtHelpStarts += 1
+        counters.debtHelpWaitDays += waited
+        householdMoney[h].token &+= 1
+        let end = events.now + model.debtHelpDuration.sample(streams.households)
+        events.schedule(at: end, priority: EventPriority.release, kind: EventKind.household.rawValue,
+                        subject: Int32(h), token: householdMoney[h].token)
+    }
+
+    private func endDebtHelp(_ h: Int) {
+        let solved = streams.households.bernoulli(model.parameters.services.debtHelp.resolveProbability)
+        setMoneyState(h, solved || householdMoney[h].children == 0 ? .none : .problems)
+        debtHelp.release()
+        admitToDebtHelp()
+        if householdMoney[h].children > 0 { scheduleMoney(h) }
+    }
+
+    func admitToDebtHelp() {
+        while let entry = debtHelp.admitNext(isLive: { e in
+            self.householdMoney[Int(e.subject)].ticket == e.ticket && self.householdMoney[Int(e.subject)].state == .waiting
+        }) {
+            let h = Int(entry.subject)
+            householdMoney[h].ticket &+= 1
+            startDebtHelp(h, waited: events.now - entry.enqueuedAt)
+        }
+    }
+
+    /// The only place a household's money state changes, so the count stays consistent.
+    private func setMoneyState(_ h: Int, _ state: MoneyState) {
+        let before = householdMoney[h].raisesHazards
+        householdMoney[h].state = state
+        householdsWithMoneyProblems += (householdMoney[h].raisesHazards ? 1 : 0) - (before ? 1 : 0)
+    }
+
+    /// The factor on a child's onset or escalation hazard now: `raised` while its household's
+    /// problems are not under debt help, else 1.
+    @inline(__always) func moneyFactor(_ i: Int, raised: Double) -> Double {
+        guard model.hasMoneyProblems else { return 1 }
+        return householdMoney[Int(children.all[i].household)].raisesHazards ? raised : 1
+    }
+}
