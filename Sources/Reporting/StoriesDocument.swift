@@ -66,6 +66,9 @@ public enum StoriesDocument {
                     case .gaveUp: out += "the family gave up waiting; the need stayed."
                     case .crisis: out += "a crisis; a youth-protection order followed."
                     case .lostInHandover: out += "the case was lost in the hand-over to the new teams."
+                    case .transferredBetweenJGZ(let lost):
+                        out += lost ? "youth health care for toddlers handed the case to youth health care at school, and it was lost on the way."
+                                    : "youth health care for toddlers handed the case to youth health care at school."
                     case .left(let withNeed): out += withNeed ? "left youth care with the need still there." : "left youth care without a need."
                     }
                     out += "\n"

@@ -126,7 +126,9 @@ enum ScenarioDecoder {
             earlyHelpEnabled: try earlyHelp.bool("enabled"),
             earlyHelpStaffing: try staffing(earlyHelp),
             earlyHelpDuration: try duration(earlyHelp),
-            earlyHelpResolveProbability: try earlyHelp.double("resolve_probability", .probability))
+            earlyHelpResolveProbability: try earlyHelp.double("resolve_probability", .probability),
+            organisation: try yhc.choice("organisation", YouthHealthCareParameters.JGZOrganisation.self),
+            transferLoss: try yhc.double("transfer_loss", .probability))
         try earlyHelp.finish()
         try yhc.finish()
 

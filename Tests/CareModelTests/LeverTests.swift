@@ -41,6 +41,19 @@ import Testing
         #expect(episodes.difference.lower95 > 0)
     }
 
+    /// Split youth health care: at school age the early-help cases move from JGZ 0-4 to
+    /// JGZ 4-18; some are lost, the others start early help again (after the hand-over
+    /// step, when policies.handover has a length). At 45,000
+    /// children about ten cases a year cross the gap, too few to move the burden index
+    /// measurably: the test shows the mechanism, not a population effect.
+    @Test func aGapBetweenJGZ0To4And4To18LosesCasesAndRestartsEarlyHelp() throws {
+        let split = ["services.youth_health_care.organisation=split"]
+        let lost = try Self.difference("jgz_transfers_lost", off: Self.municipal, on: Self.municipal + split)
+        #expect(lost.meanA == 0 && lost.difference.lower95 > 0, "cases lost at the transfer: \(lost.meanA) -> \(lost.meanB)")
+        let starts = try Self.difference("starts_jgz", off: Self.municipal, on: Self.municipal + split)
+        #expect(starts.difference.lower95 > 0, "early-help starts, split - merged: \(starts.difference.mean)")
+    }
+
     @Test func servingTheHeaviestNeedsFirstMeansFewerCrises() throws {
         let d = try Self.difference("crises", off: [], on: ["policies.queue_discipline=severity"])
         #expect(d.difference.upper95 < 0, "crises severity - fifo: \(d.difference.mean) [\(d.difference.lower95), \(d.difference.upper95)]")

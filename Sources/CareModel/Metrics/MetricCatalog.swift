@@ -81,6 +81,8 @@ public enum MetricCatalog {
     static let usersYouthProtection = index("users_youth_protection")
     static let referralsGP = index("referrals_gp")
     static let referralsTeam = index("referrals_team")
+    static let jgzTransfers = index("jgz_transfers")
+    static let jgzTransfersLost = index("jgz_transfers_lost")
     static let householdsMoneyProblems = index("households_money_problems")
     static let debtHelpWaiting = index("debt_help_waiting")
     static let debtHelpHouseholds = index("debt_help_households")
@@ -159,6 +161,8 @@ public enum MetricCatalog {
             .init("referrals_gp", "referrals", "referrals to specialised care by a general practitioner in the period", .total),
             .init("referrals_team", "referrals", "referrals to specialised care by the neighbourhood team (needs it did not resolve) in the period", .total),
             .init("left_after_continued_care", "children", "young people who left in the period after their care continued past the leaving age (population.continue_care_until_age_years)", .total),
+            .init("jgz_transfers", "children", "split youth health care (services.youth_health_care.organisation: split): early-help cases (helped or waiting) that JGZ 0-4 handed to JGZ 4-18 at school age in the period", .total),
+            .init("jgz_transfers_lost", "children", "of jgz_transfers, the cases lost on the way (the child goes home, the need unnoticed)", .total),
             .init("households_money_problems", "households", "households with children whose money problems are not under debt help (including those waiting for it) at the end of the period; 0 unless services.debt_help.enabled", .average),
             .init("debt_help_waiting", "households", "households on the debt-help (schuldhulpverlening) waiting list at the end of the period", .average),
             .init("debt_help_households", "households", "households in debt help at the end of the period", .average),

@@ -69,10 +69,26 @@ public struct YouthHealthCareParameters: Sendable, Codable, Equatable {
     public var earlyHelpStaffing: Staffing
     public var earlyHelpDuration: DurationSpec
     public var earlyHelpResolveProbability: Double
+    public var organisation: JGZOrganisation
+    /// Split organisations: share of the early-help cases (helped or waiting) that are lost
+    /// when the 0-4 organisation hands the child to the 4-18 one at school age.
+    public var transferLoss: Double
+
+    /// One youth health care organisation for ages 0-18, or one for 0-4 (the consultation
+    /// bureau, consultatiebureau) and another for 4-18 (school JGZ).
+    public enum JGZOrganisation: String, Sendable, Codable, CaseIterable {
+        case merged
+        /// At school age the early-help cases move from one organisation to the other: a
+        /// hand-over, and some cases are lost.
+        case split
+    }
 
     public init(budgetShare: Double, costPerChildEurPerYear: Double, reach: Double, contactAgesYears: [Double],
                 detectionProbability: PerSeverity<Double>, earlyHelpEnabled: Bool, earlyHelpStaffing: Staffing,
-                earlyHelpDuration: DurationSpec, earlyHelpResolveProbability: Double) {
+                earlyHelpDuration: DurationSpec, earlyHelpResolveProbability: Double,
+                organisation: JGZOrganisation, transferLoss: Double) {
+        self.organisation = organisation
+        self.transferLoss = transferLoss
         self.budgetShare = budgetShare
         self.costPerChildEurPerYear = costPerChildEurPerYear
         self.reach = reach

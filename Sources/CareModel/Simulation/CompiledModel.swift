@@ -74,6 +74,8 @@ public struct CompiledModel: Sendable {
     let moneyOnsetUpper: Double
     let moneyEscalationUpper: Double
     let debtHelpDuration: Duration
+    /// Youth health care split into a 0-4 and a 4-18 organisation (the early-help cases move at school age).
+    let splitJGZ: Bool
 
     /// Per service (indexed by ServiceKind.rawValue); specialised care's under the financing model's incentive.
     let durations: [Duration]
@@ -179,6 +181,7 @@ public struct CompiledModel: Sendable {
             try make(s.youthProtection.duration),
         ]
         debtHelpDuration = try make(debt.duration)
+        splitJGZ = s.youthHealthCare.organisation == .split
         trajectoryPrice = ServiceKind.allCases.map { service in
             switch service {
             case .specialisedAmbulant: s.specialisedAmbulant.tariffEurPerDay * s.specialisedAmbulant.duration.meanDays

@@ -17,4 +17,6 @@ enum EventKind: UInt32 {
     case transition = 7
     /// A household's money problems begin, end, or reach debt help (the subject is the household).
     case household = 8
+    /// Split JGZ organisations: a child in (or waiting for) early help reaches school age.
+    case jgzTransfer = 9
 }

@@ -20,6 +20,8 @@ struct PeriodCounters {
     var referralsGP = 0, referralsTeam = 0
     /// Households that started debt help, and the days they waited for it.
     var debtHelpStarts = 0, debtHelpWaitDays = 0.0
+    /// Early-help cases handed from JGZ 0-4 to JGZ 4-18, and those lost on the way.
+    var jgzTransfers = 0, jgzTransfersLost = 0
     /// First care starts after a need was noticed, and the days it took (all ages; school age).
     var helped = 0, daysToHelp = 0.0, helpedSchoolAge = 0, daysToHelpSchoolAge = 0.0
     var starts = [Int](repeating: 0, count: ServiceKind.allCases.count)
@@ -33,7 +35,7 @@ struct PeriodCounters {
         births = 0; leavers = 0; onsets = 0; resolved = 0; resolvedInCare = 0
         escalations = 0; crises = 0; gaveUp = 0; placements = 0; agedOutWithNeed = 0; leftAfterContinuedCare = 0; indications = 0; handovers = 0
         youthHelpUsers = 0; stayUsers = 0; protectionUsers = 0; referralsGP = 0; referralsTeam = 0
-        debtHelpStarts = 0; debtHelpWaitDays = 0
+        debtHelpStarts = 0; debtHelpWaitDays = 0; jgzTransfers = 0; jgzTransfersLost = 0
         helped = 0; daysToHelp = 0; helpedSchoolAge = 0; daysToHelpSchoolAge = 0
         for i in starts.indices { starts[i] = 0; waitDays[i] = 0; specialisedEpisodes[i] = 0 }
         specialisedEpisodeDays = 0

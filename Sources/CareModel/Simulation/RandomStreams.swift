@@ -16,6 +16,7 @@ public enum StreamID: UInt32, CaseIterable, Sendable {
     case transition = 9
     case stories = 10
     case households = 11
+    case jgzTransfer = 12
 
     public var meaning: String {
         switch self {
@@ -30,6 +31,7 @@ public enum StreamID: UInt32, CaseIterable, Sendable {
         case .transition: "which cases are lost in the hand-over at the transition"
         case .stories: "which households' stories are told (changes no result)"
         case .households: "households' money problems: when they begin and end, debt-help requests and durations, their outcomes"
+        case .jgzTransfer: "which early-help cases are lost when JGZ 0-4 hands a child to JGZ 4-18 (split organisations)"
         }
     }
 }
@@ -46,6 +48,7 @@ struct RandomStreams {
     let transition: RandomStream
     let stories: RandomStream
     let households: RandomStream
+    let jgzTransfer: RandomStream
 
     init(seed: UInt64, replication: Int) {
         func make(_ id: StreamID) -> RandomStream { RandomStream(seed: seed, replication: replication, stream: id.rawValue) }
@@ -60,5 +63,6 @@ struct RandomStreams {
         transition = make(.transition)
         stories = make(.stories)
         households = make(.households)
+        jgzTransfer = make(.jgzTransfer)
     }
 }

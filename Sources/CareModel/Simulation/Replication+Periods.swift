@@ -117,6 +117,8 @@ extension Replication {
         v[M.usersYouthProtection] = Double(counters.protectionUsers)
         v[M.referralsGP] = Double(counters.referralsGP)
         v[M.referralsTeam] = Double(counters.referralsTeam)
+        v[M.jgzTransfers] = Double(counters.jgzTransfers)
+        v[M.jgzTransfersLost] = Double(counters.jgzTransfersLost)
         v[M.householdsMoneyProblems] = Double(householdsWithMoneyProblems)
         v[M.debtHelpWaiting] = Double(debtHelp.queue.count)
         v[M.debtHelpHouseholds] = Double(debtHelp.inUse)

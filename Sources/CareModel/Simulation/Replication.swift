@@ -123,7 +123,7 @@ public final class Replication {
                 guard householdMoney[h].token == event.token else { continue }
                 moneyEvent(h)
                 continue
-            case .hazard, .ageMilestone, .ageOut, .jgzContact, .careEnd:
+            case .hazard, .ageMilestone, .ageOut, .jgzContact, .careEnd, .jgzTransfer:
                 let i = Int(event.subject)
                 guard children.all[i].token == event.token else { continue }
                 handleChildEvent(i, kind: EventKind(rawValue: event.kind)!)
@@ -298,11 +298,20 @@ public final class Replication {
         let rate = waitingRates(i, actual: false, into: nil)
         let leaveTime = children.all[i].birthDay + model.leavingAgeDays
         let time = rate > 0 ? events.now + streams.progression.exponential(mean: 1 / rate) : .infinity
-        if leaveTime <= time {
+        if let transfer = jgzTransferTime(i, service: Place.service(children.all[i].place)), transfer < min(time, leaveTime) {
+            schedule(i, at: transfer, .jgzTransfer)
+        } else if leaveTime <= time {
             schedule(i, at: leaveTime, .ageOut)
         } else {
             schedule(i, at: time, .hazard)
         }
+    }
+
+    /// With split youth health care, when the child's early-help case moves from JGZ 0-4 to
+    /// JGZ 4-18 (at school age); nil when it does not.
+    @inline(__always) private func jgzTransferTime(_ i: Int, service: ServiceKind) -> Double? {
+        guard model.splitJGZ, service == .jgzEarlyHelp, age(i) < model.schoolAgeDays - 1e-7 else { return nil }
+        return children.all[i].birthDay + model.schoolAgeDays
     }
 
     /// Transitions of a child at home with a need, in this order.
@@ -362,6 +371,8 @@ public final class Replication {
             jgzContact(i)
         case .careEnd:
             careEnd(i)
+        case .jgzTransfer:
+            transferBetweenJGZ(i)
         case .hazard:
             let place = children.all[i].place
             if Place.isWaiting(place) {
@@ -664,7 +675,9 @@ public final class Replication {
         let end = events.now + extraDays + length
         // Care running at the leaving age may continue up to the continuation age.
         let leaveTime = children.all[i].birthDay + model.continuationAgeDays
-        if leaveTime <= end {
+        if let transfer = jgzTransferTime(i, service: service), transfer < end {
+            schedule(i, at: transfer, .jgzTransfer)
+        } else if leaveTime <= end {
             schedule(i, at: leaveTime, .ageOut)
         } else {
             schedule(i, at: end, .careEnd, priority: EventPriority.release)
@@ -732,6 +745,25 @@ public final class Replication {
             referOn(i, to: .residential, indication: false)
         case .specialisedAmbulant, .residential, .youthProtection:
             scheduleCareEnd(i, service)
+        }
+    }
+
+    /// Split youth health care: at school age JGZ 0-4 hands the early-help case (helped or
+    /// waiting) to JGZ 4-18. Some cases are lost: the child goes home, the need unnoticed.
+    /// The others go through the hand-over step onto the 4-18 organisation's list (the
+    /// early-help places are one pool, paid from one JGZ budget).
+    private func transferBetweenJGZ(_ i: Int) {
+        let noticedAt = children.all[i].noticedAt
+        if Place.isWaiting(children.all[i].place) { leaveQueue(i) } else { leaveCare(i) }
+        counters.jgzTransfers += 1
+        let lost = streams.jgzTransfer.bernoulli(model.parameters.services.youthHealthCare.transferLoss)
+        tell(i, .transferredBetweenJGZ(lost: lost))
+        if lost {
+            counters.jgzTransfersLost += 1
+            scheduleHome(i)
+        } else {
+            children.all[i].noticedAt = noticedAt
+            referOn(i, to: .jgzEarlyHelp, indication: false)
         }
     }
 

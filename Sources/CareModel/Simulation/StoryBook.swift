@@ -22,6 +22,8 @@ public struct StoryBook: Sendable {
         case crisis
         case placed
         case lostInHandover
+        /// At school age JGZ 0-4 handed the early-help case to JGZ 4-18 (split organisations).
+        case transferredBetweenJGZ(lost: Bool)
         case left(withNeed: Bool)
     }
 
