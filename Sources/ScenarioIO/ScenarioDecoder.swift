@@ -17,7 +17,7 @@ enum ScenarioDecoder {
             horizon: horizon,
             population: population,
             budget: try budget(r.section("budget")),
-            services: try services(r.section("services"), riskGroups: population.riskGroups.map(\.name)),
+            services: try services(r.section("services"), population: population),
             policies: try policies(r.section("policies")),
             experiment: try experiment(r.section("experiment")))
         try r.finish()
@@ -114,7 +114,7 @@ enum ScenarioDecoder {
         return b
     }
 
-    private static func services(_ r: ConfigReader, riskGroups: [String]) throws(ScenarioError) -> ServiceParameters {
+    private static func services(_ r: ConfigReader, population: PopulationParameters) throws(ScenarioError) -> ServiceParameters {
         let yhc = try r.section("youth_health_care")
         let earlyHelp = try yhc.section("early_help")
         let youthHealthCare = YouthHealthCareParameters(
@@ -185,7 +185,8 @@ enum ScenarioDecoder {
                                     delayYears: try g.int("delay_years", .between(1, 10)),
                                     maxExtraFraction: try g.double("max_extra_fraction", .nonNegative))
         try g.finish()
-        let debtHelp = try debtHelp(r.section("debt_help"), riskGroups: riskGroups)
+        let debtHelp = try debtHelp(r.section("debt_help"), riskGroups: population.riskGroups.map(\.name))
+        let schoolToWork = try schoolToWork(r.section("school_to_work"), leavingAge: population.leavingAge)
         try r.finish()
 
         let shares = youthHealthCare.budgetShare + schoolCare.budgetShare + team.budgetShare
@@ -195,7 +196,19 @@ enum ScenarioDecoder {
         return ServiceParameters(youthHealthCare: youthHealthCare, schoolCare: schoolCare, neighbourhoodTeam: team,
                                  generalPractitioner: gp, specialisedAmbulant: ambulant, residential: residential,
                                  youthProtection: protection, specialisedFinancing: financing,
-                                 capacityGrowth: growth, debtHelp: debtHelp)
+                                 capacityGrowth: growth, debtHelp: debtHelp, schoolToWork: schoolToWork)
+    }
+
+    private static func schoolToWork(_ r: ConfigReader, leavingAge: Double) throws(ScenarioError) -> SchoolToWorkParameters {
+        let s = SchoolToWorkParameters(
+            enabled: try r.bool("enabled"),
+            fromAgeYears: try r.double("from_age_years", .between(0, leavingAge)),
+            untilAgeYears: try r.double("until_age_years", .between(leavingAge, 30)),
+            resolutionPerYear: try r.double("resolution_per_year", .rate),
+            costEurPerParticipantPerYear: try r.double("cost_eur_per_participant_per_year", .money))
+        try check(s.fromAgeYears < leavingAge, r, "from_age_years", "must be below population.leaving_age_years (\(leavingAge))")
+        try r.finish()
+        return s
     }
 
     /// Money-problem hazards are given per risk group, by the group's name.

@@ -3,7 +3,8 @@ import Testing
 
 /// Children and money are conserved.
 @Suite struct ConservationTests {
-    @Test(arguments: [[], ["policies.indication_mean_days=30", "policies.indication_cost_eur=300"]])
+    @Test(arguments: [[], ["policies.indication_mean_days=30", "policies.indication_cost_eur=300"],
+                      ["services.school_to_work.enabled=true", "services.debt_help.enabled=true", "services.youth_health_care.organisation=split"]])
     func childrenEnteringEqualLeavingPlusPresent(_ overrides: [String]) throws {
         for r in try TestScenario.run(overrides) {
             #expect(r.initialChildren == 3000)
@@ -13,15 +14,18 @@ import Testing
             #expect(Int(born) == r.childrenBorn)
             #expect(Int(left) == r.childrenLeft)
             #expect(TestScenario.column(r, "children").last == Double(r.childrenAtEnd))
-            // Every child with a need is in exactly one of: undetected, waiting, in care.
+            // Every child with a need is in exactly one of: undetected, waiting, in care, in
+            // school-to-work support past the leaving age.
             let i = MetricCatalog.index
             for row in r.rows {
                 let v = row.values
                 let needs = v[i("needs_light")] + v[i("needs_moderate")] + v[i("needs_severe")]
-                let located = v[i("needs_undetected")] + v[i("in_referral_step")] + ServiceKind.allCases.reduce(0.0) {
+                let located = v[i("needs_undetected")] + v[i("in_referral_step")] + v[i("school_to_work_past_leaving_age")] + ServiceKind.allCases.reduce(0.0) {
                     $0 + v[i("waiting_\($1.key)")] + v[i("in_care_\($1.key)")]
                 }
                 #expect(needs == located, "\(row.periodStart)")
+                #expect(v[i("school_to_work_participants")] >= v[i("school_to_work_past_leaving_age")])
+                #expect(v[i("school_to_work_past_leaving_age")] >= 0 && v[i("households_money_problems")] >= 0)
             }
         }
     }

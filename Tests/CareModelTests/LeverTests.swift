@@ -85,6 +85,21 @@ import Testing
         #expect(continued.difference.lower95 > 0)
     }
 
+    /// School-to-work support: from 16 an extra chance that a need resolves, and past 18
+    /// a young person with a need who is not in care stays in the support until it
+    /// resolves or 23, instead of leaving with it.
+    @Test func schoolToWorkSupportMeansFewerLeaveWithANeed() throws {
+        let support = ["services.school_to_work.enabled=true"]
+        let agedOut = try Self.difference("aged_out_with_need", off: [], on: support)
+        #expect(agedOut.difference.upper95 < 0, "aged out with a need, support - none: \(agedOut.difference.mean) [\(agedOut.difference.lower95), \(agedOut.difference.upper95)]")
+        // The first part alone (no stay past 18): more needs resolve before the leaving age.
+        let before18 = support + ["services.school_to_work.until_age_years=18"]
+        let resolved = try Self.difference("resolved", off: [], on: before18)
+        #expect(resolved.difference.lower95 > 0, "needs resolved, support to 18 - none: \(resolved.difference.mean)")
+        let entrants = try Self.difference("school_to_work_entrants_at_leaving_age", off: before18, on: support)
+        #expect(entrants.meanA == 0 && entrants.meanB > 0)
+    }
+
     /// An indication step before specialised care costs administration money and, with
     /// specialised places full, acts as a filter: part of the wait moves from the list to
     /// the step, and needs that pass or families that give up meanwhile never join the

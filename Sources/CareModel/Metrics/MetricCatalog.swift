@@ -83,6 +83,11 @@ public enum MetricCatalog {
     static let referralsTeam = index("referrals_team")
     static let jgzTransfers = index("jgz_transfers")
     static let jgzTransfersLost = index("jgz_transfers_lost")
+    static let supportParticipants = index("school_to_work_participants")
+    static let supportPastLeavingAge = index("school_to_work_past_leaving_age")
+    static let supportEntrants = index("school_to_work_entrants_at_leaving_age")
+    static let leftAfterSupport = index("left_after_school_to_work")
+    static let supportSpending = index("school_to_work_spending_eur")
     static let householdsMoneyProblems = index("households_money_problems")
     static let debtHelpWaiting = index("debt_help_waiting")
     static let debtHelpHouseholds = index("debt_help_households")
@@ -163,6 +168,10 @@ public enum MetricCatalog {
             .init("left_after_continued_care", "children", "young people who left in the period after their care continued past the leaving age (population.continue_care_until_age_years)", .total),
             .init("jgz_transfers", "children", "split youth health care (services.youth_health_care.organisation: split): early-help cases (helped or waiting) that JGZ 0-4 handed to JGZ 4-18 at school age in the period", .total),
             .init("jgz_transfers_lost", "children", "of jgz_transfers, the cases lost on the way (the child goes home, the need unnoticed)", .total),
+            .init("school_to_work_participants", "young people", "young people in school-to-work support at the end of the period: at home with a need from services.school_to_work.from_age_years, and those who stayed in it past the leaving age; 0 unless enabled", .average),
+            .init("school_to_work_past_leaving_age", "young people", "of school_to_work_participants, those past the leaving age (their needs count in needs_*, not in needs_undetected)", .average),
+            .init("school_to_work_entrants_at_leaving_age", "young people", "young people who reached the leaving age with a need, not in care, and stayed in school-to-work support in the period (they no longer count in aged_out_with_need then)", .total),
+            .init("left_after_school_to_work", "young people", "young people who left school-to-work support past the leaving age in the period: their need resolved, or they reached services.school_to_work.until_age_years (then they count in aged_out_with_need)", .total),
             .init("households_money_problems", "households", "households with children whose money problems are not under debt help (including those waiting for it) at the end of the period; 0 unless services.debt_help.enabled", .average),
             .init("debt_help_waiting", "households", "households on the debt-help (schuldhulpverlening) waiting list at the end of the period", .average),
             .init("debt_help_households", "households", "households in debt help at the end of the period", .average),
@@ -179,6 +188,7 @@ public enum MetricCatalog {
             .init("deficit_eur", "EUR", "spending minus income in the period (negative: a surplus)", .total),
             .init("reserve_eur", "EUR", "the reserve at the end of the period; it starts at budget.reserve_eur at the end of warm-up, and year-end accounting is done before the last period of a year is recorded", .final),
             .init("extra_municipal_eur", "EUR", "money drawn from the municipality's general funds at a year end (after warm-up) to cover a deficit the reserve could not", .total),
+            .init("school_to_work_spending_eur", "EUR", "school-to-work support: participant-days x the cost per participant-year (not youth-care money, so not in spending_total_eur)", .total),
             .init("debt_help_spending_eur", "EUR", "the municipality's debt-help budget spent in the period (services.debt_help.budget_eur_per_year spread over the year; not youth-care money, so not in spending_total_eur)", .total),
             .init("burden_index", "weighted need-days per child-year", "need-days weighted by severity (light 1, moderate, severe: see population.needs.burden_weights), per child per year, over the period", .average),
         ]

@@ -24,13 +24,15 @@ public struct ServiceParameters: Sendable, Codable, Equatable {
     public var specialisedFinancing: SpecialisedFinancing
     public var capacityGrowth: CapacityGrowth
     public var debtHelp: DebtHelpParameters
+    public var schoolToWork: SchoolToWorkParameters
 
     public init(youthHealthCare: YouthHealthCareParameters, schoolCare: SchoolCareParameters,
                 neighbourhoodTeam: NeighbourhoodTeamParameters, generalPractitioner: GeneralPractitionerParameters,
                 specialisedAmbulant: SpecialisedCareParameters, residential: SpecialisedCareParameters,
                 youthProtection: YouthProtectionParameters, specialisedFinancing: SpecialisedFinancing,
-                capacityGrowth: CapacityGrowth, debtHelp: DebtHelpParameters) {
+                capacityGrowth: CapacityGrowth, debtHelp: DebtHelpParameters, schoolToWork: SchoolToWorkParameters) {
         self.debtHelp = debtHelp
+        self.schoolToWork = schoolToWork
         self.specialisedFinancing = specialisedFinancing
         self.capacityGrowth = capacityGrowth
         self.youthHealthCare = youthHealthCare

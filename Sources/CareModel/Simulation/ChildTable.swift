@@ -54,6 +54,8 @@ struct Child {
     /// Which kinds of care the child has already been counted as a user of in this
     /// budget year (UserMark bits; cleared when a year opens).
     var yearMarks: UInt8
+    /// Past the leaving age in school-to-work support (services.school_to_work), not in care.
+    var inAdultSupport = false
 }
 
 /// Kinds of care whose distinct users per year are reported (the way CBS counts users).
@@ -83,7 +85,8 @@ struct ChildTable {
             let i = Int(slot)
             let old = all[i]
             all[i] = Child(birthDay: day, noticedAt: -1, household: hh, token: old.token &+ 1, ticket: old.ticket &+ 1,
-                           risk: group, need: 0, place: Place.home, flags: initialFlags | ChildFlag.alive, yearMarks: 0)
+                           risk: group, need: 0, place: Place.home, flags: initialFlags | ChildFlag.alive, yearMarks: 0,
+                           inAdultSupport: false)
             return i
         }
         all.append(Child(birthDay: day, noticedAt: -1, household: hh, token: 0, ticket: 0, risk: group, need: 0,

@@ -76,6 +76,11 @@ public struct CompiledModel: Sendable {
     let debtHelpDuration: Duration
     /// Youth health care split into a 0-4 and a 4-18 organisation (the early-help cases move at school age).
     let splitJGZ: Bool
+    /// School-to-work support: on, from and until which age (days), and its extra resolution hazard per day.
+    let schoolToWork: Bool
+    let supportFromDays: Double
+    let supportUntilDays: Double
+    let supportResolvePerDay: Double
 
     /// Per service (indexed by ServiceKind.rawValue); specialised care's under the financing model's incentive.
     let durations: [Duration]
@@ -182,6 +187,11 @@ public struct CompiledModel: Sendable {
         ]
         debtHelpDuration = try make(debt.duration)
         splitJGZ = s.youthHealthCare.organisation == .split
+        let support = s.schoolToWork
+        schoolToWork = support.enabled
+        supportFromDays = support.fromAgeYears * daysPerYear
+        supportUntilDays = support.untilAgeYears * daysPerYear
+        supportResolvePerDay = support.enabled ? support.resolutionPerYear / daysPerYear : 0
         trajectoryPrice = ServiceKind.allCases.map { service in
             switch service {
             case .specialisedAmbulant: s.specialisedAmbulant.tariffEurPerDay * s.specialisedAmbulant.duration.meanDays

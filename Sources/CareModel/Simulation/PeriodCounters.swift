@@ -22,6 +22,8 @@ struct PeriodCounters {
     var debtHelpStarts = 0, debtHelpWaitDays = 0.0
     /// Early-help cases handed from JGZ 0-4 to JGZ 4-18, and those lost on the way.
     var jgzTransfers = 0, jgzTransfersLost = 0
+    /// Young people who stayed in school-to-work support at the leaving age, and who left it.
+    var supportEntrants = 0, leftAfterSupport = 0
     /// First care starts after a need was noticed, and the days it took (all ages; school age).
     var helped = 0, daysToHelp = 0.0, helpedSchoolAge = 0, daysToHelpSchoolAge = 0.0
     var starts = [Int](repeating: 0, count: ServiceKind.allCases.count)
@@ -36,6 +38,7 @@ struct PeriodCounters {
         escalations = 0; crises = 0; gaveUp = 0; placements = 0; agedOutWithNeed = 0; leftAfterContinuedCare = 0; indications = 0; handovers = 0
         youthHelpUsers = 0; stayUsers = 0; protectionUsers = 0; referralsGP = 0; referralsTeam = 0
         debtHelpStarts = 0; debtHelpWaitDays = 0; jgzTransfers = 0; jgzTransfersLost = 0
+        supportEntrants = 0; leftAfterSupport = 0
         helped = 0; daysToHelp = 0; helpedSchoolAge = 0; daysToHelpSchoolAge = 0
         for i in starts.indices { starts[i] = 0; waitDays[i] = 0; specialisedEpisodes[i] = 0 }
         specialisedEpisodeDays = 0
@@ -51,8 +54,11 @@ struct TimeIntegrals {
     var placedDays: Double = 0
     var weightedNeedDays: Double = 0
     var childDays: Double = 0
+    /// Participant-days of school-to-work support.
+    var supportDays: Double = 0
 
     mutating func reset(at time: Double) {
+        supportDays = 0
         lastTime = time
         for i in careDays.indices { careDays[i] = 0 }
         placedDays = 0

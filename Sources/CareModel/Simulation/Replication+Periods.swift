@@ -119,6 +119,11 @@ extension Replication {
         v[M.referralsTeam] = Double(counters.referralsTeam)
         v[M.jgzTransfers] = Double(counters.jgzTransfers)
         v[M.jgzTransfersLost] = Double(counters.jgzTransfersLost)
+        v[M.supportParticipants] = Double(supportCount)
+        v[M.supportPastLeavingAge] = Double(adultSupportCount)
+        v[M.supportEntrants] = Double(counters.supportEntrants)
+        v[M.leftAfterSupport] = Double(counters.leftAfterSupport)
+        v[M.supportSpending] = integrals.supportDays / daysPerYear * s.schoolToWork.costEurPerParticipantPerYear
         v[M.householdsMoneyProblems] = Double(householdsWithMoneyProblems)
         v[M.debtHelpWaiting] = Double(debtHelp.queue.count)
         v[M.debtHelpHouseholds] = Double(debtHelp.inUse)

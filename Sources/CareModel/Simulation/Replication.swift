@@ -26,6 +26,10 @@ public final class Replication {
     var householdMoney: [HouseholdMoney] = []
     var debtHelp: Resource
     var householdsWithMoneyProblems = 0
+    /// Young people in school-to-work support now (services.school_to_work).
+    var supportCount = 0
+    /// Of them, those past the leaving age (they no longer count as undetected needs).
+    var adultSupportCount = 0
     let householdSizes: DiscreteDistribution
     let riskGroups: DiscreteDistribution
 
@@ -243,13 +247,18 @@ public final class Replication {
             scheduleOnset(i)
             return
         }
+        if children.all[i].inAdultSupport {
+            scheduleAdultSupport(i)
+            return
+        }
         let a = age(i)
         let rate = homeRates(i, need: Int(children.all[i].need), age: a, actual: false, into: nil)
         var time = rate > 0 ? events.now + streams.progression.exponential(mean: 1 / rate) : .infinity
         var kind = EventKind.hazard
         // Rates change with age only when school care starts to apply.
         let schoolStarts = children.has(i, ChildFlag.schoolCovered) && a < model.schoolAgeDays - 1e-7
-        let milestone = schoolStarts ? model.schoolAgeDays : model.leavingAgeDays
+        let supportStarts = model.schoolToWork && a < model.supportFromDays - 1e-7
+        let milestone = schoolStarts ? model.schoolAgeDays : supportStarts ? model.supportFromDays : model.leavingAgeDays
         let milestoneTime = children.all[i].birthDay + milestone
         if milestoneTime <= time {
             time = milestoneTime
@@ -326,7 +335,7 @@ public final class Replication {
         let risk = Int(children.all[i].risk)
         let money = actual ? moneyFactor(i, raised: model.moneyEscalationFactor) : model.moneyEscalationUpper
         let escalate = model.escalationPerDay[need] * model.riskEscalationMultiplier[risk] * money
-        let resolve = model.resolutionPerDay[need]
+        let resolve = model.resolutionPerDay[need] + (a >= model.supportFromDays - 1e-7 ? model.supportResolvePerDay : 0)
         let selfReferral = model.selfReferralPerDay[need]
         let gp = model.gpPerDay[need]
         let team = model.teamOutreachPerDay[need] * (actual ? teamFactor : 1)
@@ -366,6 +375,7 @@ public final class Replication {
         case .ageOut:
             ageOut(i)
         case .ageMilestone:
+            if model.schoolToWork && abs(age(i) - model.supportFromDays) < 1e-6 && inSupport(i) { supportCount += 1 }
             rescheduleAfterChange(i)
         case .jgzContact:
             jgzContact(i)
@@ -418,6 +428,10 @@ public final class Replication {
     }
 
     private func homeTransition(_ i: Int) {
+        if children.all[i].inAdultSupport {
+            adultSupportTransition(i)
+            return
+        }
         let need = Int(children.all[i].need)
         let a = age(i)
         let chosen: HomeTransition = withUnsafeTemporaryAllocation(of: Double.self, capacity: 8) { rates in
@@ -767,9 +781,78 @@ public final class Replication {
         }
     }
 
+    // MARK: - School-to-work support past the leaving age
+
+    /// Whether the young person counts as a participant of school-to-work support: at home
+    /// with a need from the support's starting age (and past the leaving age, in it).
+    @inline(__always) private func inSupport(_ i: Int) -> Bool {
+        let c = children.all[i]
+        return model.schoolToWork && c.place == Place.home && c.need > 0
+            && (c.inAdultSupport || events.now - c.birthDay >= model.supportFromDays - 1e-7)
+    }
+
+    /// At the leaving age, a young person with a need who is not in care stays in
+    /// school-to-work support (leaving any youth-care waiting list). Returns whether they stayed.
+    private func enterAdultSupport(_ i: Int) -> Bool {
+        let c = children.all[i]
+        guard model.schoolToWork, !c.inAdultSupport, c.need > 0, !Place.isInCare(c.place),
+              model.supportUntilDays > age(i) + 1e-7 else { return false }
+        if Place.isWaiting(c.place) { leaveQueue(i) }
+        // No longer an unnoticed need: the support knows it.
+        let g = Int(c.risk)
+        undetectedCount -= 1
+        groups.undetected[g] -= 1
+        children.all[i].inAdultSupport = true
+        adultSupportCount += 1
+        counters.supportEntrants += 1
+        tell(i, .continuedInSchoolToWork)
+        scheduleAdultSupport(i)
+        return true
+    }
+
+    /// Past the leaving age only the need's own course and the support act (no youth service).
+    private func adultSupportRates(_ i: Int, actual: Bool) -> (escalate: Double, resolve: Double) {
+        let need = Int(children.all[i].need)
+        let money = actual ? moneyFactor(i, raised: model.moneyEscalationFactor) : model.moneyEscalationUpper
+        return (model.escalationPerDay[need] * model.riskEscalationMultiplier[Int(children.all[i].risk)] * money,
+                model.resolutionPerDay[need] + model.supportResolvePerDay)
+    }
+
+    private func scheduleAdultSupport(_ i: Int) {
+        let r = adultSupportRates(i, actual: false)
+        let rate = r.escalate + r.resolve
+        let time = rate > 0 ? events.now + streams.progression.exponential(mean: 1 / rate) : .infinity
+        let until = children.all[i].birthDay + model.supportUntilDays
+        if until <= time { schedule(i, at: until, .ageOut) } else { schedule(i, at: time, .hazard) }
+    }
+
+    private func adultSupportTransition(_ i: Int) {
+        let upper = adultSupportRates(i, actual: false), actual = adultSupportRates(i, actual: true)
+        let u = streams.progression.uniform() * (upper.escalate + upper.resolve)
+        if u < actual.resolve {
+            setNeed(i, 0)
+            tell(i, .resolvedInSchoolToWork)
+            counters.resolved += 1
+            ageOut(i)
+        } else if u < actual.resolve + actual.escalate {
+            escalate(i, need: Int(children.all[i].need))
+            scheduleAdultSupport(i)
+        } else {
+            scheduleAdultSupport(i)
+        }
+    }
+
     private func ageOut(_ i: Int) {
+        if enterAdultSupport(i) { return }
         let place = children.all[i].place
-        if age(i) > model.leavingAgeDays + 1e-7 { counters.leftAfterContinuedCare += 1 }
+        if age(i) > model.leavingAgeDays + 1e-7 {
+            if children.all[i].inAdultSupport {
+                counters.leftAfterSupport += 1
+                adultSupportCount -= 1
+            } else {
+                counters.leftAfterContinuedCare += 1
+            }
+        }
         let group = Int(children.all[i].risk)
         tell(i, .left(withNeed: children.all[i].need > 0))
         storyChild[i] = nil
@@ -844,7 +927,9 @@ public final class Replication {
         groups.integrate(g, until: events.now)
         groups.weightedNeed[g] += model.burdenWeight[newNeed] - model.burdenWeight[old]
         groups.severe[g] += (newNeed == 3 ? 1 : 0) - (old == 3 ? 1 : 0)
-        if children.all[i].place == Place.home {
+        let wasInSupport = model.schoolToWork && inSupport(i)
+        defer { if model.schoolToWork { supportCount += (inSupport(i) ? 1 : 0) - (wasInSupport ? 1 : 0) } }
+        if children.all[i].place == Place.home && !children.all[i].inAdultSupport {
             let change = (newNeed > 0 ? 1 : 0) - (old > 0 ? 1 : 0)
             undetectedCount += change
             groups.undetected[g] += change
@@ -855,6 +940,8 @@ public final class Replication {
     /// The only place a child's place changes.
     @inline(__always) private func setPlace(_ i: Int, _ newPlace: UInt8) {
         let old = children.all[i].place
+        let wasInSupport = model.schoolToWork && inSupport(i)
+        defer { if model.schoolToWork { supportCount += (inSupport(i) ? 1 : 0) - (wasInSupport ? 1 : 0) } }
         if Place.isInCare(old) || Place.isInCare(newPlace) { updateHouseholdCare(i, from: old, to: newPlace) }
         if children.all[i].need > 0 {
             let change = (newPlace == Place.home ? 1 : 0) - (old == Place.home ? 1 : 0)
@@ -888,6 +975,7 @@ public final class Replication {
         integrals.placedDays += Double(placedCount) * dt
         integrals.weightedNeedDays += weightedNeed * dt
         integrals.childDays += Double(aliveCount) * dt
+        integrals.supportDays += Double(supportCount) * dt
         integrals.lastTime = time
     }
 }

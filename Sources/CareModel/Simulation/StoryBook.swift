@@ -24,6 +24,10 @@ public struct StoryBook: Sendable {
         case lostInHandover
         /// At school age JGZ 0-4 handed the early-help case to JGZ 4-18 (split organisations).
         case transferredBetweenJGZ(lost: Bool)
+        /// Reached the leaving age with a need, not in care: stays in school-to-work support.
+        case continuedInSchoolToWork
+        /// The need resolved while in school-to-work support past the leaving age.
+        case resolvedInSchoolToWork
         case left(withNeed: Bool)
     }
 
