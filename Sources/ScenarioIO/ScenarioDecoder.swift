@@ -187,6 +187,13 @@ enum ScenarioDecoder {
         try g.finish()
         let debtHelp = try debtHelp(r.section("debt_help"), riskGroups: population.riskGroups.map(\.name))
         let schoolToWork = try schoolToWork(r.section("school_to_work"), leavingAge: population.leavingAge)
+        let rg = try r.section("region")
+        let episodes = try rg.section("other_episodes_per_1000_children_per_year")
+        let region = RegionParameters(otherChildren: try rg.int("other_children", .between(0, 50_000_000)),
+                                      otherEpisodesPer1000Ambulant: try episodes.double("ambulant", .rate),
+                                      otherEpisodesPer1000Residential: try episodes.double("residential", .rate))
+        try episodes.finish()
+        try rg.finish()
         try r.finish()
 
         let shares = youthHealthCare.budgetShare + schoolCare.budgetShare + team.budgetShare
@@ -196,7 +203,8 @@ enum ScenarioDecoder {
         return ServiceParameters(youthHealthCare: youthHealthCare, schoolCare: schoolCare, neighbourhoodTeam: team,
                                  generalPractitioner: gp, specialisedAmbulant: ambulant, residential: residential,
                                  youthProtection: protection, specialisedFinancing: financing,
-                                 capacityGrowth: growth, debtHelp: debtHelp, schoolToWork: schoolToWork)
+                                 capacityGrowth: growth, debtHelp: debtHelp, schoolToWork: schoolToWork,
+                                 region: region)
     }
 
     private static func schoolToWork(_ r: ConfigReader, leavingAge: Double) throws(ScenarioError) -> SchoolToWorkParameters {

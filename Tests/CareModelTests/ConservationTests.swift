@@ -4,7 +4,8 @@ import Testing
 /// Children and money are conserved.
 @Suite struct ConservationTests {
     @Test(arguments: [[], ["policies.indication_mean_days=30", "policies.indication_cost_eur=300"],
-                      ["services.school_to_work.enabled=true", "services.debt_help.enabled=true", "services.youth_health_care.organisation=split"]])
+                      ["services.school_to_work.enabled=true", "services.debt_help.enabled=true", "services.youth_health_care.organisation=split",
+                       "services.region.other_children=9000"]])
     func childrenEnteringEqualLeavingPlusPresent(_ overrides: [String]) throws {
         for r in try TestScenario.run(overrides) {
             #expect(r.initialChildren == 3000)

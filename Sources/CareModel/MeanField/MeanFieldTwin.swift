@@ -15,7 +15,7 @@ import Stochastics
 /// team productivity and the ration_specialised policy have no effect here either),
 /// cases lost in the transition's hand-over, the cut_prevention policy's feedback from
 /// one year's deficit to the next year's budgets, care continued past the leaving age
-/// (cohorts leave at the leaving age), household money problems and debt help, school-to-work support, the shape of care durations (taken
+/// (cohorts leave at the leaving age), household money problems and debt help, school-to-work support, the regional pool (other municipalities' children), the shape of care durations (taken
 /// as exponential with the same mean), and ages within a month-wide cohort. Where none of these matter it is the simulation's exact
 /// expectation, which the tests check.
 public enum MeanFieldTwin {

@@ -83,6 +83,8 @@ public enum MetricCatalog {
     static let referralsTeam = index("referrals_team")
     static let jgzTransfers = index("jgz_transfers")
     static let jgzTransfersLost = index("jgz_transfers_lost")
+    static let regionOthersInCare = index("region_others_in_care")
+    static let regionOthersWaiting = index("region_others_waiting")
     static let supportParticipants = index("school_to_work_participants")
     static let supportPastLeavingAge = index("school_to_work_past_leaving_age")
     static let supportEntrants = index("school_to_work_entrants_at_leaving_age")
@@ -168,6 +170,8 @@ public enum MetricCatalog {
             .init("left_after_continued_care", "children", "young people who left in the period after their care continued past the leaving age (population.continue_care_until_age_years)", .total),
             .init("jgz_transfers", "children", "split youth health care (services.youth_health_care.organisation: split): early-help cases (helped or waiting) that JGZ 0-4 handed to JGZ 4-18 at school age in the period", .total),
             .init("jgz_transfers_lost", "children", "of jgz_transfers, the cases lost on the way (the child goes home, the need unnoticed)", .total),
+            .init("region_others_in_care", "children", "children of the other municipalities in the region (services.region) in the shared specialised places at the end of the period; the waiting_*, in_care_* and capacity_* columns count this municipality's children and contracted places only", .average),
+            .init("region_others_waiting", "children", "children of the other municipalities on the shared specialised waiting lists at the end of the period", .average),
             .init("school_to_work_participants", "young people", "young people in school-to-work support at the end of the period: at home with a need from services.school_to_work.from_age_years, and those who stayed in it past the leaving age; 0 unless enabled", .average),
             .init("school_to_work_past_leaving_age", "young people", "of school_to_work_participants, those past the leaving age (their needs count in needs_*, not in needs_undetected)", .average),
             .init("school_to_work_entrants_at_leaving_age", "young people", "young people who reached the leaving age with a need, not in care, and stayed in school-to-work support in the period (they no longer count in aged_out_with_need then)", .total),

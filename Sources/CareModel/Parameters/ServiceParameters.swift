@@ -25,12 +25,15 @@ public struct ServiceParameters: Sendable, Codable, Equatable {
     public var capacityGrowth: CapacityGrowth
     public var debtHelp: DebtHelpParameters
     public var schoolToWork: SchoolToWorkParameters
+    public var region: RegionParameters
 
     public init(youthHealthCare: YouthHealthCareParameters, schoolCare: SchoolCareParameters,
                 neighbourhoodTeam: NeighbourhoodTeamParameters, generalPractitioner: GeneralPractitionerParameters,
                 specialisedAmbulant: SpecialisedCareParameters, residential: SpecialisedCareParameters,
                 youthProtection: YouthProtectionParameters, specialisedFinancing: SpecialisedFinancing,
-                capacityGrowth: CapacityGrowth, debtHelp: DebtHelpParameters, schoolToWork: SchoolToWorkParameters) {
+                capacityGrowth: CapacityGrowth, debtHelp: DebtHelpParameters, schoolToWork: SchoolToWorkParameters,
+                region: RegionParameters) {
+        self.region = region
         self.debtHelp = debtHelp
         self.schoolToWork = schoolToWork
         self.specialisedFinancing = specialisedFinancing

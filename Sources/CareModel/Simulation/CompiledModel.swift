@@ -81,6 +81,10 @@ public struct CompiledModel: Sendable {
     let supportFromDays: Double
     let supportUntilDays: Double
     let supportResolvePerDay: Double
+    /// Regional pool: the other municipalities' places and referrals per day, per service
+    /// (ServiceKind order; 0 outside specialised care or without a region).
+    let outsidePlaces: [Int]
+    let outsideReferralsPerDay: [Double]
 
     /// Per service (indexed by ServiceKind.rawValue); specialised care's under the financing model's incentive.
     let durations: [Duration]
@@ -192,6 +196,21 @@ public struct CompiledModel: Sendable {
         supportFromDays = support.fromAgeYears * daysPerYear
         supportUntilDays = support.untilAgeYears * daysPerYear
         supportResolvePerDay = support.enabled ? support.resolutionPerYear / daysPerYear : 0
+        let others = Double(s.region.otherChildren) / 1000
+        outsidePlaces = ServiceKind.allCases.map { service in
+            switch service {
+            case .specialisedAmbulant: Int((s.specialisedAmbulant.placesPer1000Children * others).rounded(.down))
+            case .residential: Int((s.residential.placesPer1000Children * others).rounded(.down))
+            default: 0
+            }
+        }
+        outsideReferralsPerDay = ServiceKind.allCases.map { service in
+            switch service {
+            case .specialisedAmbulant: s.region.otherEpisodesPer1000Ambulant * others / daysPerYear
+            case .residential: s.region.otherEpisodesPer1000Residential * others / daysPerYear
+            default: 0
+            }
+        }
         trajectoryPrice = ServiceKind.allCases.map { service in
             switch service {
             case .specialisedAmbulant: s.specialisedAmbulant.tariffEurPerDay * s.specialisedAmbulant.duration.meanDays

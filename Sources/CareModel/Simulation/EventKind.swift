@@ -19,4 +19,9 @@ enum EventKind: UInt32 {
     case household = 8
     /// Split JGZ organisations: a child in (or waiting for) early help reaches school age.
     case jgzTransfer = 9
+    /// A child of another municipality in the region is referred to the shared providers (subject: the service).
+    case outsideReferral = 10
+    /// Such a child's episode ends, or it gives up waiting (subject: its slot).
+    case outsideCareEnd = 11
+    case outsideGiveUp = 12
 }

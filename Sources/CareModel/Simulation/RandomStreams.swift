@@ -17,6 +17,7 @@ public enum StreamID: UInt32, CaseIterable, Sendable {
     case stories = 10
     case households = 11
     case jgzTransfer = 12
+    case region = 13
 
     public var meaning: String {
         switch self {
@@ -32,6 +33,7 @@ public enum StreamID: UInt32, CaseIterable, Sendable {
         case .stories: "which households' stories are told (changes no result)"
         case .households: "households' money problems: when they begin and end, debt-help requests and durations, their outcomes"
         case .jgzTransfer: "which early-help cases are lost when JGZ 0-4 hands a child to JGZ 4-18 (split organisations)"
+        case .region: "the other municipalities' referrals to the shared providers: times, durations, giving up"
         }
     }
 }
@@ -49,6 +51,7 @@ struct RandomStreams {
     let stories: RandomStream
     let households: RandomStream
     let jgzTransfer: RandomStream
+    let region: RandomStream
 
     init(seed: UInt64, replication: Int) {
         func make(_ id: StreamID) -> RandomStream { RandomStream(seed: seed, replication: replication, stream: id.rawValue) }
@@ -64,5 +67,6 @@ struct RandomStreams {
         stories = make(.stories)
         households = make(.households)
         jgzTransfer = make(.jgzTransfer)
+        region = make(.region)
     }
 }

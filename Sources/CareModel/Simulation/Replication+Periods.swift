@@ -7,7 +7,11 @@ extension Replication {
         let funding = YearFunding(year: year, parameters: model.parameters, children: aliveCount, previousDeficit: lastDeficit,
                                   extraPlaces: grownPlaces(year))
         budget = funding.budget
-        for service in ServiceKind.allCases { resources[service.rawValue].setCapacity(funding.places[service.rawValue]) }
+        // In a region the other municipalities' places join this one's in one pool.
+        for service in ServiceKind.allCases {
+            let r = service.rawValue
+            resources[r].setCapacity(funding.places[r] == .max ? .max : funding.places[r] + model.outsidePlaces[r])
+        }
         fundedTeamPlaces = funding.places[ServiceKind.neighbourhoodTeam.rawValue]
         applyTeamProductivity()
         teamFactor = funding.teamFactor
@@ -78,9 +82,9 @@ extension Replication {
         v[M.onsets] = Double(counters.onsets)
         for service in ServiceKind.allCases {
             let r = service.rawValue
-            v[M.waiting[r]] = Double(resources[r].queue.count)
-            v[M.inCare[r]] = Double(resources[r].inUse)
-            v[M.capacity[r]] = resources[r].capacity == .max ? -1 : Double(resources[r].capacity)
+            v[M.waiting[r]] = Double(resources[r].queue.count - outside.waiting[r])
+            v[M.inCare[r]] = Double(resources[r].inUse - outside.inCare[r])
+            v[M.capacity[r]] = resources[r].capacity == .max ? -1 : Double(resources[r].capacity - model.outsidePlaces[r])
             v[M.starts[r]] = Double(counters.starts[r])
             v[M.meanWait[r]] = counters.starts[r] > 0 ? counters.waitDays[r] / Double(counters.starts[r]) : 0
             v[M.spending[r]] = spending[r]
@@ -93,7 +97,10 @@ extension Replication {
         v[M.escalations] = Double(counters.escalations)
         v[M.crises] = Double(counters.crises)
         v[M.gaveUp] = Double(counters.gaveUp)
-        v[M.outOfHome] = Double(resources[ServiceKind.residential.rawValue].inUse + placedCount)
+        let residential = ServiceKind.residential.rawValue
+        v[M.outOfHome] = Double(resources[residential].inUse - outside.inCare[residential] + placedCount)
+        v[M.regionOthersInCare] = Double(outside.inCare.reduce(0, +))
+        v[M.regionOthersWaiting] = Double(outside.waiting.reduce(0, +))
         v[M.placements] = Double(counters.placements)
         v[M.agedOutWithNeed] = Double(counters.agedOutWithNeed)
         v[M.leftAfterContinuedCare] = Double(counters.leftAfterContinuedCare)

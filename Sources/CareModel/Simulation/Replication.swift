@@ -30,6 +30,8 @@ public final class Replication {
     var supportCount = 0
     /// Of them, those past the leaving age (they no longer count as undetected needs).
     var adultSupportCount = 0
+    /// Children of the other municipalities using the shared providers (services.region).
+    var outside = OutsideClients()
     let householdSizes: DiscreteDistribution
     let riskGroups: DiscreteDistribution
 
@@ -108,6 +110,7 @@ public final class Replication {
             events.schedule(at: model.transitionDay, priority: EventPriority.yearStart, kind: EventKind.transition.rawValue)
         }
         scheduleNextBirth()
+        for service in [ServiceKind.specialisedAmbulant, .residential] { scheduleOutsideReferral(service) }
 
         while let event = events.next() {
             advanceIntegrals(to: event.time)
@@ -126,6 +129,14 @@ public final class Replication {
                 let h = Int(event.subject)
                 guard householdMoney[h].token == event.token else { continue }
                 moneyEvent(h)
+                continue
+            case .outsideReferral:
+                outsideReferral(ServiceKind(rawValue: Int(event.subject))!)
+                continue
+            case .outsideCareEnd, .outsideGiveUp:
+                let slot = Int(event.subject)
+                guard outside.ticket[slot] == event.token else { continue }
+                if event.kind == EventKind.outsideCareEnd.rawValue { outsideCareEnd(slot) } else { outsideGiveUp(slot) }
                 continue
             case .hazard, .ageMilestone, .ageOut, .jgzContact, .careEnd, .jgzTransfer:
                 let i = Int(event.subject)
@@ -392,7 +403,7 @@ public final class Replication {
             } else {
                 homeTransition(i)
             }
-        case .periodBoundary, .birth, .transition, .household:
+        case .periodBoundary, .birth, .transition, .household, .outsideReferral, .outsideCareEnd, .outsideGiveUp:
             preconditionFailure("not a child event")
         }
     }
@@ -716,8 +727,13 @@ public final class Replication {
         // The closure reads `self.children` when called; capturing a copy would make the
         // writes below copy the whole table.
         while let entry = resources[r].admitNext(isLive: { e in
-            self.children.all[Int(e.subject)].ticket == e.ticket && self.children.all[Int(e.subject)].place == waitingPlace
+            e.subject < 0 ? self.outsideIsLive(e)
+                : self.children.all[Int(e.subject)].ticket == e.ticket && self.children.all[Int(e.subject)].place == waitingPlace
         }) {
+            if entry.subject < 0 {
+                admitOutside(entry)
+                continue
+            }
             let j = Int(entry.subject)
             children.all[j].ticket &+= 1
             startCare(j, service, waited: events.now - entry.enqueuedAt)
@@ -970,7 +986,7 @@ public final class Replication {
         let dt = time - integrals.lastTime
         guard dt > 0 else { return }
         for r in 0..<Self.serviceCount {
-            integrals.careDays[r] += Double(resources[r].inUse) * dt
+            integrals.careDays[r] += Double(resources[r].inUse - outside.inCare[r]) * dt
         }
         integrals.placedDays += Double(placedCount) * dt
         integrals.weightedNeedDays += weightedNeed * dt
