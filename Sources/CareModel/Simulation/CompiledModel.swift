@@ -197,27 +197,16 @@ public struct CompiledModel: Sendable {
         supportUntilDays = support.untilAgeYears * daysPerYear
         supportResolvePerDay = support.enabled ? support.resolutionPerYear / daysPerYear : 0
         let others = Double(s.region.otherChildren) / 1000
-        outsidePlaces = ServiceKind.allCases.map { service in
-            switch service {
-            case .specialisedAmbulant: Int((s.specialisedAmbulant.placesPer1000Children * others).rounded(.down))
-            case .residential: Int((s.residential.placesPer1000Children * others).rounded(.down))
-            default: 0
-            }
+        /// A per-service array (ServiceKind order) with values for specialised care only.
+        func specialisedOnly(ambulant: Double, residential: Double) -> [Double] {
+            ServiceKind.allCases.map { $0 == .specialisedAmbulant ? ambulant : $0 == .residential ? residential : 0 }
         }
-        outsideReferralsPerDay = ServiceKind.allCases.map { service in
-            switch service {
-            case .specialisedAmbulant: s.region.otherEpisodesPer1000Ambulant * others / daysPerYear
-            case .residential: s.region.otherEpisodesPer1000Residential * others / daysPerYear
-            default: 0
-            }
-        }
-        trajectoryPrice = ServiceKind.allCases.map { service in
-            switch service {
-            case .specialisedAmbulant: s.specialisedAmbulant.tariffEurPerDay * s.specialisedAmbulant.duration.meanDays
-            case .residential: s.residential.tariffEurPerDay * s.residential.duration.meanDays
-            default: 0
-            }
-        }
+        outsidePlaces = specialisedOnly(ambulant: s.specialisedAmbulant.placesPer1000Children * others,
+                                        residential: s.residential.placesPer1000Children * others).map { Int($0.rounded(.down)) }
+        outsideReferralsPerDay = specialisedOnly(ambulant: s.region.otherEpisodesPer1000Ambulant * others / daysPerYear,
+                                                 residential: s.region.otherEpisodesPer1000Residential * others / daysPerYear)
+        trajectoryPrice = specialisedOnly(ambulant: s.specialisedAmbulant.tariffEurPerDay * s.specialisedAmbulant.duration.meanDays,
+                                          residential: s.residential.tariffEurPerDay * s.residential.duration.meanDays)
         let eh = s.youthHealthCare.earlyHelpResolveProbability
         let yp = s.youthProtection.resolveProbability
         resolveProbability = [

@@ -296,8 +296,7 @@ public final class Replication {
         let relapse = child.flags & ChildFlag.relapseRisk != 0 ? model.relapsePerDay : 0
         var remaining = streams.onset.exponential(mean: 1)
         var a = age(i)
-        var band = 0
-        while band + 1 < model.onsetBandStart.count && model.onsetBandStart[band + 1] <= a + 1e-7 { band += 1 }
+        var band = onsetBand(atAge: a)
         while a < model.leavingAgeDays {
             let rate = model.onsetPerDay[band] * multiplier + relapse
             let bandEnd = band + 1 < model.onsetBandStart.count ? min(model.onsetBandStart[band + 1], model.leavingAgeDays) : model.leavingAgeDays
@@ -343,9 +342,7 @@ public final class Replication {
     /// when given.
     @inline(__always)
     private func homeRates(_ i: Int, need: Int, age a: Double, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
-        let risk = Int(children.all[i].risk)
-        let money = actual ? moneyFactor(i, raised: model.moneyEscalationFactor) : model.moneyEscalationUpper
-        let escalate = model.escalationPerDay[need] * model.riskEscalationMultiplier[risk] * money
+        let escalate = escalationRate(i, need: need, actual: actual)
         let resolve = model.resolutionPerDay[need] + (a >= model.supportFromDays - 1e-7 ? model.supportResolvePerDay : 0)
         let selfReferral = model.selfReferralPerDay[need]
         let gp = model.gpPerDay[need]
@@ -360,6 +357,13 @@ public final class Replication {
         return escalate + resolve + selfReferral + gp + team + school + crisis
     }
 
+    /// Hazard that the child's need gets heavier: by risk group and, with money problems,
+    /// the household's state (`actual`) or its upper bound (to schedule).
+    @inline(__always) private func escalationRate(_ i: Int, need: Int, actual: Bool) -> Double {
+        let money = actual ? moneyFactor(i, raised: model.moneyEscalationFactor) : model.moneyEscalationUpper
+        return model.escalationPerDay[need] * model.riskEscalationMultiplier[Int(children.all[i].risk)] * money
+    }
+
     enum WaitingTransition: Int { case escalate = 0, resolve, giveUp, crisis, indicated, rejected }
 
     /// Hazards of a child waiting (on a list, or in the referral step before it); `actual`
@@ -367,8 +371,7 @@ public final class Replication {
     @inline(__always)
     private func waitingRates(_ i: Int, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
         let need = Int(children.all[i].need)
-        let money = actual ? moneyFactor(i, raised: model.moneyEscalationFactor) : model.moneyEscalationUpper
-        let escalate = model.escalationPerDay[need] * model.riskEscalationMultiplier[Int(children.all[i].risk)] * money
+        let escalate = escalationRate(i, need: need, actual: actual)
         let resolve = model.resolutionPerDay[need]
         let giveUp = model.giveUpPerDay
         let crisis = need == 3 ? model.crisisPerDaySevere : 0
@@ -425,13 +428,17 @@ public final class Replication {
         scheduleHome(i)
     }
 
+    /// The onset band that applies at age `a` (days).
+    @inline(__always) private func onsetBand(atAge a: Double) -> Int {
+        var band = 0
+        while band + 1 < model.onsetBandStart.count && model.onsetBandStart[band + 1] <= a + 1e-7 { band += 1 }
+        return band
+    }
+
     /// Thinning of an onset scheduled at the upper money factor: accepted with the actual
     /// hazard over the scheduled one.
     private func acceptOnset(_ i: Int) -> Bool {
-        let a = age(i)
-        var band = 0
-        while band + 1 < model.onsetBandStart.count && model.onsetBandStart[band + 1] <= a + 1e-7 { band += 1 }
-        let base = model.onsetPerDay[band] * model.riskOnsetMultiplier[Int(children.all[i].risk)]
+        let base = model.onsetPerDay[onsetBand(atAge: age(i))] * model.riskOnsetMultiplier[Int(children.all[i].risk)]
         let relapse = children.has(i, ChildFlag.relapseRisk) ? model.relapsePerDay : 0
         let upper = base * model.moneyOnsetUpper + relapse
         let actual = base * moneyFactor(i, raised: model.moneyOnsetFactor) + relapse
@@ -807,6 +814,12 @@ public final class Replication {
             && (c.inAdultSupport || events.now - c.birthDay >= model.supportFromDays - 1e-7)
     }
 
+    /// Keeps `supportCount` in step after a change to the young person's need or place.
+    @inline(__always) private func updateSupportCount(_ i: Int, was: Bool) {
+        guard model.schoolToWork else { return }
+        supportCount += (inSupport(i) ? 1 : 0) - (was ? 1 : 0)
+    }
+
     /// At the leaving age, a young person with a need who is not in care stays in
     /// school-to-work support (leaving any youth-care waiting list). Returns whether they stayed.
     private func enterAdultSupport(_ i: Int) -> Bool {
@@ -829,9 +842,7 @@ public final class Replication {
     /// Past the leaving age only the need's own course and the support act (no youth service).
     private func adultSupportRates(_ i: Int, actual: Bool) -> (escalate: Double, resolve: Double) {
         let need = Int(children.all[i].need)
-        let money = actual ? moneyFactor(i, raised: model.moneyEscalationFactor) : model.moneyEscalationUpper
-        return (model.escalationPerDay[need] * model.riskEscalationMultiplier[Int(children.all[i].risk)] * money,
-                model.resolutionPerDay[need] + model.supportResolvePerDay)
+        return (escalationRate(i, need: need, actual: actual), model.resolutionPerDay[need] + model.supportResolvePerDay)
     }
 
     private func scheduleAdultSupport(_ i: Int) {
@@ -943,8 +954,8 @@ public final class Replication {
         groups.integrate(g, until: events.now)
         groups.weightedNeed[g] += model.burdenWeight[newNeed] - model.burdenWeight[old]
         groups.severe[g] += (newNeed == 3 ? 1 : 0) - (old == 3 ? 1 : 0)
-        let wasInSupport = model.schoolToWork && inSupport(i)
-        defer { if model.schoolToWork { supportCount += (inSupport(i) ? 1 : 0) - (wasInSupport ? 1 : 0) } }
+        let wasInSupport = inSupport(i)
+        defer { updateSupportCount(i, was: wasInSupport) }
         if children.all[i].place == Place.home && !children.all[i].inAdultSupport {
             let change = (newNeed > 0 ? 1 : 0) - (old > 0 ? 1 : 0)
             undetectedCount += change
@@ -956,8 +967,8 @@ public final class Replication {
     /// The only place a child's place changes.
     @inline(__always) private func setPlace(_ i: Int, _ newPlace: UInt8) {
         let old = children.all[i].place
-        let wasInSupport = model.schoolToWork && inSupport(i)
-        defer { if model.schoolToWork { supportCount += (inSupport(i) ? 1 : 0) - (wasInSupport ? 1 : 0) } }
+        let wasInSupport = inSupport(i)
+        defer { updateSupportCount(i, was: wasInSupport) }
         if Place.isInCare(old) || Place.isInCare(newPlace) { updateHouseholdCare(i, from: old, to: newPlace) }
         if children.all[i].need > 0 {
             let change = (newPlace == Place.home ? 1 : 0) - (old == Place.home ? 1 : 0)
