@@ -1,17 +1,15 @@
 import Foundation
 import Testing
 
-/// Runs the built `runway` binary (built by `make test` before the tests) and checks
-/// exit codes, messages and files.
+/// Runs the `runway` binary of this build and checks exit codes, messages and files.
+/// The test target depends on the executable, so `swift test` always builds it first.
 @Suite(.serialized) struct CLITests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The binary next to the test bundle: the one this `swift test` built, never an
+    /// older build from another folder.
     static var binary: URL {
-        for folder in [".build/debug", ".build/release"] {
-            let url = root.appendingPathComponent("\(folder)/runway")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return root.appendingPathComponent(".build/debug/runway")
+        Bundle.main.bundleURL.appendingPathComponent("runway")
     }
 
     struct Output { let code: Int32; let out: String; let err: String }
