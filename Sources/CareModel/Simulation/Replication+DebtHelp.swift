@@ -44,7 +44,7 @@ extension Replication {
         guard rate > 0 else { return }
         let t = events.now + streams.households.exponential(mean: 1 / rate)
         guard t < model.endDay else { return }
-        events.schedule(at: t, priority: EventPriority.transition, kind: EventKind.household.rawValue,
+        events.schedule(at: t, priority: ModelPriority.stateChange, kind: EventKind.household.rawValue,
                         subject: Int32(h), token: householdMoney[h].token)
     }
 
@@ -87,7 +87,7 @@ extension Replication {
         counters.debtHelpWaitDays += waited
         householdMoney[h].token &+= 1
         let end = events.now + model.debtHelpDuration.sample(streams.households)
-        events.schedule(at: end, priority: EventPriority.release, kind: EventKind.household.rawValue,
+        events.schedule(at: end, priority: ModelPriority.release, kind: EventKind.household.rawValue,
                         subject: Int32(h), token: householdMoney[h].token)
     }
 

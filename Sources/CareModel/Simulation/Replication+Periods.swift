@@ -153,7 +153,7 @@ extension Replication {
         periodIndex += 1
         if periodIndex == model.periodCount { return true }
         if endDate.isFirstOfYear { openYear(endDate.year) } else { applyTeamProductivity() }
-        events.schedule(at: model.periodBoundaries[periodIndex + 1], priority: EventPriority.periodClose,
+        events.schedule(at: model.periodBoundaries[periodIndex + 1], priority: ModelPriority.periodClose,
                         kind: EventKind.periodBoundary.rawValue)
         return false
     }

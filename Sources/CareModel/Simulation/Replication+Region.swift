@@ -37,7 +37,7 @@ extension Replication {
         guard rate > 0 else { return }
         let t = events.now + streams.region.exponential(mean: 1 / rate)
         guard t < model.endDay else { return }
-        events.schedule(at: t, priority: EventPriority.arrival, kind: EventKind.outsideReferral.rawValue, subject: Int32(service.rawValue))
+        events.schedule(at: t, priority: ModelPriority.arrival, kind: EventKind.outsideReferral.rawValue, subject: Int32(service.rawValue))
     }
 
     func outsideReferral(_ service: ServiceKind) {
@@ -54,7 +54,7 @@ extension Replication {
         let level = resources[r].queue.levelCount > 1 ? 1 : 0
         resources[r].queue.push(QueueEntry(subject: -1 - Int32(slot), ticket: outside.ticket[slot], enqueuedAt: events.now), level: level)
         if model.giveUpPerDay > 0 {
-            events.schedule(at: events.now + streams.region.exponential(mean: 1 / model.giveUpPerDay), priority: EventPriority.transition,
+            events.schedule(at: events.now + streams.region.exponential(mean: 1 / model.giveUpPerDay), priority: ModelPriority.stateChange,
                             kind: EventKind.outsideGiveUp.rawValue, subject: Int32(slot), token: outside.ticket[slot])
         }
     }
@@ -71,7 +71,7 @@ extension Replication {
         let r = Int(outside.service[slot])
         outside.inCare[r] += 1
         let end = events.now + model.durations[r].sample(streams.region)
-        events.schedule(at: end, priority: EventPriority.release, kind: EventKind.outsideCareEnd.rawValue,
+        events.schedule(at: end, priority: ModelPriority.release, kind: EventKind.outsideCareEnd.rawValue,
                         subject: Int32(slot), token: outside.ticket[slot])
     }
 

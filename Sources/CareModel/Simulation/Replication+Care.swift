@@ -1,0 +1,173 @@
+import SimKernel
+
+/// Waiting lists and care episodes: joining and leaving a list, starting and ending care, stepping up.
+extension Replication {
+    /// Starts care at once if a place is free, otherwise joins the waiting list.
+    func refer(_ i: Int, to service: ServiceKind) {
+        let r = service.rawValue
+        if resources[r].tryAcquire() {
+            startCare(i, service, waited: 0)
+            return
+        }
+        children.all[i].ticket &+= 1
+        let level = resources[r].queue.levelCount > 1 ? Int(children.all[i].need) - 1 : 0
+        resources[r].queue.push(QueueEntry(subject: Int32(i), ticket: children.all[i].ticket, enqueuedAt: events.now), level: level)
+        setPlace(i, Place.waiting(service))
+        tell(i, .waiting(service))
+        scheduleWaiting(i)
+    }
+
+    func leaveQueue(_ i: Int) {
+        let service = Place.service(children.all[i].place)
+        children.all[i].noticedAt = -1
+        children.clear(i, ChildFlag.referralIndication | ChildFlag.referralHandover)
+        if children.has(i, ChildFlag.inReferralStep) {
+            // Still in the referral step: not on the list yet.
+            children.clear(i, ChildFlag.inReferralStep)
+            referralStepCount -= 1
+            children.all[i].ticket &+= 1
+            setPlace(i, Place.home)
+            return
+        }
+        resources[service.rawValue].queue.withdraw()
+        children.all[i].ticket &+= 1
+        setPlace(i, Place.home)
+    }
+
+    func startCare(_ i: Int, _ service: ServiceKind, waited: Double) {
+        let r = service.rawValue
+        setPlace(i, Place.inCare(service))
+        tell(i, .started(service, waitedDays: waited))
+        let noticedAt = children.all[i].noticedAt
+        if noticedAt >= 0 {
+            // The first care since the need was noticed: time to help.
+            let days = max(0, events.now - Double(noticedAt))
+            counters.helped += 1
+            counters.daysToHelp += days
+            if age(i) >= model.schoolAgeDays {
+                counters.helpedSchoolAge += 1
+                counters.daysToHelpSchoolAge += days
+            }
+            children.all[i].noticedAt = -1
+        }
+        counters.starts[r] += 1
+        counters.waitDays[r] += waited
+        if service == .youthProtection && streams.careOutcome.bernoulli(model.parameters.services.youthProtection.placementProbability) {
+            children.set(i, ChildFlag.placed)
+            tell(i, .placed)
+            placedCount += 1
+            counters.placements += 1
+        }
+        countUser(i)
+        // After a hand-over the receiving organisation does its own intake first.
+        let intake = children.has(i, ChildFlag.referralHandover) ? model.duplicateIntakeDays : 0
+        children.clear(i, ChildFlag.referralIndication | ChildFlag.referralHandover)
+        scheduleCareEnd(i, service, extraDays: intake)
+    }
+
+    /// Counts the child once per budget year as a user of each kind of care it is in.
+    func countUser(_ i: Int) {
+        let place = children.all[i].place
+        guard Place.isInCare(place) else { return }
+        var marks: UInt8 = 0
+        switch Place.service(place) {
+        case .neighbourhoodTeam, .specialisedAmbulant: marks = UserMark.youthHelp
+        case .residential: marks = UserMark.youthHelp | UserMark.stay
+        case .youthProtection: marks = UserMark.protection | (children.has(i, ChildFlag.placed) ? UserMark.youthHelp | UserMark.stay : 0)
+        case .jgzEarlyHelp, .schoolCare: return
+        }
+        let new = marks & ~children.all[i].yearMarks
+        guard new != 0 else { return }
+        children.all[i].yearMarks |= new
+        if new & UserMark.youthHelp != 0 { counters.youthHelpUsers += 1 }
+        if new & UserMark.stay != 0 { counters.stayUsers += 1 }
+        if new & UserMark.protection != 0 { counters.protectionUsers += 1 }
+    }
+
+    func scheduleCareEnd(_ i: Int, _ service: ServiceKind, extraDays: Double = 0) {
+        let length = model.durations[service.rawValue].sample(streams.careDuration)
+        if service == .specialisedAmbulant || service == .residential {
+            counters.specialisedEpisodes[service.rawValue] += 1
+            counters.specialisedEpisodeDays += length
+        }
+        let end = events.now + extraDays + length
+        // Care running at the leaving age may continue up to the continuation age.
+        let leaveTime = children.all[i].birthDay + model.continuationAgeDays
+        if let transfer = jgzTransferTime(i, service: service), transfer < end {
+            schedule(i, at: transfer, .jgzTransfer)
+        } else if leaveTime <= end {
+            schedule(i, at: leaveTime, .ageOut)
+        } else {
+            schedule(i, at: end, .careEnd, priority: ModelPriority.release)
+        }
+    }
+
+    /// Frees the child's place and offers it to the waiting list.
+    func leaveCare(_ i: Int) {
+        let service = Place.service(children.all[i].place)
+        if children.has(i, ChildFlag.placed) {
+            children.clear(i, ChildFlag.placed)
+            placedCount -= 1
+        }
+        setPlace(i, Place.home)
+        resources[service.rawValue].release()
+        admitFromQueue(service)
+    }
+
+    func admitFromQueue(_ service: ServiceKind) {
+        let r = service.rawValue
+        let waitingPlace = Place.waiting(service)
+        // The closure reads `self.children` when called; capturing a copy would make the
+        // writes below copy the whole table.
+        while let entry = resources[r].admitNext(isLive: { e in
+            e.subject < 0 ? self.outsideIsLive(e)
+                : self.children.all[Int(e.subject)].ticket == e.ticket && self.children.all[Int(e.subject)].place == waitingPlace
+        }) {
+            if entry.subject < 0 {
+                admitOutside(entry)
+                continue
+            }
+            let j = Int(entry.subject)
+            children.all[j].ticket &+= 1
+            startCare(j, service, waited: events.now - entry.enqueuedAt)
+        }
+    }
+
+    func careEnd(_ i: Int) {
+        let service = Place.service(children.all[i].place)
+        let need = Int(children.all[i].need)
+        let resolved = streams.careOutcome.bernoulli(model.resolveProbability[service.rawValue][need])
+        tell(i, .ended(service, resolved: resolved))
+        if resolved {
+            setNeed(i, 0)
+            counters.resolved += 1
+            counters.resolvedInCare += 1
+        }
+        if age(i) >= model.leavingAgeDays - 1e-7 {
+            // Care continued past the leaving age has ended: the young person leaves.
+            ageOut(i)
+            return
+        }
+        if resolved {
+            leaveCare(i)
+            children.set(i, ChildFlag.relapseRisk)
+            scheduleHome(i)
+            return
+        }
+        // Not resolved: step up, or continue in the same place.
+        switch service {
+        case .jgzEarlyHelp, .schoolCare:
+            leaveCare(i)
+            referOn(i, to: .neighbourhoodTeam, indication: false)
+        case .neighbourhoodTeam:
+            leaveCare(i)
+            counters.referralsTeam += 1
+            referOn(i, to: specialised(need: need, residentialShare: model.parameters.services.neighbourhoodTeam.residentialShareOfSevereReferrals), indication: true)
+        case .specialisedAmbulant where need == 3 && !consortiumOverBudget:
+            leaveCare(i)
+            referOn(i, to: .residential, indication: false)
+        case .specialisedAmbulant, .residential, .youthProtection:
+            scheduleCareEnd(i, service)
+        }
+    }
+}

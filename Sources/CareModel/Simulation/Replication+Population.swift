@@ -1,0 +1,92 @@
+import Stochastics
+
+/// Births, households and leaving: who is in the population.
+extension Replication {
+    func createInitialPopulation() {
+        let target = model.parameters.population.children
+        let stream = streams.population
+        while aliveCount < target {
+            let size = householdSizes.sample(stream) + 1
+            let household = newHousehold(stream)
+            for _ in 0..<min(size, target - aliveCount) {
+                let age = stream.uniform() * model.leavingAgeDays
+                addChild(birthDay: -age, household: household, stream: stream)
+            }
+        }
+        initialChildren = aliveCount
+    }
+
+    func newHousehold(_ stream: RandomStream) -> Int32 {
+        householdRisk.append(UInt8(riskGroups.sample(stream)))
+        householdCare.append(HouseholdCare())
+        if model.hasMoneyProblems { householdMoney.append(HouseholdMoney()) }
+        return Int32(householdRisk.count - 1)
+    }
+
+    func addChild(birthDay: Double, household: Int32, stream: RandomStream) {
+        let covered = stream.bernoulli(model.parameters.services.schoolCare.shareOfChildrenCovered)
+        let i = children.add(birthDay: birthDay, household: household, risk: householdRisk[Int(household)],
+                             flags: covered ? ChildFlag.schoolCovered : 0)
+        if !storyHouseholds.isEmpty && storyHouseholds.contains(household) { follow(i) }
+        aliveCount += 1
+        groups.integrate(Int(children.all[i].risk), until: events.now)
+        groups.alive[Int(children.all[i].risk)] += 1
+        if model.hasMoneyProblems { householdGained(Int(household)) }
+        scheduleHome(i)
+    }
+
+    func scheduleNextBirth() {
+        guard model.birthsPerDay > 0 else { return }
+        let t = events.now + streams.births.exponential(mean: 1 / model.birthsPerDay)
+        guard t < model.endDay else { return }
+        events.schedule(at: t, priority: ModelPriority.arrival, kind: EventKind.birth.rawValue)
+    }
+
+    /// A newborn starts a new household with probability 1 / mean household size
+    /// (so the household structure stays roughly stable), or joins an existing one.
+    func addNewborn() {
+        let stream = streams.births
+        let household: Int32
+        if householdRisk.isEmpty || stream.bernoulli(1 / model.meanHouseholdSize) {
+            household = newHousehold(stream)
+        } else {
+            household = Int32(stream.integer(below: householdRisk.count))
+        }
+        born += 1
+        counters.births += 1
+        addChild(birthDay: events.now, household: household, stream: stream)
+    }
+
+    func ageOut(_ i: Int) {
+        if enterAdultSupport(i) { return }
+        let place = children.all[i].place
+        if age(i) > model.leavingAgeDays + 1e-7 {
+            if children.all[i].inAdultSupport {
+                counters.leftAfterSupport += 1
+                adultSupportCount -= 1
+            } else {
+                counters.leftAfterContinuedCare += 1
+            }
+        }
+        let group = Int(children.all[i].risk)
+        tell(i, .left(withNeed: children.all[i].need > 0))
+        storyChild[i] = nil
+        if children.all[i].need > 0 {
+            counters.agedOutWithNeed += 1
+            groups.agedOutWithNeed[group] += 1
+        }
+        if Place.isWaiting(place) {
+            leaveQueue(i)
+        } else if Place.isInCare(place) {
+            leaveCare(i)
+        }
+        setNeed(i, 0)
+        if model.hasMoneyProblems { householdLost(Int(children.all[i].household)) }
+        children.remove(i)
+        aliveCount -= 1
+        groups.integrate(group, until: events.now)
+        groups.alive[group] -= 1
+        left += 1
+        counters.leavers += 1
+    }
+}
