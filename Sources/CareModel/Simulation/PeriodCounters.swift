@@ -1,4 +1,5 @@
-/// Flows counted during the current period; reset when the period is recorded.
+/// Flows counted during the current period. A period starts from a fresh value
+/// (`PeriodCounters()`), so a new counter can never carry over from the last period.
 struct PeriodCounters {
     var births = 0
     var leavers = 0
@@ -32,22 +33,11 @@ struct PeriodCounters {
     var specialisedEpisodeDays = 0.0
     var waitDays = [Double](repeating: 0, count: ServiceKind.allCases.count)
     var newEpisodes = [Int](repeating: 0, count: Channel.allCases.count)
-
-    mutating func reset() {
-        births = 0; leavers = 0; onsets = 0; resolved = 0; resolvedInCare = 0
-        escalations = 0; crises = 0; gaveUp = 0; placements = 0; agedOutWithNeed = 0; leftAfterContinuedCare = 0; indications = 0; handovers = 0
-        youthHelpUsers = 0; stayUsers = 0; protectionUsers = 0; referralsGP = 0; referralsTeam = 0
-        debtHelpStarts = 0; debtHelpWaitDays = 0; jgzTransfers = 0; jgzTransfersLost = 0
-        supportEntrants = 0; leftAfterSupport = 0
-        helped = 0; daysToHelp = 0; helpedSchoolAge = 0; daysToHelpSchoolAge = 0
-        for i in starts.indices { starts[i] = 0; waitDays[i] = 0; specialisedEpisodes[i] = 0 }
-        specialisedEpisodeDays = 0
-        for i in newEpisodes.indices { newEpisodes[i] = 0 }
-    }
 }
 
 /// Quantities integrated over time (value x days), for spending and the burden index.
 struct TimeIntegrals {
+    /// Time up to which the integrals are complete; a period starts from `TimeIntegrals(lastTime: start)`.
     var lastTime: Double = 0
     /// Care-days per service.
     var careDays = [Double](repeating: 0, count: ServiceKind.allCases.count)
@@ -56,13 +46,4 @@ struct TimeIntegrals {
     var childDays: Double = 0
     /// Participant-days of school-to-work support.
     var supportDays: Double = 0
-
-    mutating func reset(at time: Double) {
-        supportDays = 0
-        lastTime = time
-        for i in careDays.indices { careDays[i] = 0 }
-        placedDays = 0
-        weightedNeedDays = 0
-        childDays = 0
-    }
 }

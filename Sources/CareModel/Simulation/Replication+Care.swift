@@ -13,7 +13,7 @@ extension Replication {
         let level = resources[r].queue.levelCount > 1 ? Int(children.all[i].need) - 1 : 0
         resources[r].queue.push(QueueEntry(subject: Int32(i), ticket: children.all[i].ticket, enqueuedAt: events.now), level: level)
         setPlace(i, Place.waiting(service))
-        tell(i, .waiting(service))
+        report(i, .joinedWaitingList(service))
         scheduleWaiting(i)
     }
 
@@ -37,26 +37,17 @@ extension Replication {
     func startCare(_ i: Int, _ service: ServiceKind, waited: Double) {
         let r = service.rawValue
         setPlace(i, Place.inCare(service))
-        tell(i, .started(service, waitedDays: waited))
+        report(i, .started(service, waitedDays: waited))
         let noticedAt = children.all[i].noticedAt
         if noticedAt >= 0 {
             // The first care since the need was noticed: time to help.
-            let days = max(0, events.now - Double(noticedAt))
-            counters.helped += 1
-            counters.daysToHelp += days
-            if age(i) >= model.schoolAgeDays {
-                counters.helpedSchoolAge += 1
-                counters.daysToHelpSchoolAge += days
-            }
+            report(i, .helped(afterDays: max(0, events.now - Double(noticedAt)), schoolAge: age(i) >= model.schoolAgeDays))
             children.all[i].noticedAt = -1
         }
-        counters.starts[r] += 1
-        counters.waitDays[r] += waited
         if service == .youthProtection && streams.careOutcome.bernoulli(model.parameters.services.youthProtection.placementProbability) {
             children.set(i, ChildFlag.placed)
-            tell(i, .placed)
+            report(i, .placed)
             placedCount += 1
-            counters.placements += 1
         }
         countUser(i)
         // After a hand-over the receiving organisation does its own intake first.
@@ -79,16 +70,13 @@ extension Replication {
         let new = marks & ~children.all[i].yearMarks
         guard new != 0 else { return }
         children.all[i].yearMarks |= new
-        if new & UserMark.youthHelp != 0 { counters.youthHelpUsers += 1 }
-        if new & UserMark.stay != 0 { counters.stayUsers += 1 }
-        if new & UserMark.protection != 0 { counters.protectionUsers += 1 }
+        report(i, .newUser(marks: new))
     }
 
     func scheduleCareEnd(_ i: Int, _ service: ServiceKind, extraDays: Double = 0) {
         let length = model.durations[service.rawValue].sample(streams.careDuration)
         if service == .specialisedAmbulant || service == .residential {
-            counters.specialisedEpisodes[service.rawValue] += 1
-            counters.specialisedEpisodeDays += length
+            report(i, .specialisedEpisodeBegun(service, days: length))
         }
         let end = events.now + extraDays + length
         // Care running at the leaving age may continue up to the continuation age.
@@ -137,12 +125,8 @@ extension Replication {
         let service = Place.service(children.all[i].place)
         let need = Int(children.all[i].need)
         let resolved = streams.careOutcome.bernoulli(model.resolveProbability[service.rawValue][need])
-        tell(i, .ended(service, resolved: resolved))
-        if resolved {
-            setNeed(i, 0)
-            counters.resolved += 1
-            counters.resolvedInCare += 1
-        }
+        report(i, .ended(service, resolved: resolved))
+        if resolved { setNeed(i, 0) }
         if age(i) >= model.leavingAgeDays - 1e-7 {
             // Care continued past the leaving age has ended: the young person leaves.
             ageOut(i)
@@ -161,7 +145,7 @@ extension Replication {
             referOn(i, to: .neighbourhoodTeam, indication: false)
         case .neighbourhoodTeam:
             leaveCare(i)
-            counters.referralsTeam += 1
+            report(i, .referredByTeam)
             referOn(i, to: specialised(need: need, residentialShare: model.parameters.services.neighbourhoodTeam.residentialShareOfSevereReferrals), indication: true)
         case .specialisedAmbulant where need == 3 && !consortiumOverBudget:
             leaveCare(i)

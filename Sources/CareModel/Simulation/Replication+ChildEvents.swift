@@ -38,9 +38,7 @@ extension Replication {
         }
         children.clear(i, ChildFlag.relapseRisk)
         setNeed(i, 1)
-        tell(i, .onset)
-        counters.onsets += 1
-        groups.onsets[Int(children.all[i].risk)] += 1
+        report(i, .onset)
         scheduleHome(i)
     }
 
@@ -92,8 +90,7 @@ extension Replication {
             scheduleHome(i)
         case .giveUp:
             leaveQueue(i)
-            tell(i, .gaveUp)
-            counters.gaveUp += 1
+            report(i, .gaveUp)
             scheduleHome(i)
         case .crisis:
             leaveQueue(i)
@@ -111,13 +108,11 @@ extension Replication {
 
     func escalate(_ i: Int, need: Int) {
         setNeed(i, need + 1)
-        tell(i, .escalated(to: need + 1))
-        counters.escalations += 1
+        report(i, .escalated(to: need + 1))
     }
 
     func resolveSpontaneously(_ i: Int) {
         setNeed(i, 0)
-        tell(i, .resolvedByItself)
-        counters.resolved += 1
+        report(i, .resolvedByItself)
     }
 }

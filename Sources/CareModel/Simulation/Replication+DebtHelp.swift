@@ -83,8 +83,7 @@ extension Replication {
 
     private func startDebtHelp(_ h: Int, waited: Double) {
         setMoneyState(h, .helped)
-        counters.debtHelpStarts += 1
-        counters.debtHelpWaitDays += waited
+        recorder.count(.debtHelpStarted(waitedDays: waited), group: 0)
         householdMoney[h].token &+= 1
         let end = events.now + model.debtHelpDuration.sample(streams.households)
         events.schedule(at: end, priority: ModelPriority.release, kind: EventKind.household.rawValue,

@@ -15,22 +15,18 @@ extension Replication {
 
     func crisis(_ i: Int) {
         if children.all[i].noticedAt < 0 { children.all[i].noticedAt = Float(events.now) }
-        tell(i, .crisis)
-        counters.crises += 1
-        groups.crises[Int(children.all[i].risk)] += 1
-        counters.newEpisodes[Channel.crisis.rawValue] += 1
+        report(i, .crisis)
         refer(i, to: .youthProtection)
     }
 
     /// A need is noticed: count the new episode and route it.
     func noticed(_ i: Int, by channel: Channel) {
         children.all[i].noticedAt = Float(events.now)
-        tell(i, .noticed(channel))
-        counters.newEpisodes[channel.rawValue] += 1
+        report(i, .noticed(channel))
         let service = route(i, channel: channel)
         switch channel {
         case .gp:
-            counters.referralsGP += 1
+            report(i, .referredByGP)
             referOn(i, to: service, indication: true)
         case .jgz where service == .neighbourhoodTeam, .school where service == .neighbourhoodTeam:
             referOn(i, to: service, indication: false)

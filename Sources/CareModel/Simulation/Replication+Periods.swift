@@ -56,7 +56,7 @@ extension Replication {
         payForSpecialisedCare(into: &spending, periodShare: share)
         spending[ServiceKind.youthProtection.rawValue] = integrals.careDays[ServiceKind.youthProtection.rawValue] * s.youthProtection.costEurPerDay
             + integrals.placedDays * s.residential.tariffEurPerDay
-        let administration = Double(counters.indications) * p.policies.indicationCostEur
+        let administration = Double(recorder.counters.indications) * p.policies.indicationCostEur
         let totalSpending = spending.reduce(0, +) + administration
         let income = budget.income * share
         budget.spent += totalSpending
@@ -73,69 +73,69 @@ extension Replication {
         var v = [Double](repeating: 0, count: MetricCatalog.count)
         typealias M = MetricCatalog
         v[M.children] = Double(aliveCount)
-        v[M.births] = Double(counters.births)
-        v[M.leavers] = Double(counters.leavers)
+        v[M.births] = Double(recorder.counters.births)
+        v[M.leavers] = Double(recorder.counters.leavers)
         v[M.needsLight] = Double(needCount[1])
         v[M.needsModerate] = Double(needCount[2])
         v[M.needsSevere] = Double(needCount[3])
         v[M.needsUndetected] = Double(undetectedCount)
-        v[M.onsets] = Double(counters.onsets)
+        v[M.onsets] = Double(recorder.counters.onsets)
         for service in ServiceKind.allCases {
             let r = service.rawValue
             v[M.waiting[r]] = Double(resources[r].queue.count - outside.waiting[r])
             v[M.inCare[r]] = Double(resources[r].inUse - outside.inCare[r])
             v[M.capacity[r]] = resources[r].capacity == .max ? -1 : Double(resources[r].capacity - model.outsidePlaces[r])
-            v[M.starts[r]] = Double(counters.starts[r])
-            v[M.meanWait[r]] = counters.starts[r] > 0 ? counters.waitDays[r] / Double(counters.starts[r]) : 0
+            v[M.starts[r]] = Double(recorder.counters.starts[r])
+            v[M.meanWait[r]] = recorder.counters.starts[r] > 0 ? recorder.counters.waitDays[r] / Double(recorder.counters.starts[r]) : 0
             v[M.spending[r]] = spending[r]
         }
         for channel in Channel.allCases {
-            v[M.newEpisodes[channel.rawValue]] = Double(counters.newEpisodes[channel.rawValue])
+            v[M.newEpisodes[channel.rawValue]] = Double(recorder.counters.newEpisodes[channel.rawValue])
         }
-        v[M.resolved] = Double(counters.resolved)
-        v[M.resolvedInCare] = Double(counters.resolvedInCare)
-        v[M.escalations] = Double(counters.escalations)
-        v[M.crises] = Double(counters.crises)
-        v[M.gaveUp] = Double(counters.gaveUp)
+        v[M.resolved] = Double(recorder.counters.resolved)
+        v[M.resolvedInCare] = Double(recorder.counters.resolvedInCare)
+        v[M.escalations] = Double(recorder.counters.escalations)
+        v[M.crises] = Double(recorder.counters.crises)
+        v[M.gaveUp] = Double(recorder.counters.gaveUp)
         let residential = ServiceKind.residential.rawValue
         v[M.outOfHome] = Double(resources[residential].inUse - outside.inCare[residential] + placedCount)
         v[M.regionOthersInCare] = Double(outside.inCare.reduce(0, +))
         v[M.regionOthersWaiting] = Double(outside.waiting.reduce(0, +))
-        v[M.placements] = Double(counters.placements)
-        v[M.agedOutWithNeed] = Double(counters.agedOutWithNeed)
-        v[M.leftAfterContinuedCare] = Double(counters.leftAfterContinuedCare)
-        v[M.indications] = Double(counters.indications)
-        v[M.helped] = Double(counters.helped)
-        v[M.meanDaysToHelp] = counters.helped > 0 ? counters.daysToHelp / Double(counters.helped) : 0
-        v[M.helpedSchoolAge] = Double(counters.helpedSchoolAge)
-        v[M.meanDaysToHelpSchoolAge] = counters.helpedSchoolAge > 0 ? counters.daysToHelpSchoolAge / Double(counters.helpedSchoolAge) : 0
+        v[M.placements] = Double(recorder.counters.placements)
+        v[M.agedOutWithNeed] = Double(recorder.counters.agedOutWithNeed)
+        v[M.leftAfterContinuedCare] = Double(recorder.counters.leftAfterContinuedCare)
+        v[M.indications] = Double(recorder.counters.indications)
+        v[M.helped] = Double(recorder.counters.helped)
+        v[M.meanDaysToHelp] = recorder.counters.helped > 0 ? recorder.counters.daysToHelp / Double(recorder.counters.helped) : 0
+        v[M.helpedSchoolAge] = Double(recorder.counters.helpedSchoolAge)
+        v[M.meanDaysToHelpSchoolAge] = recorder.counters.helpedSchoolAge > 0 ? recorder.counters.daysToHelpSchoolAge / Double(recorder.counters.helpedSchoolAge) : 0
         v[M.inReferralStep] = Double(referralStepCount)
-        let episodes = counters.specialisedEpisodes.reduce(0, +)
+        let episodes = recorder.counters.specialisedEpisodes.reduce(0, +)
         v[M.specialisedEpisodes] = Double(episodes)
-        v[M.meanSpecialisedEpisodeDays] = episodes > 0 ? counters.specialisedEpisodeDays / Double(episodes) : 0
+        v[M.meanSpecialisedEpisodeDays] = episodes > 0 ? recorder.counters.specialisedEpisodeDays / Double(episodes) : 0
         v[M.consortiumOverBudget] = consortiumOverBudget ? 1 : 0
-        v[M.handovers] = Double(counters.handovers)
+        v[M.handovers] = Double(recorder.counters.handovers)
         v[M.householdsInCare] = Double(providerTally.householdsInCare)
         let households = Double(max(1, providerTally.householdsInCare))
         v[M.providersPerHousehold] = Double(providerTally.providers) / households
         v[M.householdsThreeOrMoreProvidersShare] = Double(providerTally.householdsWithThreeOrMore) / households
-        v[M.usersYouthHelp] = Double(counters.youthHelpUsers)
-        v[M.usersWithStay] = Double(counters.stayUsers)
-        v[M.usersYouthProtection] = Double(counters.protectionUsers)
-        v[M.referralsGP] = Double(counters.referralsGP)
-        v[M.referralsTeam] = Double(counters.referralsTeam)
-        v[M.jgzTransfers] = Double(counters.jgzTransfers)
-        v[M.jgzTransfersLost] = Double(counters.jgzTransfersLost)
+        v[M.usersYouthHelp] = Double(recorder.counters.youthHelpUsers)
+        v[M.usersWithStay] = Double(recorder.counters.stayUsers)
+        v[M.usersYouthProtection] = Double(recorder.counters.protectionUsers)
+        v[M.referralsGP] = Double(recorder.counters.referralsGP)
+        v[M.referralsTeam] = Double(recorder.counters.referralsTeam)
+        v[M.jgzTransfers] = Double(recorder.counters.jgzTransfers)
+        v[M.jgzTransfersLost] = Double(recorder.counters.jgzTransfersLost)
         v[M.supportParticipants] = Double(supportCount)
         v[M.supportPastLeavingAge] = Double(adultSupportCount)
-        v[M.supportEntrants] = Double(counters.supportEntrants)
-        v[M.leftAfterSupport] = Double(counters.leftAfterSupport)
+        v[M.supportEntrants] = Double(recorder.counters.supportEntrants)
+        v[M.leftAfterSupport] = Double(recorder.counters.leftAfterSupport)
         v[M.supportSpending] = integrals.supportDays / daysPerYear * s.schoolToWork.costEurPerParticipantPerYear
         v[M.householdsMoneyProblems] = Double(householdsWithMoneyProblems)
         v[M.debtHelpWaiting] = Double(debtHelp.queue.count)
         v[M.debtHelpHouseholds] = Double(debtHelp.inUse)
-        v[M.debtHelpStarts] = Double(counters.debtHelpStarts)
-        v[M.debtHelpMeanWait] = counters.debtHelpStarts > 0 ? counters.debtHelpWaitDays / Double(counters.debtHelpStarts) : 0
+        v[M.debtHelpStarts] = Double(recorder.counters.debtHelpStarts)
+        v[M.debtHelpMeanWait] = recorder.counters.debtHelpStarts > 0 ? recorder.counters.debtHelpWaitDays / Double(recorder.counters.debtHelpStarts) : 0
         v[M.debtHelpSpending] = p.services.debtHelp.enabled ? p.services.debtHelp.budgetEurPerYear * share : 0
         v[M.spendingAdministration] = administration
         v[M.spendingTotal] = totalSpending
@@ -146,10 +146,10 @@ extension Replication {
         v[M.burdenIndex] = integrals.childDays > 0 ? integrals.weightedNeedDays / integrals.childDays * daysPerYear : 0
 
         let startDate = model.periodStartDates[periodIndex]
-        rows.append(PeriodRow(periodStart: startDate, inWarmup: startDate < p.horizon.warmupUntil, values: v, groups: groups.close(at: events.now)))
-        counters.reset()
-        integrals.reset(at: events.now)
-        if storyCount > 0 && events.now >= model.warmupDay { chooseStoryHouseholds() }
+        rows.append(PeriodRow(periodStart: startDate, inWarmup: startDate < p.horizon.warmupUntil, values: v, groups: recorder.groups.close(at: events.now)))
+        recorder.counters = PeriodCounters()
+        integrals = TimeIntegrals(lastTime: events.now)
+        if recorder.storyCount > 0 && events.now >= model.warmupDay { chooseStoryHouseholds() }
         periodIndex += 1
         if periodIndex == model.periodCount { return true }
         if endDate.isFirstOfYear { openYear(endDate.year) } else { applyTeamProductivity() }
@@ -167,7 +167,7 @@ extension Replication {
         case .perDay:
             for (service, tariff) in kinds { spending[service.rawValue] = integrals.careDays[service.rawValue] * tariff }
         case .perTrajectory:
-            for (service, _) in kinds { spending[service.rawValue] = Double(counters.specialisedEpisodes[service.rawValue]) * model.trajectoryPrice[service.rawValue] }
+            for (service, _) in kinds { spending[service.rawValue] = Double(recorder.counters.specialisedEpisodes[service.rawValue]) * model.trajectoryPrice[service.rawValue] }
         case .populationBudget:
             // The contract is paid whatever the care; it is split over the two columns by the consortium's own costs.
             let contract = s.specialisedFinancing.contractShareOfIncome * budget.income * periodShare

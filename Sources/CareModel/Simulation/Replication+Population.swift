@@ -27,10 +27,10 @@ extension Replication {
         let covered = stream.bernoulli(model.parameters.services.schoolCare.shareOfChildrenCovered)
         let i = children.add(birthDay: birthDay, household: household, risk: householdRisk[Int(household)],
                              flags: covered ? ChildFlag.schoolCovered : 0)
-        if !storyHouseholds.isEmpty && storyHouseholds.contains(household) { follow(i) }
+        if !recorder.storyHouseholds.isEmpty && recorder.storyHouseholds.contains(household) { follow(i) }
         aliveCount += 1
-        groups.integrate(Int(children.all[i].risk), until: events.now)
-        groups.alive[Int(children.all[i].risk)] += 1
+        recorder.groups.integrate(Int(children.all[i].risk), until: events.now)
+        recorder.groups.alive[Int(children.all[i].risk)] += 1
         if model.hasMoneyProblems { householdGained(Int(household)) }
         scheduleHome(i)
     }
@@ -53,28 +53,25 @@ extension Replication {
             household = Int32(stream.integer(below: householdRisk.count))
         }
         born += 1
-        counters.births += 1
         addChild(birthDay: events.now, household: household, stream: stream)
+        recorder.count(.born, group: 0)
     }
 
     func ageOut(_ i: Int) {
         if enterAdultSupport(i) { return }
         let place = children.all[i].place
+        var how = Happening.Leaving.atLeavingAge
         if age(i) > model.leavingAgeDays + 1e-7 {
             if children.all[i].inAdultSupport {
-                counters.leftAfterSupport += 1
+                how = .afterSchoolToWork
                 adultSupportCount -= 1
             } else {
-                counters.leftAfterContinuedCare += 1
+                how = .afterContinuedCare
             }
         }
         let group = Int(children.all[i].risk)
-        tell(i, .left(withNeed: children.all[i].need > 0))
-        storyChild[i] = nil
-        if children.all[i].need > 0 {
-            counters.agedOutWithNeed += 1
-            groups.agedOutWithNeed[group] += 1
-        }
+        report(i, .left(withNeed: children.all[i].need > 0, how: how))
+        recorder.storyChild[i] = nil
         if Place.isWaiting(place) {
             leaveQueue(i)
         } else if Place.isInCare(place) {
@@ -84,9 +81,8 @@ extension Replication {
         if model.hasMoneyProblems { householdLost(Int(children.all[i].household)) }
         children.remove(i)
         aliveCount -= 1
-        groups.integrate(group, until: events.now)
-        groups.alive[group] -= 1
+        recorder.groups.integrate(group, until: events.now)
+        recorder.groups.alive[group] -= 1
         left += 1
-        counters.leavers += 1
     }
 }

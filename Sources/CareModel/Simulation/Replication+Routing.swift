@@ -29,11 +29,11 @@ extension Replication {
     func referOn(_ i: Int, to service: ServiceKind, indication: Bool) {
         if indication && model.hasIndication {
             children.set(i, ChildFlag.referralIndication)
-            counters.indications += 1
+            report(i, .indicationStarted)
         }
         if model.hasHandover {
             children.set(i, ChildFlag.referralHandover)
-            counters.handovers += 1
+            report(i, .handedOver)
         }
         guard model.referralStepPerDay[referralParts(i)] > 0 else {
             refer(i, to: service)

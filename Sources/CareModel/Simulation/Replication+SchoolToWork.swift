@@ -24,11 +24,10 @@ extension Replication {
         // No longer an unnoticed need: the support knows it.
         let g = Int(c.risk)
         undetectedCount -= 1
-        groups.undetected[g] -= 1
+        recorder.groups.undetected[g] -= 1
         children.all[i].inAdultSupport = true
         adultSupportCount += 1
-        counters.supportEntrants += 1
-        tell(i, .continuedInSchoolToWork)
+        report(i, .continuedInSchoolToWork)
         scheduleAdultSupport(i)
         return true
     }
@@ -52,8 +51,7 @@ extension Replication {
         let u = streams.progression.uniform() * (upper.escalate + upper.resolve)
         if u < actual.resolve {
             setNeed(i, 0)
-            tell(i, .resolvedInSchoolToWork)
-            counters.resolved += 1
+            report(i, .resolvedInSchoolToWork)
             ageOut(i)
         } else if u < actual.resolve + actual.escalate {
             escalate(i, need: Int(children.all[i].need))

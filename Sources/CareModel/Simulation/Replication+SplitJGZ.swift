@@ -14,11 +14,9 @@ extension Replication {
     func transferBetweenJGZ(_ i: Int) {
         let noticedAt = children.all[i].noticedAt
         if Place.isWaiting(children.all[i].place) { leaveQueue(i) } else { leaveCare(i) }
-        counters.jgzTransfers += 1
         let lost = streams.jgzTransfer.bernoulli(model.parameters.services.youthHealthCare.transferLoss)
-        tell(i, .transferredBetweenJGZ(lost: lost))
+        report(i, .transferredBetweenJGZ(lost: lost))
         if lost {
-            counters.jgzTransfersLost += 1
             scheduleHome(i)
         } else {
             children.all[i].noticedAt = noticedAt

@@ -8,15 +8,15 @@ extension Replication {
         needCount[old] -= 1
         needCount[newNeed] += 1
         weightedNeed += model.burdenWeight[newNeed] - model.burdenWeight[old]
-        groups.integrate(g, until: events.now)
-        groups.weightedNeed[g] += model.burdenWeight[newNeed] - model.burdenWeight[old]
-        groups.severe[g] += (newNeed == 3 ? 1 : 0) - (old == 3 ? 1 : 0)
+        recorder.groups.integrate(g, until: events.now)
+        recorder.groups.weightedNeed[g] += model.burdenWeight[newNeed] - model.burdenWeight[old]
+        recorder.groups.severe[g] += (newNeed == 3 ? 1 : 0) - (old == 3 ? 1 : 0)
         let wasInSupport = inSupport(i)
         defer { updateSupportCount(i, was: wasInSupport) }
         if children.all[i].place == Place.home && !children.all[i].inAdultSupport {
             let change = (newNeed > 0 ? 1 : 0) - (old > 0 ? 1 : 0)
             undetectedCount += change
-            groups.undetected[g] += change
+            recorder.groups.undetected[g] += change
         }
         children.all[i].need = UInt8(newNeed)
     }
@@ -30,7 +30,7 @@ extension Replication {
         if children.all[i].need > 0 {
             let change = (newPlace == Place.home ? 1 : 0) - (old == Place.home ? 1 : 0)
             undetectedCount += change
-            groups.undetected[Int(children.all[i].risk)] += change
+            recorder.groups.undetected[Int(children.all[i].risk)] += change
         }
         children.all[i].place = newPlace
     }

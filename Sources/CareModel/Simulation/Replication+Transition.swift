@@ -14,7 +14,7 @@ extension Replication {
         for i in children.all.indices where children.has(i, ChildFlag.alive) && specialised.contains(children.all[i].place) {
             if streams.transition.bernoulli(t.handoverLoss) {
                 // A young person past the leaving age (in continued care) leaves; a child goes home.
-                tell(i, .lostInHandover)
+                report(i, .lostInHandover)
                 if age(i) >= model.leavingAgeDays - 1e-7 {
                     ageOut(i)
                 } else {

@@ -17,7 +17,6 @@ public final class Replication {
     var children: ChildTable
     var resources: [Resource]
     let streams: RandomStreams
-    var counters = PeriodCounters()
     var integrals = TimeIntegrals()
     var householdRisk: [UInt8] = []
     var householdCare: [HouseholdCare] = []
@@ -43,7 +42,6 @@ public final class Replication {
     var placedCount = 0
     /// Children in the referral step (indication and/or hand-over).
     var referralStepCount = 0
-    var groups: GroupTally
 
     // Money and funding of the current budget year.
     var budget: YearBudget
@@ -73,17 +71,12 @@ public final class Replication {
 
     static let serviceCount = ServiceKind.allCases.count
 
-    /// Households whose stories to tell (0: none).
-    let storyCount: Int
-    var stories = StoryBook()
-    /// Story child number of each storied child slot.
-    var storyChild: [Int: Int] = [:]
-    var storyHouseholds: Set<Int32> = []
+    /// Counts what the handlers report (period flows, per-group flows, stories).
+    var recorder: Recorder
 
     public init(model: CompiledModel, replication: Int, stories: Int = 0) throws(DistributionError) {
         self.model = model
         self.replication = replication
-        self.storyCount = stories
         let p = model.parameters
         streams = RandomStreams(seed: p.experiment.seed, replication: replication)
         householdSizes = try DiscreteDistribution(weights: p.population.householdSizeShares)
@@ -96,7 +89,7 @@ public final class Replication {
         resources[ServiceKind.youthProtection.rawValue].setCapacity(.max)
         debtHelp = Resource(capacity: p.services.debtHelp.enabled ? p.services.debtHelp.places : 0)
         reserve = p.budget.reserveEur
-        groups = GroupTally(groups: p.population.riskGroups.count)
+        recorder = Recorder(riskGroups: p.population.riskGroups.count, stories: stories)
         budget = YearBudget(year: p.horizon.start.year, parameters: p, children: expectedChildren)
     }
 
@@ -150,7 +143,14 @@ public final class Replication {
             replication: replication, rows: rows, events: events.processed,
             initialChildren: initialChildren, childrenBorn: born, childrenLeft: left,
             childrenAtEnd: aliveCount, initialReserve: model.parameters.budget.reserveEur)
-        if storyCount > 0 { result.stories = stories }
+        if recorder.storyCount > 0 { result.stories = recorder.stories }
         return result
+    }
+
+    /// Reports what happened to child `i` to the recorder, and to its story if followed.
+    @inline(__always) func report(_ i: Int, _ what: Happening) {
+        let child = children.all[i]
+        recorder.count(what, group: Int(child.risk))
+        if child.flags & ChildFlag.storied != 0, let line = what.story { recorder.tell(i, line, at: events.now) }
     }
 }

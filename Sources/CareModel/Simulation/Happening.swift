@@ -1,0 +1,58 @@
+/// What happened to a child (or household), as the event handlers report it to the
+/// `Recorder`. The handlers change the state; the recorder counts what they report.
+enum Happening {
+    case born
+    case onset
+    case escalated(to: Int)
+    case resolvedByItself
+    case noticed(Channel)
+    /// A crisis: a new episode by the crisis channel, on to youth protection.
+    case crisis
+    case referredByGP
+    case referredByTeam
+    case indicationStarted
+    case handedOver
+    case joinedWaitingList(ServiceKind)
+    case gaveUp
+    case started(ServiceKind, waitedDays: Double)
+    /// The first care since the need was noticed, after `days` (time to help).
+    case helped(afterDays: Double, schoolAge: Bool)
+    /// Counted for the first time this budget year as a user of these kinds of care (`UserMark` bits).
+    case newUser(marks: UInt8)
+    case specialisedEpisodeBegun(ServiceKind, days: Double)
+    case placed
+    case ended(ServiceKind, resolved: Bool)
+    case lostInHandover
+    case transferredBetweenJGZ(lost: Bool)
+    case continuedInSchoolToWork
+    case resolvedInSchoolToWork
+    /// Left the population; `how` says after what.
+    case left(withNeed: Bool, how: Leaving)
+    /// A household started debt help after waiting `waitedDays`.
+    case debtHelpStarted(waitedDays: Double)
+
+    enum Leaving { case atLeavingAge, afterContinuedCare, afterSchoolToWork }
+
+    /// The line of the child's story, if the happening has one.
+    var story: StoryBook.Event? {
+        switch self {
+        case .onset: .onset
+        case .escalated(let need): .escalated(to: need)
+        case .resolvedByItself: .resolvedByItself
+        case .noticed(let channel): .noticed(channel)
+        case .crisis: .crisis
+        case .joinedWaitingList(let service): .waiting(service)
+        case .gaveUp: .gaveUp
+        case .started(let service, let waited): .started(service, waitedDays: waited)
+        case .placed: .placed
+        case .ended(let service, let resolved): .ended(service, resolved: resolved)
+        case .lostInHandover: .lostInHandover
+        case .transferredBetweenJGZ(let lost): .transferredBetweenJGZ(lost: lost)
+        case .continuedInSchoolToWork: .continuedInSchoolToWork
+        case .resolvedInSchoolToWork: .resolvedInSchoolToWork
+        case .left(let withNeed, _): .left(withNeed: withNeed)
+        case .born, .referredByGP, .referredByTeam, .indicationStarted, .handedOver, .helped, .newUser,
+             .specialisedEpisodeBegun, .debtHelpStarted: nil
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// The replication's monitor (after simmer's): the event handlers report what happened,
+/// and the recorder counts it for the period row, the risk-group table and the stories.
+/// Stocks (children by need, waiting, in care) are not counted here: they are kept where
+/// they change (`Replication+Stocks`).
+struct Recorder {
+    /// Flows of the current period; replaced by a fresh value when the period is recorded.
+    var counters = PeriodCounters()
+    /// Per risk group: stocks kept by `Replication+Stocks`, flows counted here.
+    var groups: GroupTally
+    /// Households whose stories to tell (0: none), and what happened to them.
+    let storyCount: Int
+    var stories = StoryBook()
+    /// Story child number of each followed child's slot.
+    var storyChild: [Int: Int] = [:]
+    var storyHouseholds: Set<Int32> = []
+
+    init(riskGroups: Int, stories: Int) {
+        groups = GroupTally(groups: riskGroups)
+        storyCount = stories
+    }
+
+    /// Counts one happening of a child of risk group `group`.
+    @inline(__always) mutating func count(_ what: Happening, group: Int) {
+        switch what {
+        case .born: counters.births += 1
+        case .onset:
+            counters.onsets += 1
+            groups.onsets[group] += 1
+        case .escalated: counters.escalations += 1
+        case .resolvedByItself, .resolvedInSchoolToWork: counters.resolved += 1
+        case .noticed(let channel): counters.newEpisodes[channel.rawValue] += 1
+        case .crisis:
+            counters.crises += 1
+            groups.crises[group] += 1
+            counters.newEpisodes[Channel.crisis.rawValue] += 1
+        case .referredByGP: counters.referralsGP += 1
+        case .referredByTeam: counters.referralsTeam += 1
+        case .indicationStarted: counters.indications += 1
+        case .handedOver: counters.handovers += 1
+        case .gaveUp: counters.gaveUp += 1
+        case .started(let service, let waited):
+            counters.starts[service.rawValue] += 1
+            counters.waitDays[service.rawValue] += waited
+        case .helped(let days, let schoolAge):
+            counters.helped += 1
+            counters.daysToHelp += days
+            if schoolAge {
+                counters.helpedSchoolAge += 1
+                counters.daysToHelpSchoolAge += days
+            }
+        case .newUser(let marks):
+            if marks & UserMark.youthHelp != 0 { counters.youthHelpUsers += 1 }
+            if marks & UserMark.stay != 0 { counters.stayUsers += 1 }
+            if marks & UserMark.protection != 0 { counters.protectionUsers += 1 }
+        case .specialisedEpisodeBegun(let service, let days):
+            counters.specialisedEpisodes[service.rawValue] += 1
+            counters.specialisedEpisodeDays += days
+        case .placed: counters.placements += 1
+        case .ended(_, let resolved):
+            if resolved {
+                counters.resolved += 1
+                counters.resolvedInCare += 1
+            }
+        case .transferredBetweenJGZ(let lost):
+            counters.jgzTransfers += 1
+            if lost { counters.jgzTransfersLost += 1 }
+        case .continuedInSchoolToWork: counters.supportEntrants += 1
+        case .left(let withNeed, let how):
+            counters.leavers += 1
+            switch how {
+            case .atLeavingAge: break
+            case .afterContinuedCare: counters.leftAfterContinuedCare += 1
+            case .afterSchoolToWork: counters.leftAfterSupport += 1
+            }
+            if withNeed {
+                counters.agedOutWithNeed += 1
+                groups.agedOutWithNeed[group] += 1
+            }
+        case .debtHelpStarted(let waited):
+            counters.debtHelpStarts += 1
+            counters.debtHelpWaitDays += waited
+        case .joinedWaitingList, .lostInHandover: break
+        }
+    }
+
+    /// Adds a line to the story of the followed child in slot `i`.
+    mutating func tell(_ i: Int, _ event: StoryBook.Event, at time: Double) {
+        guard let k = storyChild[i] else { return }
+        stories.entries.append(.init(time: time, child: k, event: event))
+    }
+}
