@@ -207,18 +207,6 @@ enum ScenarioDecoder {
                                  region: region)
     }
 
-    private static func schoolToWork(_ r: ConfigReader, leavingAge: Double) throws(ScenarioError) -> SchoolToWorkParameters {
-        let s = SchoolToWorkParameters(
-            enabled: try r.bool("enabled"),
-            fromAgeYears: try r.double("from_age_years", .between(0, leavingAge)),
-            untilAgeYears: try r.double("until_age_years", .between(leavingAge, 30)),
-            resolutionPerYear: try r.double("resolution_per_year", .rate),
-            costEurPerParticipantPerYear: try r.double("cost_eur_per_participant_per_year", .money))
-        try check(s.fromAgeYears < leavingAge, r, "from_age_years", "must be below population.leaving_age_years (\(leavingAge))")
-        try r.finish()
-        return s
-    }
-
     /// Money-problem hazards are given per risk group, by the group's name.
     private static func debtHelp(_ r: ConfigReader, riskGroups: [String]) throws(ScenarioError) -> DebtHelpParameters {
         let m = try r.section("money_problems_per_year")
@@ -320,7 +308,7 @@ enum ScenarioDecoder {
         return spec
     }
 
-    private static func check(_ condition: Bool, _ r: ConfigReader, _ key: String, _ message: String) throws(ScenarioError) {
+    static func check(_ condition: Bool, _ r: ConfigReader, _ key: String, _ message: String) throws(ScenarioError) {
         guard condition else { throw ScenarioError(r.location(of: key), r.keyPath(key), message) }
     }
 }

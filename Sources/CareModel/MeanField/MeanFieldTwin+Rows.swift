@@ -1,6 +1,7 @@
 extension MeanFieldTwin {
     /// Turns accumulated stocks and counters into period rows like a replication's
-    /// (replication number 0; waiting lists are empty in the twin).
+    /// (replication number 0; waiting lists are empty in the twin). Columns are found by
+    /// name: the twin fills only those it models, the others stay 0.
     static func rows(model: CompiledModel, years: [YearFunding], stocks: [[Double]], counters: [[Double]],
                      births: [Double], leavers: [Double], agedOutWithNeed: [Double]) -> ReplicationResult {
         typealias M = MetricCatalog
@@ -18,20 +19,20 @@ extension MeanFieldTwin {
             func flow(_ c: C) -> Double { counters[q][c.rawValue] - counters[q - 1][c.rawValue] }
             func stock(_ k: Stock) -> Double { stocks[q][k.rawValue] }
             var v = [Double](repeating: 0, count: M.count)
-            v[M.children] = stock(.children)
-            v[M.births] = births[q]
-            v[M.leavers] = leavers[q]
-            v[M.needsLight] = stock(.light)
-            v[M.needsModerate] = stock(.moderate)
-            v[M.needsSevere] = stock(.severe)
-            v[M.needsUndetected] = stock(.undetected)
-            v[M.onsets] = flow(.onsets)
+            v[M.index("children")] = stock(.children)
+            v[M.index("births")] = births[q]
+            v[M.index("leavers")] = leavers[q]
+            v[M.index("needs_light")] = stock(.light)
+            v[M.index("needs_moderate")] = stock(.moderate)
+            v[M.index("needs_severe")] = stock(.severe)
+            v[M.index("needs_undetected")] = stock(.undetected)
+            v[M.index("onsets")] = flow(.onsets)
             var spending = [Double](repeating: 0, count: ServiceKind.allCases.count)
             for service in ServiceKind.allCases {
                 let r = service.rawValue
-                v[M.inCare[r]] = stocks[q][Stock.care0.rawValue + r]
-                v[M.capacity[r]] = funding.places[r] == .max ? -1 : Double(funding.places[r])
-                v[M.starts[r]] = counters[q][C.starts0.rawValue + r] - counters[q - 1][C.starts0.rawValue + r]
+                v[M.index("in_care_\(service.key)")] = stocks[q][Stock.care0.rawValue + r]
+                v[M.index("capacity_\(service.key)")] = funding.places[r] == .max ? -1 : Double(funding.places[r])
+                v[M.index("starts_\(service.key)")] = counters[q][C.starts0.rawValue + r] - counters[q - 1][C.starts0.rawValue + r]
                 let careDays = counters[q][C.careDays0.rawValue + r] - counters[q - 1][C.careDays0.rawValue + r]
                 switch service {
                 case .jgzEarlyHelp, .schoolCare, .neighbourhoodTeam: spending[r] = funding.budget.fixedBudget[r] * share
@@ -39,22 +40,22 @@ extension MeanFieldTwin {
                 case .residential: spending[r] = careDays * s.residential.tariffEurPerDay
                 case .youthProtection: spending[r] = careDays * s.youthProtection.costEurPerDay + flow(.placedDays) * s.residential.tariffEurPerDay
                 }
-                v[M.spending[r]] = spending[r]
+                v[M.index("spending_\(service.key)_eur")] = spending[r]
             }
             for channel in Channel.allCases {
-                v[M.newEpisodes[channel.rawValue]] = counters[q][C.newEpisodes0.rawValue + channel.rawValue] - counters[q - 1][C.newEpisodes0.rawValue + channel.rawValue]
+                v[M.index("new_episodes_\(channel.key)")] = counters[q][C.newEpisodes0.rawValue + channel.rawValue] - counters[q - 1][C.newEpisodes0.rawValue + channel.rawValue]
             }
-            v[M.resolved] = flow(.resolved)
-            v[M.resolvedInCare] = flow(.resolvedInCare)
-            v[M.escalations] = flow(.escalations)
-            v[M.crises] = flow(.crises)
-            v[M.outOfHome] = stock(.outOfHome)
-            v[M.placements] = flow(.placements)
-            v[M.agedOutWithNeed] = agedOutWithNeed[q]
+            v[M.index("resolved")] = flow(.resolved)
+            v[M.index("resolved_in_care")] = flow(.resolvedInCare)
+            v[M.index("escalations")] = flow(.escalations)
+            v[M.index("crises")] = flow(.crises)
+            v[M.index("out_of_home")] = stock(.outOfHome)
+            v[M.index("placements")] = flow(.placements)
+            v[M.index("aged_out_with_need")] = agedOutWithNeed[q]
             let total = spending.reduce(0, +), income = funding.budget.income * share
-            v[M.spendingTotal] = total
-            v[M.income] = income
-            v[M.deficit] = total - income
+            v[M.index("spending_total_eur")] = total
+            v[M.index("income_eur")] = income
+            v[M.index("deficit_eur")] = total - income
             spent += total
             received += income
             let endDate = q < model.periodCount ? model.periodStartDates[q] : p.horizon.end
@@ -62,14 +63,14 @@ extension MeanFieldTwin {
                 if endDate > p.horizon.warmupUntil {
                     let settled = p.budget.deficitPolicy.settle(deficit: spent - received, reserve: reserve)
                     reserve = settled.reserve
-                    v[M.extraMunicipal] = settled.extraMunicipal
+                    v[M.index("extra_municipal_eur")] = settled.extraMunicipal
                 }
                 spent = 0
                 received = 0
             }
-            v[M.reserve] = reserve
+            v[M.index("reserve_eur")] = reserve
             let childDays = flow(.childDays)
-            v[M.burdenIndex] = childDays > 0 ? flow(.weightedNeedDays) / childDays * daysPerYear : 0
+            v[M.index("burden_index")] = childDays > 0 ? flow(.weightedNeedDays) / childDays * daysPerYear : 0
             // Per risk group the twin reports only the group's children (its share of all).
             let groupRows = model.riskShares.map { share -> [Double] in
                 var row = [Double](repeating: .nan, count: EquityCatalog.definitions.count)

@@ -77,10 +77,7 @@ public struct CompiledModel: Sendable {
     /// Youth health care split into a 0-4 and a 4-18 organisation (the early-help cases move at school age).
     let splitJGZ: Bool
     /// School-to-work support: on, from and until which age (days), and its extra resolution hazard per day.
-    let schoolToWork: Bool
-    let supportFromDays: Double
-    let supportUntilDays: Double
-    let supportResolvePerDay: Double
+    let schoolToWork: SchoolToWork
     /// Regional pool: the other municipalities' places and referrals per day, per service
     /// (ServiceKind order; 0 outside specialised care or without a region).
     let outsidePlaces: [Int]
@@ -191,11 +188,7 @@ public struct CompiledModel: Sendable {
         ]
         debtHelpDuration = try make(debt.duration)
         splitJGZ = s.youthHealthCare.organisation == .split
-        let support = s.schoolToWork
-        schoolToWork = support.enabled
-        supportFromDays = support.fromAgeYears * daysPerYear
-        supportUntilDays = support.untilAgeYears * daysPerYear
-        supportResolvePerDay = support.enabled ? support.resolutionPerYear / daysPerYear : 0
+        schoolToWork = SchoolToWork(s.schoolToWork)
         let others = Double(s.region.otherChildren) / 1000
         /// A per-service array (ServiceKind order) with values for specialised care only.
         func specialisedOnly(ambulant: Double, residential: Double) -> [Double] {

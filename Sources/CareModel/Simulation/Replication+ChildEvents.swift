@@ -5,7 +5,7 @@ extension Replication {
         case .ageOut:
             ageOut(i)
         case .ageMilestone:
-            if model.schoolToWork && abs(age(i) - model.supportFromDays) < 1e-6 && inSupport(i) { supportCount += 1 }
+            if model.schoolToWork.enabled && abs(age(i) - model.schoolToWork.fromDays) < 1e-6 && inSupport(i) { schoolToWorkParticipants.all += 1 }
             rescheduleAfterChange(i)
         case .jgzContact:
             jgzContact(i)

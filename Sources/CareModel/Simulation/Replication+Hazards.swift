@@ -23,8 +23,8 @@ extension Replication {
         var kind = EventKind.hazard
         // Rates change with age only when school care starts to apply.
         let schoolStarts = children.has(i, ChildFlag.schoolCovered) && a < model.schoolAgeDays - 1e-7
-        let supportStarts = model.schoolToWork && a < model.supportFromDays - 1e-7
-        let milestone = schoolStarts ? model.schoolAgeDays : supportStarts ? model.supportFromDays : model.leavingAgeDays
+        let supportStarts = model.schoolToWork.enabled && a < model.schoolToWork.fromDays - 1e-7
+        let milestone = schoolStarts ? model.schoolAgeDays : supportStarts ? model.schoolToWork.fromDays : model.leavingAgeDays
         let milestoneTime = children.all[i].birthDay + milestone
         if milestoneTime <= time {
             time = milestoneTime
@@ -91,7 +91,7 @@ extension Replication {
     @inline(__always)
     func homeRates(_ i: Int, need: Int, age a: Double, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
         let escalate = escalationRate(i, need: need, actual: actual)
-        let resolve = model.resolutionPerDay[need] + (a >= model.supportFromDays - 1e-7 ? model.supportResolvePerDay : 0)
+        let resolve = model.resolutionPerDay[need] + (a >= model.schoolToWork.fromDays - 1e-7 ? model.schoolToWork.resolvePerDay : 0)
         let selfReferral = model.selfReferralPerDay[need]
         let gp = model.gpPerDay[need]
         let team = model.teamOutreachPerDay[need] * (actual ? teamFactor : 1)

@@ -64,7 +64,7 @@ extension Replication {
         if age(i) > model.leavingAgeDays + 1e-7 {
             if children.all[i].inAdultSupport {
                 how = .afterSchoolToWork
-                adultSupportCount -= 1
+                schoolToWorkParticipants.pastLeavingAge -= 1
             } else {
                 how = .afterContinuedCare
             }

@@ -59,7 +59,7 @@ extension Replication {
         integrals.placedDays += Double(placedCount) * dt
         integrals.weightedNeedDays += weightedNeed * dt
         integrals.childDays += Double(aliveCount) * dt
-        integrals.supportDays += Double(supportCount) * dt
+        integrals.supportDays += Double(schoolToWorkParticipants.all) * dt
         integrals.lastTime = time
     }
 }

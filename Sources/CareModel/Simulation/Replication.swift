@@ -26,9 +26,7 @@ public final class Replication {
     var debtHelp: Resource
     var householdsWithMoneyProblems = 0
     /// Young people in school-to-work support now (services.school_to_work).
-    var supportCount = 0
-    /// Of them, those past the leaving age (they no longer count as undetected needs).
-    var adultSupportCount = 0
+    var schoolToWorkParticipants = SchoolToWorkParticipants()
     /// Children of the other municipalities using the shared providers (services.region).
     var outside = OutsideClients()
     let householdSizes: DiscreteDistribution
@@ -45,6 +43,8 @@ public final class Replication {
 
     // Money and funding of the current budget year.
     var budget: YearBudget
+    /// The money of the period being recorded (for its row).
+    var periodMoney = PeriodMoney()
     var reserve: Double
     /// Spending minus income of the last settled year (for the deficit policy).
     var lastDeficit = 0.0

@@ -1,0 +1,41 @@
+extension MetricCatalog {
+    /// Per service: waiting lists, places in use and contracted, starts and waits; per channel: new episodes.
+    /// In a region the shared places and lists also hold the other municipalities' children,
+    /// which these columns leave out.
+    static let services: [MetricDefinition] = {
+        let all = ServiceKind.allCases
+        var d: [MetricDefinition] = []
+        d += all.map { s in
+            .init("waiting_\(s.key)", "children", "children on the waiting list of \(s.displayName) at the end of the period", .average) {
+                Double($0.resources[s.rawValue].queue.count - $0.outside.waiting[s.rawValue])
+            }
+        }
+        d += all.map { s in
+            .init("in_care_\(s.key)", "children", "children in \(s.displayName) at the end of the period", .average) {
+                Double($0.resources[s.rawValue].inUse - $0.outside.inCare[s.rawValue])
+            }
+        }
+        d += all.map { s in
+            .init("capacity_\(s.key)", "places", "places (children helped at once) of \(s.displayName) at the end of the period; -1 means unlimited", .average) {
+                let capacity = $0.resources[s.rawValue].capacity
+                return capacity == .max ? -1 : Double(capacity - $0.model.outsidePlaces[s.rawValue])
+            }
+        }
+        d += Channel.allCases.map { c in
+            .init("new_episodes_\(c.key)", "episodes", "needs first noticed in the period by \(c.displayName)", .total) {
+                Double($0.recorder.counters.newEpisodes[c.rawValue])
+            }
+        }
+        d += all.map { s in
+            .init("starts_\(s.key)", "episodes", "care episodes started in \(s.displayName) in the period", .total) {
+                Double($0.recorder.counters.starts[s.rawValue])
+            }
+        }
+        d += all.map { s in
+            .init("mean_wait_days_\(s.key)", "days", "mean wait of the episodes started in \(s.displayName) in the period (0 when none started)", .weighted, weightedBy: "starts_\(s.key)") {
+                mean($0.recorder.counters.waitDays[s.rawValue], over: $0.recorder.counters.starts[s.rawValue])
+            }
+        }
+        return d
+    }()
+}

@@ -1,0 +1,16 @@
+import CareModel
+
+/// Reads services.school_to_work (the lever lives in CareModel/Levers/SchoolToWork).
+extension ScenarioDecoder {
+    static func schoolToWork(_ r: ConfigReader, leavingAge: Double) throws(ScenarioError) -> SchoolToWorkParameters {
+        let s = SchoolToWorkParameters(
+            enabled: try r.bool("enabled"),
+            fromAgeYears: try r.double("from_age_years", .between(0, leavingAge)),
+            untilAgeYears: try r.double("until_age_years", .between(leavingAge, 30)),
+            resolutionPerYear: try r.double("resolution_per_year", .rate),
+            costEurPerParticipantPerYear: try r.double("cost_eur_per_participant_per_year", .money))
+        try check(s.fromAgeYears < leavingAge, r, "from_age_years", "must be below population.leaving_age_years (\(leavingAge))")
+        try r.finish()
+        return s
+    }
+}
