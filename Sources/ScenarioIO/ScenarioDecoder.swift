@@ -297,9 +297,9 @@ enum ScenarioDecoder {
 
     private static func duration(_ r: ConfigReader) throws(ScenarioError) -> DurationSpec {
         let d = try r.section("duration")
-        let kinds = Duration.kinds.joined(separator: ", ")
+        let kinds = DurationDistribution.kinds.joined(separator: ", ")
         let distribution = try d.string("distribution")
-        guard Duration.kinds.contains(distribution) else {
+        guard DurationDistribution.kinds.contains(distribution) else {
             throw ScenarioError(d.location(of: "distribution"), d.keyPath("distribution"), "expected one of: \(kinds); got '\(distribution)'")
         }
         let spec = DurationSpec(distribution: distribution, meanDays: try d.double("mean_days", .positive),

@@ -29,19 +29,19 @@ import Testing
 
     @Test func gammaFromMeanAndCV() throws {
         let s = RandomStream(seed: 2)
-        let d = try Duration.make(kind: "gamma", mean: 120, spread: 0.8)
+        let d = try DurationDistribution.make(kind: "gamma", mean: 120, spread: 0.8)
         checkMean({ d.sample(s) }, mean: 120, variance: (0.8 * 120) * (0.8 * 120), "gamma")
     }
 
     @Test func lognormalFromMeanAndCV() throws {
         let s = RandomStream(seed: 3)
-        let d = try Duration.make(kind: "lognormal", mean: 410, spread: 0.6)
+        let d = try DurationDistribution.make(kind: "lognormal", mean: 410, spread: 0.6)
         checkMean({ d.sample(s) }, mean: 410, variance: (0.6 * 410) * (0.6 * 410), "lognormal")
     }
 
     @Test func weibullFromMeanAndShape() throws {
         let s = RandomStream(seed: 4)
-        let d = try Duration.make(kind: "weibull", mean: 100, spread: 1.5)
+        let d = try DurationDistribution.make(kind: "weibull", mean: 100, spread: 1.5)
         // Var = scale^2 (G(1 + 2/k) - G(1 + 1/k)^2)
         let scale = 100 / tgamma(1 + 1 / 1.5)
         let variance = scale * scale * (tgamma(1 + 2 / 1.5) - pow(tgamma(1 + 1 / 1.5), 2))
@@ -71,9 +71,9 @@ import Testing
     }
 
     @Test func invalidParametersAreRejected() {
-        #expect(throws: DistributionError.self) { try Duration.make(kind: "gamma", mean: 10, spread: 0) }
-        #expect(throws: DistributionError.self) { try Duration.make(kind: "lognormal", mean: -1, spread: 1) }
-        #expect(throws: DistributionError.self) { try Duration.make(kind: "triangular", mean: 1, spread: 1) }
+        #expect(throws: DistributionError.self) { try DurationDistribution.make(kind: "gamma", mean: 10, spread: 0) }
+        #expect(throws: DistributionError.self) { try DurationDistribution.make(kind: "lognormal", mean: -1, spread: 1) }
+        #expect(throws: DistributionError.self) { try DurationDistribution.make(kind: "triangular", mean: 1, spread: 1) }
         #expect(throws: DistributionError.self) { try DiscreteDistribution(weights: [0, 0]) }
         #expect(throws: DistributionError.self) { try DiscreteDistribution(weights: [1, -1]) }
     }

@@ -78,9 +78,9 @@ public enum MeanFieldTwin {
             func setContext() {
                 let age = now - entry + entryAge
                 var band = 0
-                while band + 1 < model.onsetBandStart.count && model.onsetBandStart[band + 1] <= age + 1e-7 { band += 1 }
+                while band + 1 < model.onsetBandStart.count && model.onsetBandStart[band + 1] <= age + sameInstantDays { band += 1 }
                 rates.context.onset = model.riskOnsetMultiplier.map { model.onsetPerDay[band] * $0 }
-                rates.context.schoolActive = age >= model.schoolAgeDays - 1e-7
+                rates.context.schoolActive = age >= model.schoolAgeDays - sameInstantDays
                 let funding = years[min(years.count - 1, yearIndex(now, yearStarts))]
                 rates.context.teamFactor = funding.teamFactor
                 rates.context.schoolFactor = funding.schoolFactor

@@ -1,4 +1,4 @@
-/// A duration as written in a scenario file; turned into a `Duration` when the model is built.
+/// A duration as written in a scenario file; turned into a `DurationDistribution` when the model is built.
 public struct DurationSpec: Sendable, Codable, Equatable {
     /// exponential, gamma, lognormal or weibull.
     public var distribution: String

@@ -73,7 +73,7 @@ public struct CompiledModel: Sendable {
     /// The largest factors a child's hazards can have (1 without money problems).
     let moneyOnsetUpper: Double
     let moneyEscalationUpper: Double
-    let debtHelpDuration: Duration
+    let debtHelpDuration: DurationDistribution
     /// Youth health care split into a 0-4 and a 4-18 organisation (the early-help cases move at school age).
     let splitJGZ: Bool
     /// School-to-work support: on, from and until which age (days), and its extra resolution hazard per day.
@@ -84,7 +84,7 @@ public struct CompiledModel: Sendable {
     let outsideReferralsPerDay: [Double]
 
     /// Per service (indexed by ServiceKind.rawValue); specialised care's under the financing model's incentive.
-    let durations: [Duration]
+    let durations: [DurationDistribution]
     /// Price of one episode of specialised care under per-trajectory financing: the tariff x
     /// the mean duration under per-day payment (0 for other services).
     let trajectoryPrice: [Double]
@@ -170,8 +170,8 @@ public struct CompiledModel: Sendable {
         moneyEscalationFactor = debt.enabled ? debt.escalationMultiplier : 1
         moneyOnsetUpper = max(1, moneyOnsetFactor)
         moneyEscalationUpper = max(1, moneyEscalationFactor)
-        func make(_ d: DurationSpec) throws(DistributionError) -> Duration {
-            try Duration.make(kind: d.distribution, mean: d.meanDays, spread: d.spread)
+        func make(_ d: DurationSpec) throws(DistributionError) -> DurationDistribution {
+            try DurationDistribution.make(kind: d.distribution, mean: d.meanDays, spread: d.spread)
         }
         func incentive(_ d: DurationSpec) -> DurationSpec {
             var changed = d
@@ -215,3 +215,7 @@ public struct CompiledModel: Sendable {
 
     public var periodCount: Int { periodStartDates.count }
 }
+
+/// Days: two ages or times closer than this are the same instant. Ages are sums of
+/// floating-point days, so "has the child reached age a?" compares with this margin.
+let sameInstantDays = 1e-7

@@ -127,7 +127,7 @@ extension Replication {
         let resolved = streams.careOutcome.bernoulli(model.resolveProbability[service.rawValue][need])
         report(i, .ended(service, resolved: resolved))
         if resolved { setNeed(i, 0) }
-        if age(i) >= model.leavingAgeDays - 1e-7 {
+        if age(i) >= model.leavingAgeDays - sameInstantDays {
             // Care continued past the leaving age has ended: the young person leaves.
             ageOut(i)
             return

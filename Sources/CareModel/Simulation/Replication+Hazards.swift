@@ -22,15 +22,15 @@ extension Replication {
         var time = rate > 0 ? events.now + streams.progression.exponential(mean: 1 / rate) : .infinity
         var kind = EventKind.hazard
         // Rates change with age only when school care starts to apply.
-        let schoolStarts = children.has(i, ChildFlag.schoolCovered) && a < model.schoolAgeDays - 1e-7
-        let supportStarts = model.schoolToWork.enabled && a < model.schoolToWork.fromDays - 1e-7
+        let schoolStarts = children.has(i, ChildFlag.schoolCovered) && a < model.schoolAgeDays - sameInstantDays
+        let supportStarts = model.schoolToWork.enabled && a < model.schoolToWork.fromDays - sameInstantDays
         let milestone = schoolStarts ? model.schoolAgeDays : supportStarts ? model.schoolToWork.fromDays : model.leavingAgeDays
         let milestoneTime = children.all[i].birthDay + milestone
         if milestoneTime <= time {
             time = milestoneTime
             kind = milestone >= model.leavingAgeDays ? .ageOut : .ageMilestone
         }
-        if let contact = model.contactAges.first(where: { $0 > a + 1e-7 }) {
+        if let contact = model.contactAges.first(where: { $0 > a + sameInstantDays }) {
             let contactTime = children.all[i].birthDay + contact
             if contactTime < time {
                 time = contactTime
@@ -91,11 +91,11 @@ extension Replication {
     @inline(__always)
     func homeRates(_ i: Int, need: Int, age a: Double, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
         let escalate = escalationRate(i, need: need, actual: actual)
-        let resolve = model.resolutionPerDay[need] + (a >= model.schoolToWork.fromDays - 1e-7 ? model.schoolToWork.resolvePerDay : 0)
+        let resolve = model.resolutionPerDay[need] + (a >= model.schoolToWork.fromDays - sameInstantDays ? model.schoolToWork.resolvePerDay : 0)
         let selfReferral = model.selfReferralPerDay[need]
         let gp = model.gpPerDay[need]
         let team = model.teamOutreachPerDay[need] * (actual ? teamFactor : 1)
-        let atSchool = a >= model.schoolAgeDays - 1e-7 && children.has(i, ChildFlag.schoolCovered)
+        let atSchool = a >= model.schoolAgeDays - sameInstantDays && children.has(i, ChildFlag.schoolCovered)
         let school = atSchool ? model.schoolDetectionPerDay[need] * (actual ? schoolFactor : 1) : 0
         let crisis = need == 3 ? model.crisisPerDaySevere : 0
         if let rates {
@@ -133,7 +133,7 @@ extension Replication {
     /// The onset band that applies at age `a` (days).
     @inline(__always) func onsetBand(atAge a: Double) -> Int {
         var band = 0
-        while band + 1 < model.onsetBandStart.count && model.onsetBandStart[band + 1] <= a + 1e-7 { band += 1 }
+        while band + 1 < model.onsetBandStart.count && model.onsetBandStart[band + 1] <= a + sameInstantDays { band += 1 }
         return band
     }
 

@@ -61,7 +61,7 @@ extension Replication {
         if enterAdultSupport(i) { return }
         let place = children.all[i].place
         var how = Happening.Leaving.atLeavingAge
-        if age(i) > model.leavingAgeDays + 1e-7 {
+        if age(i) > model.leavingAgeDays + sameInstantDays {
             if children.all[i].inAdultSupport {
                 how = .afterSchoolToWork
                 schoolToWorkParticipants.pastLeavingAge -= 1

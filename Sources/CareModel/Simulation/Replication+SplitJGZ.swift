@@ -3,7 +3,7 @@ extension Replication {
     /// With split youth health care, when the child's early-help case moves from JGZ 0-4 to
     /// JGZ 4-18 (at school age); nil when it does not.
     @inline(__always) func jgzTransferTime(_ i: Int, service: ServiceKind) -> Double? {
-        guard model.splitJGZ, service == .jgzEarlyHelp, age(i) < model.schoolAgeDays - 1e-7 else { return nil }
+        guard model.splitJGZ, service == .jgzEarlyHelp, age(i) < model.schoolAgeDays - sameInstantDays else { return nil }
         return children.all[i].birthDay + model.schoolAgeDays
     }
 

@@ -15,7 +15,7 @@ extension Replication {
             if streams.transition.bernoulli(t.handoverLoss) {
                 // A young person past the leaving age (in continued care) leaves; a child goes home.
                 report(i, .lostInHandover)
-                if age(i) >= model.leavingAgeDays - 1e-7 {
+                if age(i) >= model.leavingAgeDays - sameInstantDays {
                     ageOut(i)
                 } else {
                     leaveCare(i)

@@ -5,7 +5,7 @@ extension Replication {
     @inline(__always) func inSupport(_ i: Int) -> Bool {
         let c = children.all[i]
         return model.schoolToWork.enabled && c.place == Place.home && c.need > 0
-            && (c.inAdultSupport || events.now - c.birthDay >= model.schoolToWork.fromDays - 1e-7)
+            && (c.inAdultSupport || events.now - c.birthDay >= model.schoolToWork.fromDays - sameInstantDays)
     }
 
     /// Keeps `schoolToWorkParticipants.all` in step after a change to the young person's need or place.
@@ -19,7 +19,7 @@ extension Replication {
     func enterAdultSupport(_ i: Int) -> Bool {
         let c = children.all[i]
         guard model.schoolToWork.enabled, !c.inAdultSupport, c.need > 0, !Place.isInCare(c.place),
-              model.schoolToWork.untilDays > age(i) + 1e-7 else { return false }
+              model.schoolToWork.untilDays > age(i) + sameInstantDays else { return false }
         if Place.isWaiting(c.place) { leaveQueue(i) }
         // No longer an unnoticed need: the support knows it.
         let g = Int(c.risk)

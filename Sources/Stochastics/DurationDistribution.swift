@@ -4,7 +4,7 @@ import Foundation
 /// of it, converted once to the distribution's own parameters.
 ///
 /// Parameters are checked when the value is made, so sampling never fails.
-public enum Duration: Sendable, Equatable {
+public enum DurationDistribution: Sendable, Equatable {
     case exponential(mean: Double)
     /// Gamma with the given mean and coefficient of variation (sd / mean).
     case gamma(shape: Double, scale: Double, mean: Double, cv: Double)
@@ -17,7 +17,7 @@ public enum Duration: Sendable, Equatable {
 
     /// Makes a duration of the named kind. `spread` is the coefficient of variation
     /// for gamma and lognormal, the shape k for Weibull, ignored for exponential.
-    public static func make(kind: String, mean: Double, spread: Double) throws(DistributionError) -> Duration {
+    public static func make(kind: String, mean: Double, spread: Double) throws(DistributionError) -> DurationDistribution {
         guard mean > 0, mean.isFinite else { throw .invalid("mean must be > 0, got \(mean)") }
         switch kind {
         case "exponential":
