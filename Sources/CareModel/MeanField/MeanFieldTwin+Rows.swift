@@ -2,7 +2,7 @@ extension MeanFieldTwin {
     /// Turns accumulated stocks and counters into period rows like a replication's
     /// (replication number 0; waiting lists are empty in the twin). Columns are found by
     /// name: the twin fills only those it models, the others stay 0.
-    static func rows(model: CompiledModel, years: [YearFunding], stocks: [[Double]], counters: [[Double]],
+    static func rows(model: CompiledModel, years: [YearAllocation], stocks: [[Double]], counters: [[Double]],
                      births: [Double], leavers: [Double], agedOutWithNeed: [Double]) -> ReplicationResult {
         typealias M = MetricCatalog
         typealias C = MeanFieldLayout.Counter
@@ -15,7 +15,7 @@ extension MeanFieldTwin {
             let start = model.periodBoundaries[q - 1], end = model.periodBoundaries[q]
             let date = model.periodStartDates[q - 1]
             let funding = years[date.year - p.horizon.start.year]
-            let share = (end - start) / funding.budget.days
+            let share = (end - start) / funding.account.days
             func flow(_ c: C) -> Double { counters[q][c.rawValue] - counters[q - 1][c.rawValue] }
             func stock(_ k: Stock) -> Double { stocks[q][k.rawValue] }
             var v = [Double](repeating: 0, count: M.count)
@@ -35,7 +35,7 @@ extension MeanFieldTwin {
                 v[M.index("starts_\(service.key)")] = counters[q][C.starts0.rawValue + r] - counters[q - 1][C.starts0.rawValue + r]
                 let careDays = counters[q][C.careDays0.rawValue + r] - counters[q - 1][C.careDays0.rawValue + r]
                 switch service {
-                case .jgzEarlyHelp, .schoolCare, .neighbourhoodTeam: spending[r] = funding.budget.fixedBudget[r] * share
+                case .jgzEarlyHelp, .schoolCare, .neighbourhoodTeam: spending[r] = funding.account.fixedBudget[r] * share
                 case .specialisedAmbulant: spending[r] = careDays * s.specialisedAmbulant.tariffEurPerDay
                 case .residential: spending[r] = careDays * s.residential.tariffEurPerDay
                 case .youthProtection: spending[r] = careDays * s.youthProtection.costEurPerDay + flow(.placedDays) * s.residential.tariffEurPerDay
@@ -52,7 +52,7 @@ extension MeanFieldTwin {
             v[M.index("out_of_home")] = stock(.outOfHome)
             v[M.index("placements")] = flow(.placements)
             v[M.index("aged_out_with_need")] = agedOutWithNeed[q]
-            let total = spending.reduce(0, +), income = funding.budget.income * share
+            let total = spending.reduce(0, +), income = funding.account.income * share
             v[M.index("spending_total_eur")] = total
             v[M.index("income_eur")] = income
             v[M.index("deficit_eur")] = total - income

@@ -34,7 +34,7 @@ public enum MeanFieldTwin {
         let boundaries = model.periodBoundaries
         let periods = model.periodCount
         let startYear = p.horizon.start.year
-        let years = (0...(p.horizon.end.year - startYear)).map { YearFunding(year: startYear + $0, parameters: p, children: children) }
+        let years = (0...(p.horizon.end.year - startYear)).map { YearAllocation(year: startYear + $0, parameters: p, children: children) }
         let yearStarts = (1..<years.count).map { Double(CalendarDate(year: startYear + $0, month: 1, day: 1)!.daysSinceEpoch - model.startDay) }
 
         // Accumulated over cohorts, per period boundary 1...periods.

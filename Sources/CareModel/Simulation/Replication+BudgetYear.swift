@@ -6,9 +6,9 @@ extension Replication {
     /// Sets this budget year's income, budgets and capacities, then lets newly
     /// funded places take children from the waiting lists.
     func openYear(_ year: Int) {
-        let funding = YearFunding(year: year, parameters: model.parameters, children: aliveCount, previousDeficit: lastDeficit,
+        let funding = YearAllocation(year: year, parameters: model.parameters, children: aliveCount, previousDeficit: lastDeficit,
                                   extraPlaces: grownPlaces(year))
-        budget = funding.budget
+        yearAccount = funding.account
         // In a region the other municipalities' places join this one's in one pool.
         for service in ServiceKind.allCases {
             let r = service.rawValue
@@ -31,7 +31,7 @@ extension Replication {
     }
 
     /// Places specialised providers want to add in `year` for the waiting lists of
-    /// `delay_years` before (mean over that year's periods); YearFunding caps them.
+    /// `delay_years` before (mean over that year's periods); YearAllocation caps them.
     func grownPlaces(_ year: Int) -> [Double]? {
         let growth = model.parameters.services.capacityGrowth
         guard growth.placesPerWaitingChild > 0 else { return nil }
@@ -54,7 +54,7 @@ extension Replication {
             for (service, _) in kinds { spending[service.rawValue] = Double(recorder.counters.specialisedEpisodes[service.rawValue]) * model.trajectoryPrice[service.rawValue] }
         case .populationBudget:
             // The contract is paid whatever the care; it is split over the two columns by the consortium's own costs.
-            let contract = s.specialisedFinancing.contractShareOfIncome * budget.income * periodShare
+            let contract = s.specialisedFinancing.contractShareOfIncome * yearAccount.income * periodShare
             let costs = kinds.map { integrals.careDays[$0.0.rawValue] * $0.1 }
             let total = costs.reduce(0, +)
             for (k, (service, _)) in kinds.enumerated() {
@@ -69,7 +69,7 @@ extension Replication {
     /// Year-end accounting under the deficit policy. Returns the money drawn from the
     /// municipality's general funds.
     func settleYear() -> Double {
-        lastDeficit = budget.spent - budget.received
+        lastDeficit = yearAccount.spent - yearAccount.received
         let settled = model.parameters.budget.deficitPolicy.settle(deficit: lastDeficit, reserve: reserve)
         reserve = settled.reserve
         return settled.extraMunicipal

@@ -8,12 +8,12 @@ extension Replication {
         let p = model.parameters
         let start = model.periodBoundaries[periodIndex]
         let end = model.periodBoundaries[periodIndex + 1]
-        let share = (end - start) / budget.days
+        let share = (end - start) / yearAccount.days
 
         periodMoney = PeriodMoney()
         periodMoney.share = share
         for service in ServiceKind.allCases where service.isFixedBudget {
-            periodMoney.spending[service.rawValue] = budget.fixedBudget[service.rawValue] * share
+            periodMoney.spending[service.rawValue] = yearAccount.fixedBudget[service.rawValue] * share
         }
         let s = p.services
         payForSpecialisedCare(into: &periodMoney.spending, periodShare: share)
@@ -21,9 +21,9 @@ extension Replication {
             + integrals.placedDays * s.residential.tariffEurPerDay
         periodMoney.administration = Double(recorder.counters.indications) * p.policies.indicationCostEur
         periodMoney.total = periodMoney.spending.reduce(0, +) + periodMoney.administration
-        periodMoney.income = budget.income * share
-        budget.spent += periodMoney.total
-        budget.received += periodMoney.income
+        periodMoney.income = yearAccount.income * share
+        yearAccount.spent += periodMoney.total
+        yearAccount.received += periodMoney.income
 
         let endDate = periodIndex + 1 < model.periodStartDates.count ? model.periodStartDates[periodIndex + 1] : p.horizon.end
         // Money is settled from the end of warm-up on: the warm-up starts from an

@@ -42,7 +42,7 @@ public final class Replication {
     var referralStepCount = 0
 
     // Money and funding of the current budget year.
-    var budget: YearBudget
+    var yearAccount: YearAccount
     /// The money of the period being recorded (for its row).
     var periodMoney = PeriodMoney()
     var reserve: Double
@@ -90,7 +90,7 @@ public final class Replication {
         debtHelp = Resource(capacity: p.services.debtHelp.enabled ? p.services.debtHelp.places : 0)
         reserve = p.budget.reserveEur
         recorder = Recorder(riskGroups: p.population.riskGroups.count, stories: stories)
-        budget = YearBudget(year: p.horizon.start.year, parameters: p, children: expectedChildren)
+        yearAccount = YearAccount(year: p.horizon.start.year, parameters: p)
     }
 
     /// Runs the whole horizon and returns the recorded periods.

@@ -1,6 +1,6 @@
-/// The money of one budget year (January to December): income, the fixed budgets of
-/// the services paid from a budget, and what has been received and spent so far.
-struct YearBudget {
+/// The account of one budget year (January to December): its income, the fixed budgets
+/// of the services paid from a budget, and what has been received and spent so far.
+struct YearAccount {
     let year: Int
     let days: Double
     let income: Double
@@ -10,7 +10,7 @@ struct YearBudget {
     var spent = 0.0
 
     /// `preventionCut`: euros taken from the budget-funded services this year (deficit policy cut_prevention).
-    init(year: Int, parameters p: ModelParameters, children: Int, preventionCut: Double = 0) {
+    init(year: Int, parameters p: ModelParameters, preventionCut: Double = 0) {
         self.year = year
         days = CalendarDate.isLeap(year) ? 366 : 365
         income = p.budget.income(inYear: year)
@@ -25,20 +25,5 @@ struct YearBudget {
             budgets = budgets.map { $0 * keep }
         }
         fixedBudget = budgets
-    }
-}
-
-/// What a fixed budget buys: staff (FTE), places (FTE x caseload), and how strongly
-/// the service's outreach works compared with full (baseline) funding.
-struct Funding {
-    let places: Int
-    /// FTE funded now / FTE funded by the uncut baseline budget, capped at 1.
-    let outreachFactor: Double
-
-    init(budget: Double, baselineBudget: Double, staffing: Staffing) {
-        let fte = budget / staffing.costPerFteEurPerYear
-        let baselineFte = baselineBudget / staffing.costPerFteEurPerYear
-        places = Int((fte * staffing.caseloadPerFte).rounded(.down))
-        outreachFactor = baselineFte > 0 ? min(1, fte / baselineFte) : 0
     }
 }

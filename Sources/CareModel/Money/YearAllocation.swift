@@ -1,8 +1,8 @@
-/// What a budget year's money buys: the budgets, the places of every service and the
-/// outreach factors of the budget-funded channels. Shared by the simulation and its
-/// mean-field twin.
-public struct YearFunding {
-    let budget: YearBudget
+/// What a budget year's money buys (its allocation): the year's account, the places of
+/// every service and the outreach factors of the budget-funded channels. Shared by the
+/// simulation and its mean-field twin.
+public struct YearAllocation {
+    let account: YearAccount
     /// Places per service (ServiceKind order); youth protection never refuses (`Int.max`).
     let places: [Int]
     let teamFactor: Double
@@ -15,25 +15,25 @@ public struct YearFunding {
     init(year: Int, parameters p: ModelParameters, children: Int, previousDeficit: Double = 0, extraPlaces: [Double]? = nil) {
         let s = p.services
         let preventionCut = p.budget.deficitPolicy == .cutPrevention ? max(0, previousDeficit) : 0
-        budget = YearBudget(year: year, parameters: p, children: children, preventionCut: preventionCut)
+        account = YearAccount(year: year, parameters: p, preventionCut: preventionCut)
         let baseline = p.budget.baselineEurPerYear
         var places = [Int](repeating: 0, count: ServiceKind.allCases.count)
 
-        let team = Funding(budget: budget.fixedBudget[ServiceKind.neighbourhoodTeam.rawValue],
+        let team = StaffedBudget(budget: account.fixedBudget[ServiceKind.neighbourhoodTeam.rawValue],
                            baselineBudget: s.neighbourhoodTeam.budgetShare * baseline, staffing: s.neighbourhoodTeam.staffing)
         places[ServiceKind.neighbourhoodTeam.rawValue] = team.places
         teamFactor = team.outreachFactor
 
-        let school = Funding(budget: budget.fixedBudget[ServiceKind.schoolCare.rawValue],
+        let school = StaffedBudget(budget: account.fixedBudget[ServiceKind.schoolCare.rawValue],
                              baselineBudget: s.schoolCare.budgetShare * baseline, staffing: s.schoolCare.staffing)
         places[ServiceKind.schoolCare.rawValue] = school.places
         schoolFactor = school.outreachFactor
 
         // Youth health care funds the universal contacts first; what is left pays early help.
-        let jgzBudget = budget.fixedBudget[ServiceKind.jgzEarlyHelp.rawValue]
+        let jgzBudget = account.fixedBudget[ServiceKind.jgzEarlyHelp.rawValue]
         let contactCost = s.youthHealthCare.costPerChildEurPerYear * Double(children)
         jgzReachFactor = contactCost > 0 ? min(1, jgzBudget / contactCost) : 1
-        let earlyHelp = Funding(budget: max(0, jgzBudget - contactCost), baselineBudget: 0, staffing: s.youthHealthCare.earlyHelpStaffing)
+        let earlyHelp = StaffedBudget(budget: max(0, jgzBudget - contactCost), baselineBudget: 0, staffing: s.youthHealthCare.earlyHelpStaffing)
         places[ServiceKind.jgzEarlyHelp.rawValue] = s.youthHealthCare.earlyHelpEnabled ? earlyHelp.places : 0
 
         let thousands = Double(children) / 1000
@@ -46,8 +46,8 @@ public struct YearFunding {
         if p.budget.deficitPolicy == .rationSpecialised && previousDeficit > 0 {
             // Contract only the places the money left over can pay for a whole year,
             // ambulant and residential cut in the same proportion.
-            let left = max(0, budget.income - budget.fixedBudget.reduce(0, +))
-            let fullCost = (ambulant * s.specialisedAmbulant.tariffEurPerDay + residential * s.residential.tariffEurPerDay) * budget.days
+            let left = max(0, account.income - account.fixedBudget.reduce(0, +))
+            let fullCost = (ambulant * s.specialisedAmbulant.tariffEurPerDay + residential * s.residential.tariffEurPerDay) * account.days
             let scale = fullCost > 0 ? min(1, left / fullCost) : 1
             ambulant *= scale
             residential *= scale
@@ -56,18 +56,5 @@ public struct YearFunding {
         places[ServiceKind.residential.rawValue] = Int(residential.rounded(.down))
         places[ServiceKind.youthProtection.rawValue] = .max
         self.places = places
-    }
-}
-
-extension DeficitPolicy {
-    /// Year-end accounting of `deficit` (spending - income; negative: a surplus).
-    /// Returns the new reserve and the money drawn from the municipality's general funds.
-    func settle(deficit: Double, reserve: Double) -> (reserve: Double, extraMunicipal: Double) {
-        switch self {
-        case .absorb, .cutPrevention, .rationSpecialised:
-            if deficit <= 0 { return (reserve - deficit, 0) }
-            let fromReserve = min(max(reserve, 0), deficit)
-            return (reserve - fromReserve, deficit - fromReserve)
-        }
     }
 }
