@@ -35,7 +35,6 @@ extension Replication {
     }
 
     func startCare(_ i: Int, _ service: ServiceKind, waited: Double) {
-        let r = service.rawValue
         setPlace(i, Place.inCare(service))
         report(i, .started(service, waitedDays: waited))
         let noticedAt = children.all[i].noticedAt
