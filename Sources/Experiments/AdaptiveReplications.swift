@@ -8,7 +8,8 @@ import CareModel
 /// many replications to have in all. The half-width shrinks as 1/sqrt(n), so reaching
 /// the target from the widest width w at n replications takes about n (w / target)²;
 /// the estimate gets 10 % to spare, at least 2 more replications, and never more than
-/// `maxReplications`.
+/// `maxReplications`. Without a width to estimate from (a single replication, or a
+/// metric whose mean is 0) it takes the smallest step, 2 more.
 public struct AdaptiveReplications: Sendable, Equatable {
     /// The metrics watched when none are named: total spending and the burden index.
     public static let defaultMetrics = ["spending_total_eur", "burden_index"]
@@ -35,8 +36,11 @@ public struct AdaptiveReplications: Sendable, Equatable {
 
     /// How many replications to have in all after `count`, when the widest relative
     /// half-width is `widest`; nil when the run is done (target reached, or the limit).
+    /// An infinite `widest` (no width yet) gives `count + 2`.
     public func next(after count: Int, widest: Double) -> Int? {
         if widest <= target || count >= maxReplications { return nil }
+        // No width to estimate from (one replication, or a metric whose mean is 0): the smallest step.
+        guard widest.isFinite else { return min(maxReplications, count + 2) }
         // The half-width shrinks as 1/sqrt(n): estimate the replications needed, with 10 % to spare.
         let needed = Int((Double(count) * (widest / target) * (widest / target) * 1.1).rounded(.up))
         return min(maxReplications, max(count + 2, needed))
