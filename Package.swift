@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "CareModel", dependencies: ["SimKernel", "Stochastics"], swiftSettings: hotLoop),
 
         // MARK: - Input, experiments, output
-        .target(name: "ScenarioIO", dependencies: ["CareModel", "Yams"]),
+        .target(name: "ScenarioIO", dependencies: ["CareModel", "Stochastics", "Yams"]),
         .target(name: "Experiments", dependencies: ["CareModel", "Stochastics"]),
         .target(name: "Reporting", dependencies: ["CareModel", "Experiments", "Stochastics"]),
 
@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "Stochastics", "Workloads"]),
         .testTarget(name: "CareModelTests", dependencies: ["CareModel", "ScenarioIO", "Experiments", "Stochastics", "Validation"]),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "CareModel"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ScenarioIO", "Experiments"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ScenarioIO", "Experiments", "CareModel"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "CareModel"]),
         .testTarget(name: "CLITests", dependencies: ["runway"]),
     ]
 )

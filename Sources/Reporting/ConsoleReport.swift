@@ -1,4 +1,5 @@
 import CareModel
+import Experiments
 import Stochastics
 
 /// The few figures printed after a run: means over replications with 95 % intervals.
@@ -41,5 +42,23 @@ public enum ConsoleReport {
         for _ in 0..<digits { factor *= 10 }
         let rounded = (x * factor).rounded() / factor
         return digits == 0 ? String(Int(rounded)) : String(rounded)
+    }
+
+    /// A few headline differences for the terminal (`runway compare`): for each scenario
+    /// after the first, its paired difference from the first with a 95 % interval.
+    /// `values[s]`: scenario s's summary metric values per replication.
+    public static func differences(_ names: [String], _ values: [[[Double]]]) -> String {
+        let metrics = ["spending_total_eur", "extra_municipal_eur", "needs_severe", "mean_wait_days_ambulant", "burden_index"]
+        var out = "Differences (B - A) after warm-up, 95 % intervals on common random numbers:\n"
+        for k in 1..<names.count {
+            out += "  \(names[k]) - \(names[0]):\n"
+            for name in metrics {
+                let m = MetricCatalog.index(name)
+                let c = PairedComparison(a: values[0].map { $0[m] }, b: values[k].map { $0[m] })
+                let d = c.difference
+                out += "    \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(CSVFormat.number(d.mean)) [\(CSVFormat.number(d.lower95)), \(CSVFormat.number(d.upper95))]\(c.distinguishable ? "" : "  (not distinguishable from 0)")\n"
+            }
+        }
+        return out
     }
 }

@@ -43,4 +43,16 @@ public enum RunAssembler {
         }
         return [("sweep.csv", sweep), ("sweep_summary.csv", perReplication)]
     }
+
+    /// Summary metric values (MetricCatalog order) of the replications `replications` of
+    /// a single scenario (grid point 0), from the parts.
+    public static func summaryValues(parts: PartStore, replications: Range<Int>) throws -> [[Double]] {
+        let lines = try replications.map { try parts.summary(Job(point: 0, replication: $0)) }
+        return SummaryTable.metricValues(lines.map { String($0.dropLast()) })
+    }
+
+    /// The events of `jobs` together, from their summaries in the parts.
+    public static func events(parts: PartStore, jobs: [Job]) throws -> UInt64 {
+        try jobs.reduce(0) { $0 + SummaryTable.events(try parts.summary($1)) }
+    }
 }

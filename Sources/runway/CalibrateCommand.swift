@@ -49,43 +49,19 @@ struct CalibrateCommand: ParsableCommand {
         let goals: [CalibrationTarget]
         do { goals = try CalibrationTarget.parse(text, file: targets) } catch { throw InputError(error.description) }
         let p = loaded.parameters
-        let years = p.horizon.yearsAfterWarmup
         let startedAt = Date()
-        let folder = try OutputFolder(base: out.output, scenario: p.name, runID: out.runID ?? "calibration-\(RunCommand.timestamp(startedAt))", force: out.force)
+        let folder = try OutputFolder(base: out.output, scenario: p.name, runID: out.runID ?? "calibration-\(RunManifest.timestamp(startedAt))", force: out.force)
 
-        // Bounded parameters through a logistic map, so the simplex moves freely.
-        func value(_ u: Double, _ k: Int) -> Double { free[k].lower + (free[k].upper - free[k].lower) / (1 + exp(-u)) }
-        func unbounded(_ x: Double, _ k: Int) -> Double {
-            let f = min(max((x - free[k].lower) / (free[k].upper - free[k].lower), 1e-6), 1 - 1e-6)
-            return log(f / (1 - f))
-        }
-        let overridesBase = options.overrides + ["experiment.replications=\(replications)"]
-        let count = replications, threads = jobs, scenario = options.scenario
-        func simulate(_ x: [Double]) throws -> [[Double]] {
-            let settings = zip(free, x).map { "\($0.key)=\($1)" }
-            let model = try CompiledModel(ScenarioLoader.load(path: scenario, overrides: overridesBase + settings).parameters)
-            return try ExperimentRunner.run(model, replications: 0..<count, jobs: threads).results.map { ReplicationSummary($0).values }
-        }
-        func objective(_ perReplication: [[Double]]) -> Double {
-            CalibrationFit(targets: goals, perReplication: perReplication, years: years).objective
-        }
-        var evaluations = 0
-        var failure: (any Error)?
-        let start = free.enumerated().map { k, parameter in unbounded(loaded.calibrationStart[k] ?? (parameter.lower + parameter.upper) / 2, k) }
-        let startObjective = objective(try simulate(start.enumerated().map { value($1, $0) }))
+        let scenario = options.scenario, fixed = options.overrides + ["experiment.replications=\(replications)"]
+        let problem = CalibrationProblem(
+            parameters: free.map { CalibrationProblem.Parameter(key: $0.key, lower: $0.lower, upper: $0.upper) },
+            targets: goals, replications: replications, jobs: jobs, years: p.horizon.yearsAfterWarmup,
+            build: { settings in try CompiledModel(ScenarioLoader.load(path: scenario, overrides: fixed + settings).parameters) })
+        let start = problem.start(loaded.calibrationStart)
+        let startObjective = try problem.objective(at: start)
         if !out.quiet { print("Calibrating \(free.count) parameter(s) of '\(p.name)' to \(goals.count) target(s), \(replications) replications per evaluation; objective at the start \(String(format: "%.5f", startObjective))") }
-        let result = try NelderMead.minimize(start: start, steps: start.map { _ in 0.7 }, sizeTolerance: 1e-2, maxIterations: maxIterations) { u in
-            evaluations += 1
-            do {
-                return objective(try simulate(u.enumerated().map { value($1, $0) }))
-            } catch {
-                failure = error
-                return .greatestFiniteMagnitude
-            }
-        }
-        if let failure { throw failure }
-        let best = result.x.enumerated().map { value($1, $0) }
-        let fit = CalibrationFit(targets: goals, perReplication: try simulate(best), years: years)
+        let outcome = try problem.minimize(from: start, maxIterations: maxIterations)
+        let best = outcome.best, fit = outcome.fit
 
         var report = CSVFormat.header(["quantity", "target", "weight", "source", "simulated_mean", "ci95_lower", "ci95_upper", "relative_error"])
         var summaryLines: [String] = []
@@ -101,7 +77,7 @@ struct CalibrateCommand: ParsableCommand {
         # Calibrated by runway calibrate on \(ISO8601DateFormatter().string(from: startedAt)): the parameters of
         # \(options.scenario)'s calibration: block fitted with GSL's Nelder-Mead simplex to \(targets)
         # (\(targetNames)); \(replications) replications per evaluation, seed \(p.experiment.seed),
-        # \(evaluations) evaluations, objective \(String(format: "%.5f", startObjective)) -> \(String(format: "%.5f", result.value)). See fit_report.csv.
+        # \(outcome.evaluations) evaluations, objective \(String(format: "%.5f", startObjective)) -> \(String(format: "%.5f", outcome.objective)). See fit_report.csv.
         extends: \(Self.relativePath(from: folder.finalURL, to: options.scenario))
         name: \(p.name)-calibrated
         description: \(p.name) with \(free.count) parameter(s) calibrated to \(targets).
@@ -111,15 +87,12 @@ struct CalibrateCommand: ParsableCommand {
         for (k, parameter) in free.enumerated() {
             yaml += "  \(parameter.key): \(CSVFormat.number((best[k] * 1e6).rounded() / 1e6))   # calibrated to \(targetNames) (bounds \(CSVFormat.number(parameter.lower))-\(CSVFormat.number(parameter.upper)); was \(loaded.calibrationStart[k].map(CSVFormat.number) ?? "?"))\n"
         }
-        var manifest = RunManifest(scenarioFiles: loaded.files, overrides: loaded.overrides, parameters: p, runwayVersion: Runway.version,
-                                   gitCommit: RunCommand.gitCommit(), startedAt: startedAt, wallSeconds: Date().timeIntervalSince(startedAt),
-                                   events: 0, jobs: jobs)
-        manifest.extra["calibration"] = ["targets_file": targets, "evaluations": evaluations, "iterations": result.iterations,
-                                         "converged": result.converged, "objective_start": startObjective, "objective_end": result.value,
-                                         "fitted": Dictionary(uniqueKeysWithValues: zip(free.map(\.key), best))] as [String: Any]
+        let manifest = RunManifest.forCalibration(scenarioFiles: loaded.files, overrides: loaded.overrides, parameters: p, targetsFile: targets,
+                                                  problem: problem, outcome: outcome, startObjective: startObjective, runwayVersion: Runway.version,
+                                                  startedAt: startedAt, wallSeconds: Date().timeIntervalSince(startedAt), jobs: jobs)
         try folder.write([("calibrated.yaml", yaml), ("fit_report.csv", report), ("run.json", try manifest.json())])
         if !out.quiet {
-            print("Objective \(String(format: "%.5f", startObjective)) -> \(String(format: "%.5f", result.value)) after \(evaluations) evaluations\(result.converged ? "" : " (iteration limit reached)"):")
+            print("Objective \(String(format: "%.5f", startObjective)) -> \(String(format: "%.5f", outcome.objective)) after \(outcome.evaluations) evaluations\(outcome.converged ? "" : " (iteration limit reached)"):")
             for (k, parameter) in free.enumerated() { print("  \(parameter.key) = \(String(format: "%.4g", best[k]))") }
             print(summaryLines.joined(separator: "\n"))
             print("Wrote \(folder.finalURL.path)/")

@@ -50,7 +50,7 @@ struct CompareCommand: ParsableCommand {
         guard n >= 2 else { throw InputError("comparisons need at least 2 replications (experiment.replications or --replications)") }
         let startedAt = Date()
         let folder = try OutputFolder(base: "\(out.output)/compare", scenario: names.joined(separator: "-vs-"),
-                                      runID: out.runID ?? "seed\(loaded[0].parameters.experiment.seed)-\(RunCommand.timestamp(startedAt))", force: out.force)
+                                      runID: out.runID ?? "seed\(loaded[0].parameters.experiment.seed)-\(RunManifest.timestamp(startedAt))", force: out.force)
         if !out.quiet { print("Comparing \(names.joined(separator: ", ")) on common random numbers: \(n) replications each…") }
         let outcomes = try models.map { try ExperimentRunner.run($0, replications: 0..<n, jobs: jobs) }
         let values = outcomes.map { $0.results.map { ReplicationSummary($0).values } }
@@ -67,35 +67,14 @@ struct CompareCommand: ParsableCommand {
                 notes.append("\(names[k]) has another horizon or out.output interval than \(names[0]): no per-period comparison")
             }
         }
-        var manifest = RunManifest(scenarioFiles: scenarios, overrides: shared, parameters: loaded[0].parameters,
-                                   runwayVersion: Runway.version, gitCommit: RunCommand.gitCommit(), startedAt: startedAt,
-                                   wallSeconds: outcomes.reduce(0) { $0 + $1.wallSeconds }, events: outcomes.reduce(0) { $0 + $1.events }, jobs: jobs)
-        manifest.extra["compared"] = names
-        manifest.extra["differences_from_first"] = Dictionary(uniqueKeysWithValues: (1..<loaded.count).map {
-            (names[$0], ParameterDifferences.between(base: loaded[0].parameters, scenario: loaded[$0].parameters))
-        })
-        manifest.extra["notes"] = notes
+        let manifest = RunManifest.forComparison(scenarioFiles: scenarios, overrides: shared, names: names, parameters: loaded.map(\.parameters),
+                                                 notes: notes, runwayVersion: Runway.version, startedAt: startedAt,
+                                                 wallSeconds: outcomes.reduce(0) { $0 + $1.wallSeconds }, events: outcomes.reduce(0) { $0 + $1.events }, jobs: jobs)
         try folder.write([("comparison.csv", summary), ("comparison_timeseries.csv", timeseries), ("run.json", try manifest.json())])
         if !out.quiet {
             for note in notes { print("note: \(note)") }
-            print(Self.headline(names, values))
+            print(ConsoleReport.differences(names, values))
             print("Wrote \(folder.finalURL.path)/")
         }
-    }
-
-    /// A few headline differences for the terminal.
-    static func headline(_ names: [String], _ values: [[[Double]]]) -> String {
-        let metrics = ["spending_total_eur", "extra_municipal_eur", "needs_severe", "mean_wait_days_ambulant", "burden_index"]
-        var out = "Differences (B - A) after warm-up, 95 % intervals on common random numbers:\n"
-        for k in 1..<names.count {
-            out += "  \(names[k]) - \(names[0]):\n"
-            for name in metrics {
-                let m = MetricCatalog.index(name)
-                let c = PairedComparison(a: values[0].map { $0[m] }, b: values[k].map { $0[m] })
-                let d = c.difference
-                out += "    \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(CSVFormat.number(d.mean)) [\(CSVFormat.number(d.lower95)), \(CSVFormat.number(d.upper95))]\(c.distinguishable ? "" : "  (not distinguishable from 0)")\n"
-            }
-        }
-        return out
     }
 }

@@ -23,11 +23,11 @@ struct OdeCommand: ParsableCommand {
         let model = try CompiledModel(loaded.parameters)
         let startedAt = Date()
         let folder = try OutputFolder(base: out.output, scenario: loaded.parameters.name,
-                                      runID: out.runID ?? "ode-\(RunCommand.timestamp(startedAt))", force: out.force)
+                                      runID: out.runID ?? "ode-\(RunManifest.timestamp(startedAt))", force: out.force)
         let result = try MeanFieldTwin.solve(model)
         let wall = Date().timeIntervalSince(startedAt)
         var manifest = RunManifest(scenarioFiles: loaded.files, overrides: loaded.overrides, parameters: loaded.parameters,
-                                   runwayVersion: Runway.version, gitCommit: RunCommand.gitCommit(), startedAt: startedAt,
+                                   runwayVersion: Runway.version, gitCommit: RunManifest.gitCommit(), startedAt: startedAt,
                                    wallSeconds: wall, events: 0, jobs: 1)
         manifest.extra["method"] = "mean-field ODE twin: monthly birth cohorts, GSL gsl_odeiv2 rkf45 (absolute and relative tolerance 1e-7); no queues, exponential care durations"
         try folder.write([("timeseries.csv", TimeseriesTable.csv([result])), ("summary.csv", SummaryTable.csv([result])),

@@ -89,7 +89,7 @@ struct RunCommand: ParsableCommand {
         }
 
         let startedAt = Date()
-        let baseID = out.runID ?? "seed\(parameters.experiment.seed)-\(Self.timestamp(startedAt))"
+        let baseID = out.runID ?? "seed\(parameters.experiment.seed)-\(RunManifest.timestamp(startedAt))"
         let id = shard.count > 1 ? "\(baseID)-shard-\(shard.index)-of-\(shard.count)" : baseID
         let folder = try OutputFolder(base: out.output, scenario: parameters.name, runID: id, force: out.force, resume: resume)
         try folder.prepare()
@@ -97,6 +97,7 @@ struct RunCommand: ParsableCommand {
         Interrupt.install()
         let groupNames = parameters.population.riskGroups.map(\.name)
 
+        let adaptive = targetHalfWidth.map { AdaptiveReplications(target: $0, metrics: targetMetrics, maxReplications: maxReplications) }
         var count = parameters.experiment.replications
         if !out.quiet {
             let what = axes.isEmpty ? "" : " at each of \(models.count) grid points"
@@ -122,45 +123,34 @@ struct RunCommand: ParsableCommand {
                 let kept = Job.selected(points: models.count, replications: 0..<count, shard: shard).filter(parts.isDone).count
                 throw Interrupted(message: "interrupted: \(kept) finished replication(s) kept in \(folder.workingURL.path); run the same command with --resume to continue")
             }
-            guard let target = targetHalfWidth, shard.count == 1 else { break }
-            let values = try Self.summaryValues(parts, count)
-            let widths = IntervalTables.relativeHalfWidths(values)
-            let metrics = targetMetrics.isEmpty ? ["spending_total_eur", "burden_index"] : targetMetrics
-            let worst = metrics.map { widths[$0] ?? .infinity }.max() ?? 0
-            if worst <= target || count >= maxReplications { break }
-            // The half-width shrinks as 1/sqrt(n): estimate the replications needed, with 10 % to spare.
-            let needed = Int((Double(count) * (worst / target) * (worst / target) * 1.1).rounded(.up))
-            count = min(maxReplications, max(count + 2, needed))
-            if !out.quiet { print("  widest relative half-width \(String(format: "%.4f", worst)) > \(target): going to \(count) replications") }
+            guard let adaptive, shard.count == 1 else { break }
+            let widths = IntervalTables.relativeHalfWidths(try RunAssembler.summaryValues(parts: parts, replications: 0..<count))
+            let worst = adaptive.widest(widths)
+            guard let next = adaptive.next(after: count, widest: worst) else { break }
+            count = next
+            if !out.quiet { print("  widest relative half-width \(String(format: "%.4f", worst)) > \(adaptive.target): going to \(count) replications") }
         }
 
-        let resolved = Self.withReplications(parameters, count)
-        let base = try ScenarioLoader.load(path: loaded.files.last!).parameters
-        var manifest = RunManifest(scenarioFiles: loaded.files, overrides: loaded.overrides, parameters: resolved,
-                                   runwayVersion: Runway.version, gitCommit: Self.gitCommit(), startedAt: startedAt,
-                                   wallSeconds: wall, events: 0, jobs: jobs)
-        manifest.extra["differences_from_base"] = ParameterDifferences.between(base: base, scenario: resolved)
-        manifest.extra["base_file"] = loaded.files.last!
-        manifest.extra["sweep"] = axes.map { ["key": $0.key, "values": $0.values] }
-        manifest.extra["shard"] = ["index": shard.index, "count": shard.count]
-        if let targetHalfWidth {
-            manifest.extra["target_relative_half_width"] = ["target": targetHalfWidth, "metrics": targetMetrics.isEmpty ? ["spending_total_eur", "burden_index"] : targetMetrics]
+        let resolved = parameters.withReplications(count)
+        let baseFile = loaded.files.last!
+        let base = try ScenarioLoader.load(path: baseFile).parameters
+        func makeManifest(events: UInt64, achievedFrom values: [[Double]]?) -> RunManifest {
+            RunManifest.forRun(scenarioFiles: loaded.files, overrides: loaded.overrides, parameters: resolved, base: base, baseFile: baseFile,
+                               axes: axes, shard: shard, adaptive: adaptive, achievedFrom: values, runwayVersion: Runway.version,
+                               startedAt: startedAt, wallSeconds: wall, events: events, jobs: jobs)
         }
 
         if shard.count > 1 {
             let jobsDone = Job.selected(points: models.count, replications: 0..<count, shard: shard)
-            manifest.events = try jobsDone.reduce(0) { $0 + SummaryTable.events(try parts.summary($1)) }
-            try folder.finish([("shard.json", try manifest.json())], keepParts: true)
+            let shardManifest = makeManifest(events: try RunAssembler.events(parts: parts, jobs: jobsDone), achievedFrom: nil)
+            try folder.finish([("shard.json", try shardManifest.json())], keepParts: true)
             if !out.quiet { print("Wrote shard \(shard) to \(folder.finalURL.path)/; combine all shards with: runway merge <shard folders…>") }
             return
         }
         var files = try RunAssembler.files(parts: parts, axes: axes, replications: 0..<count)
         let allJobs = Job.selected(points: models.count, replications: 0..<count, shard: .whole)
-        manifest.events = try allJobs.reduce(0) { $0 + SummaryTable.events(try parts.summary($1)) }
-        let values = axes.isEmpty ? try Self.summaryValues(parts, count) : []
-        if axes.isEmpty {
-            manifest.extra["achieved_relative_half_widths"] = IntervalTables.relativeHalfWidths(values)
-        }
+        let values = axes.isEmpty ? try RunAssembler.summaryValues(parts: parts, replications: 0..<count) : []
+        let manifest = makeManifest(events: try RunAssembler.events(parts: parts, jobs: allJobs), achievedFrom: axes.isEmpty ? values : nil)
         if stories > 0 && axes.isEmpty {
             // Replication 0 again, following the sampled households: the same numbers, so the same run.
             let told = try Replication(model: models[0], replication: 0, stories: stories).run()
@@ -175,42 +165,6 @@ struct RunCommand: ParsableCommand {
             print("\(manifest.events) events in \(String(format: "%.2f", wall)) s (\(String(format: "%.2f", Double(manifest.events) / max(wall, 1e-9) / 1e6)) M events/s)")
             print("Wrote \(folder.finalURL.path)/")
         }
-    }
-
-    /// Summary metric values of replications 0..<count, from the parts.
-    static func summaryValues(_ parts: PartStore, _ count: Int) throws -> [[Double]] {
-        let lines = try (0..<count).map { try parts.summary(Job(point: 0, replication: $0)) }
-        return SummaryTable.metricValues(lines.map { String($0.dropLast()) })
-    }
-
-    static func withReplications(_ p: ModelParameters, _ count: Int) -> ModelParameters {
-        var copy = p
-        copy.experiment.replications = count
-        return copy
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyyMMdd-HHmmss"
-        return f.string(from: date)
-    }
-
-    /// The commit of the working directory's git checkout, if there is one.
-    static func gitCommit() -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "rev-parse", "HEAD"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
     }
 }
 

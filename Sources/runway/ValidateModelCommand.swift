@@ -25,7 +25,7 @@ struct ValidateModelCommand: ParsableCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
-        let folder = try OutputFolder(base: out.output, scenario: "validation", runID: out.runID ?? RunCommand.timestamp(Date()), force: out.force)
+        let folder = try OutputFolder(base: out.output, scenario: "validation", runID: out.runID ?? RunManifest.timestamp(Date()), force: out.force)
         var goals: [CalibrationTarget]?
         if let targets {
             guard let text = try? String(contentsOfFile: targets, encoding: .utf8) else { throw InputError("\(targets): cannot read the targets file") }

@@ -37,11 +37,24 @@ import Testing
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build first: swift build")
     }
 
-    @Test func helpExitsZero() throws {
+    /// The subcommands the help lists, each documented in README.md: removing or
+    /// renaming one fails here.
+    static let subcommands = ["run", "compare", "merge", "ode", "calibrate", "validate-model", "validate", "dictionary", "bench"]
+
+    @Test func helpExitsZeroAndListsEverySubcommand() throws {
         let r = try Self.runway(["--help"])
         #expect(r.code == 0)
-        #expect(r.out.contains("run"))
-        #expect(r.out.contains("validate"))
+        // The SUBCOMMANDS section: one line per subcommand, its name indented by two
+        // spaces (continuation lines of a description are indented further).
+        let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false)
+        let section = try #require(lines.firstIndex(of: "SUBCOMMANDS:"), "\(r.out)")
+        let listed = lines[(section + 1)...].prefix { !$0.isEmpty }
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .map { String($0.dropFirst(2).prefix { $0 != " " }) }
+        #expect(listed == Self.subcommands, "\(r.out)")
+        for name in Self.subcommands {
+            #expect(try Self.runway([name, "--help"]).code == 0, "runway \(name) --help")
+        }
     }
 
     @Test func validateGoodAndBadFiles() throws {

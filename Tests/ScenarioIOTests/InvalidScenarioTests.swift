@@ -100,7 +100,7 @@ import ScenarioIO
             let code = trimmed.split(separator: "#", maxSplits: 1)[0].trimmingCharacters(in: .whitespaces)
             let setsValue = code.hasSuffix(":") == false && (code.contains(": ") || code.hasPrefix("- "))
             inBlockList = code.hasPrefix("- name:") || code.hasPrefix("- from_age_years:")
-            if setsValue && !trimmed.contains("#") && !inBlockList && !["name: baseline", "distribution: exponential", "distribution: gamma", "distribution: lognormal"].contains(code) && !code.hasPrefix("description:") {
+            if setsValue && !trimmed.contains("#") && !inBlockList && code != "name: baseline" && !code.hasPrefix("description:") {
                 missing.append(String(line))
             }
         }
