@@ -91,6 +91,10 @@ public struct CompiledModel: Sendable {
     let resolveProbability: [[Double]]
     let birthsPerDay: Double
 
+    /// The twin's expected state at the start, sampled into the initial children (nil:
+    /// every child starts well).
+    private(set) var settledStart: SettledStart?
+
     public init(_ p: ModelParameters) throws(DistributionError) {
         parameters = p
         startDay = p.horizon.start.daysSinceEpoch
@@ -211,6 +215,11 @@ public struct CompiledModel: Sendable {
             [0, yp, yp, yp],
         ]
         birthsPerDay = Double(pop.children) / leaving
+        if p.horizon.initialState == .settled {
+            do { settledStart = try MeanFieldTwin.settledStart(self) } catch {
+                throw .invalid("the settled start (horizon.initial_state: settled) could not be computed: \(error); try initial_state: all_well")
+            }
+        }
     }
 
     public var periodCount: Int { periodStartDates.count }
