@@ -42,8 +42,10 @@ public struct AdaptiveReplications: Sendable, Equatable {
         // No width to estimate from (one replication, or a metric whose mean is 0): the smallest step.
         guard widest.isFinite else { return min(maxReplications, count + 2) }
         // The half-width shrinks as 1/sqrt(n): estimate the replications needed, with 10 % to spare.
-        let needed = Int((Double(count) * (widest / target) * (widest / target) * 1.1).rounded(.up))
-        return min(maxReplications, max(count + 2, needed))
+        // (Computed as a Double and capped before it becomes an Int: a width far above a
+        // tiny target would not fit in an Int.)
+        let needed = (Double(count) * (widest / target) * (widest / target) * 1.1).rounded(.up)
+        return min(maxReplications, max(count + 2, needed < Double(maxReplications) ? Int(needed) : maxReplications))
     }
 }
 
