@@ -8,8 +8,8 @@ import Stochastics
 /// warm-up ends, and starting with every child well 13 years before. Each metric's mean
 /// over the replications is compared with a Welch interval, Bonferroni-corrected over
 /// the metrics. This is reported, not counted as a check: the settled start is the
-/// twin's steady state, and where the twin leaves out what the simulation has (waiting,
-/// the shape of durations) the two differ until the simulation has settled on its own.
+/// twin's steady state, and the twin has no capacity (nobody waits, so no need gets
+/// heavier on a waiting list): the two differ until the simulation has settled on its own.
 enum SettledStartCheck {
     static let metrics = ["needs_light", "needs_moderate", "needs_severe", "needs_undetected"]
         + ServiceKind.allCases.map { "in_care_\($0.key)" }
