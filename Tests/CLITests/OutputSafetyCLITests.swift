@@ -24,19 +24,7 @@ import Testing
 
     /// The binary with extra environment variables (the test hooks of `FileIO`).
     static func runway(_ arguments: [String], environment: [String: String]) throws -> CLI.Output {
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = CLI.root
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Output(code: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
+        try CLI.runway(arguments, environment: environment)
     }
 
     /// Waits up to `seconds` for `condition`.
