@@ -23,10 +23,27 @@ import Testing
         #expect(d.difference.lower95 > 0, "needs_severe cut_prevention - absorb: \(d.difference.mean) [\(d.difference.lower95), \(d.difference.upper95)]")
     }
 
+    /// Rationing lengthens the ambulant waiting list and sends more children into crisis.
+    /// (The mean wait of the episodes that do start is not longer: with a third of the
+    /// places, many on the list give up or reach a crisis before their turn.)
     @Test func rationingSpecialisedCareLengthensWaits() throws {
         let deepCut = ["budget.cut.fraction=0.5", "budget.cut.start=2013-01-01"]
-        let d = try Self.difference("mean_wait_days_ambulant", off: deepCut, on: deepCut + ["budget.deficit_policy=ration_specialised"])
-        #expect(d.difference.lower95 > 0, "ambulant wait ration - absorb: \(d.difference.mean) [\(d.difference.lower95), \(d.difference.upper95)]")
+        let ration = deepCut + ["budget.deficit_policy=ration_specialised"]
+        let d = try Self.difference("waiting_ambulant", off: deepCut, on: ration)
+        #expect(d.difference.lower95 > 0, "ambulant list ration - absorb: \(d.difference.mean) [\(d.difference.lower95), \(d.difference.upper95)]")
+        let crises = try Self.difference("crises", off: deepCut, on: ration)
+        #expect(crises.difference.lower95 > 0, "crises ration - absorb: \(crises.difference.mean)")
+    }
+
+    /// Rationing leaves room for youth protection (orders cannot be refused), so it
+    /// holds total spending below absorbing the deficit, protection included.
+    @Test func rationingSpecialisedCareSpendsLessThanAbsorbing() throws {
+        let deepCut = ["budget.cut.fraction=0.5", "budget.cut.start=2013-01-01"]
+        let ration = deepCut + ["budget.deficit_policy=ration_specialised"]
+        let total = try Self.difference("spending_total_eur", off: deepCut, on: ration)
+        #expect(total.difference.upper95 < 0, "spending ration - absorb: \(total.difference.mean) [\(total.difference.lower95), \(total.difference.upper95)]")
+        let extra = try Self.difference("extra_municipal_eur", off: deepCut, on: ration)
+        #expect(extra.difference.upper95 < 0, "extra municipal money ration - absorb: \(extra.difference.mean)")
     }
 
     /// 12,000 children (budget scaled): early help is a few places in the small fixture,

@@ -10,9 +10,12 @@ public struct YearAllocation {
     let jgzReachFactor: Double
 
     /// `previousDeficit`: last year's deficit (spending - income), which the deficit
-    /// policy may pass on to this year's budgets or places. `extraPlaces`: places providers
-    /// want to add on top of the contract (ServiceKind order; capped by CapacityGrowth).
-    init(year: Int, parameters p: ModelParameters, children: Int, previousDeficit: Double = 0, extraPlaces: [Double]? = nil) {
+    /// policy may pass on to this year's budgets or places. `previousProtectionSpending`:
+    /// last year's youth-protection spending (orders and placements), which rationing
+    /// must leave room for because a court order cannot be refused. `extraPlaces`: places
+    /// providers want to add on top of the contract (ServiceKind order; capped by CapacityGrowth).
+    init(year: Int, parameters p: ModelParameters, children: Int, previousDeficit: Double = 0,
+         previousProtectionSpending: Double = 0, extraPlaces: [Double]? = nil) {
         let s = p.services
         let preventionCut = p.budget.deficitPolicy == .cutPrevention ? max(0, previousDeficit) : 0
         account = YearAccount(year: year, parameters: p, preventionCut: preventionCut)
@@ -45,8 +48,10 @@ public struct YearAllocation {
         var residential = contracted(.residential, perThousand: s.residential.placesPer1000Children)
         if p.budget.deficitPolicy == .rationSpecialised && previousDeficit > 0 {
             // Contract only the places the money left over can pay for a whole year,
-            // ambulant and residential cut in the same proportion.
-            let left = max(0, account.income - account.fixedBudget.reduce(0, +))
+            // ambulant and residential cut in the same proportion. Youth protection is paid
+            // first (expected as last year's): orders cannot be refused, and leaving it out
+            // let spending rise under rationing as waits sent more children into crisis.
+            let left = max(0, account.income - account.fixedBudget.reduce(0, +) - previousProtectionSpending)
             let fullCost = (ambulant * s.specialisedAmbulant.tariffEurPerDay + residential * s.residential.tariffEurPerDay) * account.days
             let scale = fullCost > 0 ? min(1, left / fullCost) : 1
             ambulant *= scale

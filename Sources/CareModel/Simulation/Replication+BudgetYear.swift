@@ -7,7 +7,8 @@ extension Replication {
     /// funded places take children from the waiting lists.
     func openYear(_ year: Int) {
         let funding = YearAllocation(year: year, parameters: model.parameters, children: aliveCount, previousDeficit: lastDeficit,
-                                  extraPlaces: grownPlaces(year))
+                                     previousProtectionSpending: protectionSpentThisYear, extraPlaces: grownPlaces(year))
+        protectionSpentThisYear = 0
         yearAccount = funding.account
         // In a region the other municipalities' places join this one's in one pool.
         for service in ServiceKind.allCases {

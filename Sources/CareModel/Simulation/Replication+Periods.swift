@@ -19,6 +19,7 @@ extension Replication {
         payForSpecialisedCare(into: &periodMoney.spending, periodShare: share)
         periodMoney.spending[ServiceKind.youthProtection.rawValue] = integrals.careDays[ServiceKind.youthProtection.rawValue] * s.youthProtection.costEurPerDay
             + integrals.placedDays * s.residential.tariffEurPerDay
+        protectionSpentThisYear += periodMoney.spending[ServiceKind.youthProtection.rawValue]
         periodMoney.administration = Double(recorder.counters.indications) * p.policies.indicationCostEur
         periodMoney.total = periodMoney.spending.reduce(0, +) + periodMoney.administration
         periodMoney.income = yearAccount.income * share

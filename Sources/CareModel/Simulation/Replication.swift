@@ -48,6 +48,9 @@ public final class Replication {
     var reserve: Double
     /// Spending minus income of the last settled year (for the deficit policy).
     var lastDeficit = 0.0
+    /// Youth-protection spending of the budget year so far; when a new year opens, the
+    /// last year's total (rationing leaves room for it).
+    var protectionSpentThisYear = 0.0
     /// Team places the year's budget pays for, before the transition's productivity loss.
     var fundedTeamPlaces = 0
     /// Team staff in post, in places (starts fully staffed), and when hiring was last counted.
