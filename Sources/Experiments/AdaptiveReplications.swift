@@ -42,7 +42,11 @@ public struct AdaptiveReplications: Sendable, Equatable {
         // No width to estimate from (one replication, or a metric whose mean is 0): the smallest step.
         guard widest.isFinite else { return min(maxReplications, count + 2) }
         // The half-width shrinks as 1/sqrt(n): estimate the replications needed, with 10 % to spare.
-        let needed = Int((Double(count) * (widest / target) * (widest / target) * 1.1).rounded(.up))
+        let estimate = Double(count) * (widest / target) * (widest / target) * 1.1
+        // Beyond the limit (or too large for a number at all, with a tiny target): the limit.
+        guard estimate < Double(maxReplications), let needed = try? checkedInt(estimate, "replications needed", rounding: .up) else {
+            return maxReplications
+        }
         return min(maxReplications, max(count + 2, needed))
     }
 }
