@@ -164,7 +164,10 @@ public enum ScenarioLoader {
         guard !key.isEmpty, path.allSatisfy({ !$0.isEmpty }) else {
             throw ScenarioError(location, key, "expected a dotted key such as budget.cut.fraction")
         }
-        var value = try YAMLSource.parse(valueText, file: location.file)
+        var value: ConfigNode
+        do { value = try YAMLSource.parse(valueText, file: location.file) } catch {
+            throw ScenarioError(location, key, error.message)
+        }
         if case .mapping(let entries) = value.value, entries.isEmpty, valueText.trimmingCharacters(in: .whitespaces).isEmpty {
             value = ConfigNode(value: .scalar("", quoted: false), location: location)
         }
