@@ -42,8 +42,9 @@ public struct AdaptiveReplications: Sendable, Equatable {
         // No width to estimate from (one replication, or a metric whose mean is 0): the smallest step.
         guard widest.isFinite else { return min(maxReplications, count + 2) }
         // The half-width shrinks as 1/sqrt(n): estimate the replications needed, with 10 % to spare.
+        // (Computed as a Double and capped before it becomes an Int: a width far above a
+        // tiny target would not fit in an Int.)
         let estimate = Double(count) * (widest / target) * (widest / target) * 1.1
-        // Beyond the limit (or too large for a number at all, with a tiny target): the limit.
         guard estimate < Double(maxReplications), let needed = try? checkedInt(estimate, "replications needed", rounding: .up) else {
             return maxReplications
         }

@@ -46,6 +46,19 @@ public enum IntervalTables {
         return out
     }
 
+    /// Relative half-widths for `--target-half-width`: as `relativeHalfWidths`, and 0
+    /// for a metric that does not vary at all (its interval has no width, whatever its
+    /// mean, e.g. a count that is always 0), so such a metric never asks for more
+    /// replications. A metric that varies around a mean of 0 has no relative width.
+    public static func targetWidths(_ perReplication: [[Double]]) -> [String: Double] {
+        var out = relativeHalfWidths(perReplication)
+        for (m, definition) in MetricCatalog.definitions.enumerated() {
+            let values = perReplication.map { $0[m] }.filter { !$0.isNaN }
+            if values.count >= 2, values.allSatisfy({ $0 == values[0] }) { out[definition.name] = 0 }
+        }
+        return out
+    }
+
     /// `timeseries_stats.csv` from the timeseries rows of each replication (text as in
     /// timeseries.csv, without header; every replication has the same periods).
     public static func timeseriesStats(_ replicationRows: [String]) -> String {

@@ -6,70 +6,144 @@ import Foundation
 /// when the run is complete: a reader never sees a half-written run, and an earlier
 /// run is never replaced unless asked (`force`). Finished replications are kept in
 /// the working folder as they complete, so an interrupted run can be continued
-/// (`resume`).
+/// (`resume`), but only by the same experiment (`ExperimentFingerprint`).
+///
+/// One process at a time: the folder is locked (`RunLock`, `.<run-id>.lock`) from
+/// before it is looked at until the process ends, so a second run with the same id is
+/// refused at once and `force` never removes what a live run is writing. Every file is
+/// written whole under a temporary name in `tmp/` inside the hidden folder and then
+/// renamed; `tmp/` and anything else that is not a result is removed before the folder
+/// is made visible, and a resumed run starts by emptying it.
 public struct OutputFolder: Sendable {
     public let finalURL: URL
     public let workingURL: URL
     let force: Bool
+    let lock: RunLock
+
+    /// The working folder's folder of temporary files.
+    public var temporaryURL: URL { workingURL.appendingPathComponent("tmp") }
 
     public enum Problem: Error, CustomStringConvertible {
         case exists(String)
         case interrupted(String)
-        case cannotWrite(String, String)
+        case busy(String)
+        case anotherExperiment(String, [String])
+        case unknownExperiment(String)
+        case file(FileProblem)
         public var description: String {
             switch self {
             case .exists(let path): "\(path) already exists; choose another --run-id, or add --force to replace it"
             case .interrupted(let path): "an interrupted run is kept in \(path); add --resume to continue it, or --force to start over"
-            case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+            case .busy(let path): "another run is writing \(path) (or its hidden working folder) right now; wait for it to finish, or choose another --run-id"
+            case .anotherExperiment(let path, let differences):
+                "cannot resume: the interrupted run in \(path) is another experiment: "
+                    + differences.prefix(5).joined(separator: "; ")
+                    + (differences.count > 5 ? "; and \(differences.count - 5) more" : "")
+                    + ". Resume it with the command that started it, drop --resume and add --force to start over, or choose another --run-id"
+            case .unknownExperiment(let path):
+                "cannot resume: the interrupted run in \(path) does not record which experiment it is (an older Runway made it); drop --resume and add --force to start over"
+            case .file(let problem): problem.description
             }
         }
     }
 
-    /// Checks, before any work is done, that the run may be written.
+    /// Takes the folder's lock and checks, before any work is done, that the run may
+    /// be written.
     public init(base: String, scenario: String, runID: String, force: Bool, resume: Bool = false) throws(Problem) {
         let folder = URL(fileURLWithPath: base).appendingPathComponent(Self.safeName(scenario))
         finalURL = folder.appendingPathComponent(runID)
         workingURL = folder.appendingPathComponent(".\(runID).partial")
         self.force = force
+        do {
+            try FileIO.createFolder(folder)
+            guard let lock = try RunLock.acquire(folder.appendingPathComponent(".\(runID).lock").path) else { throw Problem.busy(finalURL.path) }
+            self.lock = lock
+        } catch let problem as FileProblem {
+            throw .file(problem)
+        } catch {
+            throw error as! Problem
+        }
         let fm = FileManager.default
         if fm.fileExists(atPath: finalURL.path) && !force { throw .exists(finalURL.path) }
         if fm.fileExists(atPath: workingURL.path) && !resume {
             guard force else { throw .interrupted(workingURL.path) }
-            try? fm.removeItem(at: workingURL)
+            do { try FileIO.remove(workingURL) } catch { throw .file(error) }
         }
     }
 
-    /// Creates the working folder (kept if it holds an interrupted run).
-    public func prepare() throws(Problem) {
+    /// Creates the working folder, or takes up the one an interrupted run left: it must
+    /// record the same `fingerprint` (when one is given), and its temporary files go.
+    public func prepare(fingerprint: ExperimentFingerprint? = nil) throws(Problem) {
+        let fm = FileManager.default
+        let recordURL = workingURL.appendingPathComponent(ExperimentFingerprint.fileName)
         do {
-            try FileManager.default.createDirectory(at: workingURL.appendingPathComponent(PartStore.folderName), withIntermediateDirectories: true)
+            if fm.fileExists(atPath: workingURL.path), let fingerprint {
+                if let data = fm.contents(atPath: recordURL.path) {
+                    guard let recorded = ExperimentFingerprint(json: data) else { throw Problem.unknownExperiment(workingURL.path) }
+                    let differences = fingerprint.differences(from: recorded)
+                    if !differences.isEmpty { throw Problem.anotherExperiment(workingURL.path, differences) }
+                } else if !((try? fm.contentsOfDirectory(atPath: parts.folder.path)) ?? []).isEmpty {
+                    throw Problem.unknownExperiment(workingURL.path)
+                }
+            }
+            try FileIO.remove(temporaryURL)
+            try FileIO.createFolder(parts.folder)
+            try FileIO.createFolder(temporaryURL)
+            // What an interrupted write may have left among the parts (none is complete).
+            for name in (try? fm.contentsOfDirectory(atPath: parts.folder.path)) ?? [] where !PartStore.isPartName(name) {
+                try FileIO.remove(parts.folder.appendingPathComponent(name))
+            }
+            if let fingerprint, !fm.fileExists(atPath: recordURL.path) {
+                try FileIO.writeAtomically(try fingerprint.json(), to: recordURL, temporaryFolder: temporaryURL)
+            }
+        } catch let problem as Problem {
+            throw problem
+        } catch let problem as FileProblem {
+            throw .file(problem)
         } catch {
-            throw .cannotWrite(workingURL.path, error.localizedDescription)
+            throw .file(FileProblem("write", recordURL.path, code: EIO))
         }
     }
 
-    public var parts: PartStore { PartStore(folder: workingURL.appendingPathComponent(PartStore.folderName)) }
+    public var parts: PartStore {
+        PartStore(folder: workingURL.appendingPathComponent(PartStore.folderName), temporaryFolder: temporaryURL)
+    }
 
     /// Writes the final files into the working folder, drops the parts unless asked
-    /// to keep them, and moves the folder into place.
+    /// to keep them, and moves the folder into place (replacing an earlier run only
+    /// with `force`). Releases the lock.
     public func finish(_ files: [(name: String, contents: String)], keepParts: Bool = false) throws(Problem) {
         let fm = FileManager.default
         do {
-            try fm.createDirectory(at: workingURL, withIntermediateDirectories: true)
+            try FileIO.createFolder(temporaryURL)
             for file in files {
-                try Data(file.contents.utf8).write(to: workingURL.appendingPathComponent(file.name), options: .atomic)
+                try FileIO.writeAtomically(Data(file.contents.utf8), to: workingURL.appendingPathComponent(file.name), temporaryFolder: temporaryURL)
             }
-            if !keepParts { try? fm.removeItem(at: workingURL.appendingPathComponent(PartStore.folderName)) }
+            // Only the results become visible: no parts (unless kept), no temporary
+            // files, no fingerprint, nothing an earlier attempt left behind.
+            let keep = Set(files.map(\.name) + (keepParts ? [PartStore.folderName] : []))
+            for name in try fm.contentsOfDirectory(atPath: workingURL.path) where !keep.contains(name) {
+                try FileIO.remove(workingURL.appendingPathComponent(name))
+            }
             if fm.fileExists(atPath: finalURL.path) {
                 guard force else { throw Problem.exists(finalURL.path) }
-                try fm.removeItem(at: finalURL)
+                // Set the old run aside, put the new one in place, then drop the old one.
+                let replaced = finalURL.deletingLastPathComponent().appendingPathComponent(".\(finalURL.lastPathComponent).replaced")
+                try FileIO.remove(replaced)
+                try FileIO.move(finalURL, to: replaced)
+                try FileIO.move(workingURL, to: finalURL)
+                try FileIO.remove(replaced)
+            } else {
+                try FileIO.move(workingURL, to: finalURL)
             }
-            try fm.moveItem(at: workingURL, to: finalURL)
         } catch let problem as Problem {
             throw problem
+        } catch let problem as FileProblem {
+            throw .file(problem)
         } catch {
-            throw .cannotWrite(finalURL.path, error.localizedDescription)
+            throw .file(FileProblem("write into", workingURL.path, code: (error as NSError).underlyingPOSIXCode ?? EIO))
         }
+        lock.release()
     }
 
     /// Writes a complete set of files in one go.

@@ -4,15 +4,27 @@ import Foundation
 
 /// Finished replications on disk, three text files each: its rows of
 /// `timeseries.csv` and `equity.csv` and its line of `summary.csv`, exactly as they will appear in the
-/// final files. Each file is written under a temporary name and renamed, and the
-/// summary last, so a replication whose summary exists is complete. The final files
+/// final files. Each file is written whole under a temporary name in
+/// `temporaryFolder` and renamed, and the summary last, so a replication whose
+/// summary exists is complete. The final files
 /// are the header plus these parts in order: shards merge, and interrupted runs
 /// resume, to byte-identical results.
 public struct PartStore: Sendable {
     public static let folderName = "parts"
     public let folder: URL
+    /// Where files are written before they are renamed into `folder` (the same file
+    /// system; by default `tmp/` beside `folder`).
+    public let temporaryFolder: URL
 
-    public init(folder: URL) { self.folder = folder }
+    public init(folder: URL, temporaryFolder: URL? = nil) {
+        self.folder = folder
+        self.temporaryFolder = temporaryFolder ?? folder.deletingLastPathComponent().appendingPathComponent("tmp")
+    }
+
+    /// Whether `name` is the name of a part (anything else in the folder is a leftover).
+    static func isPartName(_ name: String) -> Bool {
+        name.hasPrefix("p") && (name.hasSuffix(".timeseries.csv") || name.hasSuffix(".equity.csv") || name.hasSuffix(".summary.csv"))
+    }
 
     func url(_ job: Job, _ kind: String) -> URL {
         let p = String(job.point), r = String(job.replication)
@@ -25,29 +37,33 @@ public struct PartStore: Sendable {
         FileManager.default.fileExists(atPath: url(job, "summary").path)
     }
 
-    public func save(_ job: Job, _ result: ReplicationResult, groupNames: [String]) throws {
-        try Data(TimeseriesTable.rows(result).utf8).write(to: url(job, "timeseries"), options: .atomic)
-        try Data(EquityTable.rows(result, groupNames: groupNames).utf8).write(to: url(job, "equity"), options: .atomic)
-        try Data(SummaryTable.row(result).utf8).write(to: url(job, "summary"), options: .atomic)
+    public func save(_ job: Job, _ result: ReplicationResult, groupNames: [String]) throws(FileProblem) {
+        try write(TimeseriesTable.rows(result), job, "timeseries")
+        try write(EquityTable.rows(result, groupNames: groupNames), job, "equity")
+        try write(SummaryTable.row(result), job, "summary")
     }
 
-    public func timeseries(_ job: Job) throws -> String {
-        try String(contentsOf: url(job, "timeseries"), encoding: .utf8)
+    func write(_ text: String, _ job: Job, _ kind: String) throws(FileProblem) {
+        try FileIO.writeAtomically(Data(text.utf8), to: url(job, kind), temporaryFolder: temporaryFolder)
     }
 
-    public func equity(_ job: Job) throws -> String {
-        try String(contentsOf: url(job, "equity"), encoding: .utf8)
+    public func timeseries(_ job: Job) throws(FileProblem) -> String {
+        try FileIO.read(url(job, "timeseries"))
     }
 
-    public func summary(_ job: Job) throws -> String {
-        try String(contentsOf: url(job, "summary"), encoding: .utf8)
+    public func equity(_ job: Job) throws(FileProblem) -> String {
+        try FileIO.read(url(job, "equity"))
+    }
+
+    public func summary(_ job: Job) throws(FileProblem) -> String {
+        try FileIO.read(url(job, "summary"))
     }
 
     /// Copies the parts of `jobs` from another store (merging shards).
-    public func copy(_ jobs: [Job], from other: PartStore) throws {
+    public func copy(_ jobs: [Job], from other: PartStore) throws(FileProblem) {
         for job in jobs {
             for kind in ["timeseries", "equity", "summary"] {
-                try Data(contentsOf: other.url(job, kind)).write(to: url(job, kind), options: .atomic)
+                try write(try FileIO.read(other.url(job, kind)), job, kind)
             }
         }
     }

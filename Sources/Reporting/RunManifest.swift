@@ -70,27 +70,17 @@ public struct RunManifest {
 /// Where a scenario's resolved parameters differ from those of the file it builds on.
 public enum ParameterDifferences {
     /// Dotted key -> ["base": value, "scenario": value], for every leaf that differs.
+    /// Values are compared as parsed values (numbers as numbers, lists element by
+    /// element, dictionaries key by key), so the result does not depend on how a value
+    /// happens to print, and identical runs record identical differences.
     public static func between(base: ModelParameters, scenario: ModelParameters) -> [String: Any] {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        guard let a = try? JSONSerialization.jsonObject(with: encoder.encode(base)),
-              let b = try? JSONSerialization.jsonObject(with: encoder.encode(scenario)) else { return [:] }
-        var flatA: [String: Any] = [:], flatB: [String: Any] = [:]
-        flatten(a, "", &flatA)
-        flatten(b, "", &flatB)
+        guard let a = try? JSONValues.object(base), let b = try? JSONValues.object(scenario) else { return [:] }
+        let flatA = JSONValues.flatten(a), flatB = JSONValues.flatten(b)
         var out: [String: Any] = [:]
-        for key in Set(flatA.keys).union(flatB.keys).sorted() {
-            let x = flatA[key].map { "\($0)" } ?? "", y = flatB[key].map { "\($0)" } ?? ""
-            if x != y { out[key] = ["base": flatA[key] ?? NSNull(), "scenario": flatB[key] ?? NSNull()] }
+        for key in Set(flatA.keys).union(flatB.keys) {
+            let x = flatA[key] ?? NSNull(), y = flatB[key] ?? NSNull()
+            if !JSONValues.equal(x, y) { out[key] = ["base": x, "scenario": y] }
         }
         return out
-    }
-
-    private static func flatten(_ value: Any, _ prefix: String, _ out: inout [String: Any]) {
-        if let dictionary = value as? [String: Any] {
-            for (key, child) in dictionary { flatten(child, prefix.isEmpty ? key : "\(prefix).\(key)", &out) }
-        } else {
-            out[prefix] = value
-        }
     }
 }

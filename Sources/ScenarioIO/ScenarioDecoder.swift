@@ -28,7 +28,8 @@ enum ScenarioDecoder {
 
     private static func horizon(_ r: ConfigReader) throws(ScenarioError) -> Horizon {
         let h = Horizon(start: try r.date("start", firstOfYear: true), end: try r.date("end", firstOfYear: true),
-                        warmupUntil: try r.date("warmup_until", firstOfYear: true))
+                        warmupUntil: try r.date("warmup_until", firstOfYear: true),
+                        initialState: try r.choice("initial_state", InitialState.self))
         try r.finish()
         guard h.end > h.start else {
             throw ScenarioError(r.location(of: "end"), r.keyPath("end"), "must be after horizon.start (\(h.start))")

@@ -21,6 +21,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var out: OutputOptions
 
+    @OptionGroup var resources: ResourceOptions
+
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a value in every scenario (repeatable).", valueName: "key=value"))
     var overrides: [String] = []
 
@@ -48,6 +50,8 @@ struct CompareCommand: ParsableCommand {
         let names = loaded.map(\.parameters.name)
         let n = loaded[0].parameters.experiment.replications
         guard n >= 2 else { throw InputError("comparisons need at least 2 replications (experiment.replications or --replications)") }
+        try resources.check(ResourceEstimate(points: loaded.map(\.parameters), replications: n, jobs: jobs),
+                            quiet: out.quiet, resumable: false)
         let startedAt = Date()
         let folder = try OutputFolder(base: "\(out.output)/compare", scenario: names.joined(separator: "-vs-"),
                                       runID: out.runID ?? "seed\(loaded[0].parameters.experiment.seed)-\(RunManifest.timestamp(startedAt))", force: out.force)

@@ -6,10 +6,17 @@ import Synchronization
 enum Interrupt {
     static let requested = Atomic<Bool>(false)
 
+    /// Also when SIGINT arrives ignored or blocked from the parent (a background job
+    /// of a script, a child of a process that blocks it): Ctrl-C and `kill -INT` stop
+    /// a --quiet run in the background too.
     static func install() {
         signal(SIGINT) { _ in
             if Interrupt.requested.exchange(true, ordering: .relaxed) { _exit(130) }
         }
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     static var isRequested: Bool { requested.load(ordering: .relaxed) }

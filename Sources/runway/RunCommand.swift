@@ -12,12 +12,17 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a scenario (or a sweep of it) and write its CSVs and run.json.",
         discussion: """
         Output goes to <output>/<scenario name>/<run id>/. An existing run folder is never replaced unless --force \
-        is given. Ctrl-C keeps the finished replications; run the same command with --resume to continue.
+        is given, and only one run at a time may write a run folder. Ctrl-C keeps the finished replications; run \
+        the same command with --resume to continue (a resume with other parameters, seed, sweep or shard is refused). \
+        A run estimated to need more memory than --max-memory (default 80 % of physical memory) is refused; one \
+        estimated to take more than five minutes is announced with its estimate.
         """)
 
     @OptionGroup var options: ScenarioOptions
 
     @OptionGroup var out: OutputOptions
+
+    @OptionGroup var resources: ResourceOptions
 
     @Option(help: "Number of replications (overrides experiment.replications).")
     var replications: Int?
@@ -88,16 +93,22 @@ struct RunCommand: ParsableCommand {
             models.append(try CompiledModel(ScenarioLoader.load(path: options.scenario, overrides: extra + point).parameters))
         }
 
+        // Refuse a run that will not fit in memory before anything is written (the
+        // warning about its time comes with each round of replications, below).
+        try resources.check(estimate(replications: parameters.experiment.replications, toRun: nil, models, shard: shard, sweep: !axes.isEmpty),
+                            quiet: true, resumable: true)
+
         let startedAt = Date()
         let baseID = out.runID ?? "seed\(parameters.experiment.seed)-\(RunManifest.timestamp(startedAt))"
         let id = shard.count > 1 ? "\(baseID)-shard-\(shard.index)-of-\(shard.count)" : baseID
-        let folder = try OutputFolder(base: out.output, scenario: parameters.name, runID: id, force: out.force, resume: resume)
-        try folder.prepare()
-        let parts = folder.parts
+        let adaptive = targetHalfWidth.map { AdaptiveReplications(target: $0, metrics: targetMetrics, maxReplications: maxReplications) }
         Interrupt.install()
+        let folder = try OutputFolder(base: out.output, scenario: parameters.name, runID: id, force: out.force, resume: resume)
+        try folder.prepare(fingerprint: ExperimentFingerprint(parameters: parameters, axes: axes, shard: shard, adaptive: adaptive,
+                                                              runwayVersion: Runway.version))
+        let parts = folder.parts
         let groupNames = parameters.population.riskGroups.map(\.name)
 
-        let adaptive = targetHalfWidth.map { AdaptiveReplications(target: $0, metrics: targetMetrics, maxReplications: maxReplications) }
         var count = parameters.experiment.replications
         if !out.quiet {
             let what = axes.isEmpty ? "" : " at each of \(models.count) grid points"
@@ -107,15 +118,22 @@ struct RunCommand: ParsableCommand {
         var wall = 0.0
         while true {
             let pending = Job.selected(points: models.count, replications: 0..<count, shard: shard).filter { !parts.isDone($0) }
+            try resources.check(estimate(replications: count, toRun: pending.count, models, shard: shard, sweep: !axes.isEmpty),
+                                quiet: out.quiet, resumable: true)
             let progress = ProgressLine(total: pending.count, quiet: out.quiet)
             let finishedCount = Atomic<Int>(0)
             let limit = interruptAfter
             let started = Date()
-            _ = try ExperimentRunner.run(pending, models: models, threads: jobs,
-                                         shouldStop: { Interrupt.isRequested || (limit.map { finishedCount.load(ordering: .relaxed) >= $0 } ?? false) }) { job, result in
-                try parts.save(job, result, groupNames: groupNames)
-                finishedCount.add(1, ordering: .relaxed)
-                progress.finished(events: result.events)
+            do {
+                _ = try ExperimentRunner.run(pending, models: models, threads: jobs,
+                                             shouldStop: { Interrupt.isRequested || (limit.map { finishedCount.load(ordering: .relaxed) >= $0 } ?? false) }) { job, result in
+                    try parts.save(job, result, groupNames: groupNames)
+                    finishedCount.add(1, ordering: .relaxed)
+                    progress.finished(events: result.events)
+                }
+            } catch let problem as FileProblem {
+                progress.clear()
+                throw InputError("\(problem); the finished replications are kept in \(folder.workingURL.path): run the same command with --resume to continue")
             }
             wall += Date().timeIntervalSince(started)
             progress.clear()
@@ -124,9 +142,16 @@ struct RunCommand: ParsableCommand {
                 throw Interrupted(message: "interrupted: \(kept) finished replication(s) kept in \(folder.workingURL.path); run the same command with --resume to continue")
             }
             guard let adaptive, shard.count == 1 else { break }
-            let widths = IntervalTables.relativeHalfWidths(try RunAssembler.summaryValues(parts: parts, replications: 0..<count))
+            let widths = IntervalTables.targetWidths(try RunAssembler.summaryValues(parts: parts, replications: 0..<count))
             let worst = adaptive.widest(widths)
-            guard let next = adaptive.next(after: count, widest: worst) else { break }
+            guard let next = adaptive.next(after: count, widest: worst) else {
+                if worst > adaptive.target && !out.quiet {
+                    let why = worst.isFinite ? "widest relative half-width \(String(format: "%.4f", worst))"
+                        : "no relative half-width for \(adaptive.metrics.filter { widths[$0] == nil }.joined(separator: ", ")) (its mean is 0 while it varies)"
+                    print("  stopped at --max-replications \(adaptive.maxReplications): \(why), target \(adaptive.target)")
+                }
+                break
+            }
             count = next
             if !out.quiet { print("  widest relative half-width \(String(format: "%.4f", worst)) > \(adaptive.target): going to \(count) replications") }
         }
@@ -140,9 +165,41 @@ struct RunCommand: ParsableCommand {
                                startedAt: startedAt, wallSeconds: wall, events: events, jobs: jobs)
         }
 
+        do {
+            try finish(folder: folder, parts: parts, models: models, count: count, shard: shard, axes: axes, wall: wall,
+                       manifest: makeManifest, resolved: resolved, parameters: parameters)
+        } catch OutputFolder.Problem.file(let problem) {
+            throw InputError("\(problem); the finished replications are kept in \(folder.workingURL.path): run the same command with --resume to finish")
+        } catch let problem as FileProblem {
+            throw InputError("\(problem); the finished replications are kept in \(folder.workingURL.path): run the same command with --resume to finish")
+        }
+    }
+
+    /// The estimate of a run of `replications` replications of the grid points `models`
+    /// (this shard's part of them), `toRun` of which are still to run (nil: all).
+    func estimate(replications: Int, toRun: Int?, _ models: [CompiledModel], shard: Shard, sweep: Bool) -> ResourceEstimate {
+        // Grid points may differ in size; the largest stands for all (an upper bound).
+        let largest = models.map(\.parameters).max { $0.population.children < $1.population.children }!
+        let jobCount = Self.jobCount(points: models.count, replications: replications, shard: shard)
+        // A sweep or a shard keeps only summary lines; a single scenario assembles every row.
+        return ResourceEstimate(points: [largest], replications: jobCount, toRun: toRun, jobs: jobs,
+                                kept: sweep || shard.count > 1 ? .summaries : .rows)
+    }
+
+    /// The number of jobs of a shard (as `Job.selected(...).count`, without listing them).
+    static func jobCount(points: Int, replications: Int, shard: Shard) -> Int {
+        if points > 1 { return (0..<points).filter(shard.owns).count * replications }
+        let first = shard.index - 1
+        return replications > first ? (replications - first + shard.count - 1) / shard.count : 0
+    }
+
+    /// Writes the final files (or a shard's manifest) and makes the run folder visible.
+    func finish(folder: OutputFolder, parts: PartStore, models: [CompiledModel], count: Int, shard: Shard, axes: [SweepAxis],
+                wall: Double, manifest makeManifest: (UInt64, [[Double]]?) -> RunManifest, resolved: ModelParameters,
+                parameters: ModelParameters) throws {
         if shard.count > 1 {
             let jobsDone = Job.selected(points: models.count, replications: 0..<count, shard: shard)
-            let shardManifest = makeManifest(events: try RunAssembler.events(parts: parts, jobs: jobsDone), achievedFrom: nil)
+            let shardManifest = makeManifest(try RunAssembler.events(parts: parts, jobs: jobsDone), nil)
             try folder.finish([("shard.json", try shardManifest.json())], keepParts: true)
             if !out.quiet { print("Wrote shard \(shard) to \(folder.finalURL.path)/; combine all shards with: runway merge <shard folders…>") }
             return
@@ -150,7 +207,7 @@ struct RunCommand: ParsableCommand {
         var files = try RunAssembler.files(parts: parts, axes: axes, replications: 0..<count)
         let allJobs = Job.selected(points: models.count, replications: 0..<count, shard: .whole)
         let values = axes.isEmpty ? try RunAssembler.summaryValues(parts: parts, replications: 0..<count) : []
-        let manifest = makeManifest(events: try RunAssembler.events(parts: parts, jobs: allJobs), achievedFrom: axes.isEmpty ? values : nil)
+        let manifest = makeManifest(try RunAssembler.events(parts: parts, jobs: allJobs), axes.isEmpty ? values : nil)
         if stories > 0 && axes.isEmpty {
             // Replication 0 again, following the sampled households: the same numbers, so the same run.
             let told = try Replication(model: models[0], replication: 0, stories: stories).run()

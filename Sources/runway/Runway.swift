@@ -1,4 +1,6 @@
 import ArgumentParser
+import Experiments
+import Foundation
 
 /// `runway`: the command-line entry. Subcommands are thin: they parse arguments and
 /// call the layers below.
@@ -42,8 +44,38 @@ struct OutputOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
+        if output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--output must name a folder (it is empty); leave it out to write under Output")
+        }
         if let runID, runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") {
             throw ValidationError("--run-id must be a plain folder name")
+        }
+    }
+}
+
+/// How much memory a run may use (`runway run`, `runway compare`).
+struct ResourceOptions: ParsableArguments {
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Memory a run may use, in GB (default: 80 % of the machine's physical memory). A run estimated to need more is refused before it starts.", valueName: "GB"))
+    var maxMemory: Double?
+
+    func validate() throws {
+        if let maxMemory, !(maxMemory > 0 && maxMemory.isFinite) { throw ValidationError("--max-memory must be a positive number of GB, e.g. 16") }
+    }
+
+    /// Refuses a run that will not fit (exit 2), and warns up front (on standard error,
+    /// unless quiet) about one that will take long.
+    func check(_ estimate: ResourceEstimate, quiet: Bool, resumable: Bool) throws {
+        let limit: Double, source: String
+        if let maxMemory {
+            (limit, source) = (maxMemory * 1e9, "--max-memory \(String(format: "%g", maxMemory))")
+        } else {
+            let physical = ResourceEstimate.physicalMemory()
+            limit = physical * ResourceEstimate.defaultShareOfMemory
+            source = "80 % of this machine's \(String(format: "%.1f", physical / 1e9)) GB"
+        }
+        if let refusal = estimate.refusal(limit: limit, limitSource: source) { throw InputError(refusal) }
+        if !quiet, let warning = estimate.warning(resumable: resumable) {
+            FileHandle.standardError.write(Data("runway: warning: \(warning)\n".utf8))
         }
     }
 }

@@ -7,6 +7,7 @@ import Stochastics
 // Exit codes: 0 success, 2 bad input, 1 internal failure. ArgumentParser's own
 // usage errors (its exit code 64) are bad input too.
 func fail(_ message: String, code: Int32) -> Never {
+    RunLock.releaseAll()
     FileHandle.standardError.write(Data("runway: error: \(message)\n".utf8))
     exit(code)
 }
@@ -17,6 +18,8 @@ do {
 } catch let error as ScenarioError {
     fail(error.description, code: 2)
 } catch let error as OutputFolder.Problem {
+    fail(error.description, code: 2)
+} catch let error as FileProblem {
     fail(error.description, code: 2)
 } catch let error as DistributionError {
     fail("scenario: \(error.description)", code: 2)

@@ -30,7 +30,8 @@ import Testing
             let expected = CLI.root.appendingPathComponent("Tests/Fixtures/expected/\(fixture)/\(file)")
             let actual = URL(fileURLWithPath: "\(base)/backtest-\(fixture)/expected/\(file)")
             let want = try Data(contentsOf: expected), got = try Data(contentsOf: actual)
-            #expect(got == want, "\(fixture)/\(file) differs from the stored output; if the change is deliberate, run `make expected` and explain it in the commit (first difference at line \(Self.firstDifferentLine(want, got)))")
+            let same = got == want  // a Bool, so that a failure prints the message, not both files' bytes
+            #expect(same, "\(fixture)/\(file) differs from the stored output; if the change is deliberate, run `make expected` and explain it in the commit (first difference at line \(Self.firstDifferentLine(want, got)))")
         }
     }
 

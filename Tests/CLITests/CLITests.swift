@@ -14,11 +14,15 @@ import Testing
 
     struct Output { let code: Int32; let out: String; let err: String }
 
-    static func runway(_ arguments: [String]) throws -> Output {
+    /// Runs the binary; `environment` adds variables (e.g. the test hooks of `FileIO`).
+    static func runway(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = root
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -26,6 +26,25 @@ import Validation
         #expect(TwinComparison.misses(simulation: simulation, twin: changed).count > 10)
     }
 
+    /// The settled start samples each child from the twin's steady state: in the exact
+    /// configuration the simulation then follows the twin (started from the same state)
+    /// from the first period, and the twin itself stays flat.
+    @Test func aSettledStartIsTheTwinsSteadyState() throws {
+        let model = try CompiledModel(Self.parameters(["horizon.initial_state=settled", "experiment.replications=12"]))
+        let simulation = try ExperimentRunner.run(model, replications: 0..<12, jobs: 2).results
+        let twin = try MeanFieldTwin.solve(model)
+        let misses = TwinComparison.misses(simulation: simulation, twin: twin)
+        #expect(misses.isEmpty, "\(misses.count) misses, e.g. \(misses.prefix(5))")
+        let severe = MetricCatalog.index("needs_severe"), care = MetricCatalog.index("in_care_ambulant")
+        for m in [severe, care] {
+            let first = twin.rows.first!.values[m], last = twin.rows.last!.values[m]
+            #expect(abs(last - first) < 0.01 * first, "the twin from a settled start drifts: \(first) -> \(last)")
+        }
+        // Started all well, the first quarter is far from that state.
+        let fromWell = try MeanFieldTwin.solve(CompiledModel(Self.parameters()))
+        #expect(fromWell.rows.first!.values[severe] < 0.5 * twin.rows.first!.values[severe])
+    }
+
     @Test func twinConservesChildrenAndSpendsByTheSameRules() throws {
         let twin = try MeanFieldTwin.solve(CompiledModel(Self.parameters()))
         let i = MetricCatalog.index

@@ -50,3 +50,13 @@ import Testing
         #expect(rule.next(after: 3, widest: .nan) == 5)
     }
 }
+
+/// A width far above a tiny target must not overflow the estimate (it trapped).
+@Suite struct AdaptiveReplicationsLimitsTests {
+    @Test func aTinyTargetDoesNotTrap() {
+        let tiny = AdaptiveReplications(target: 1e-12, maxReplications: 200)
+        #expect(tiny.next(after: 2, widest: 1e6) == 200)
+        #expect(tiny.next(after: 2, widest: .greatestFiniteMagnitude) == 200)
+        #expect(tiny.next(after: 2, widest: 0) == nil, "a metric without variance has width 0: done")
+    }
+}

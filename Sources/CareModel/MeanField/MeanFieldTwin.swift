@@ -5,7 +5,8 @@ import Stochastics
 /// rows as a replication.
 ///
 /// Children are grouped in birth cohorts one month wide (the initial population as
-/// cohorts of ages 0 to the leaving age, newborns as one cohort a month). Each cohort
+/// cohorts of ages 0 to the leaving age, all well or in the settled start's states,
+/// newborns as one cohort a month). Each cohort
 /// follows `MeanFieldRates` with its own age: onset bands and school age switch on at
 /// the cohort's ages, youth health care (JGZ) contacts act at the contact ages, the
 /// budget year sets the funding factors, and the cohort leaves at the leaving age.
@@ -55,8 +56,17 @@ public enum MeanFieldTwin {
             var y = [Double](repeating: 0, count: layout.dimension)
             let covered = p.services.schoolCare.shareOfChildrenCovered
             for (g, share) in model.riskShares.enumerated() {
-                y[layout.block(group: g, covered: true) + L.well] = size * share * covered
-                y[layout.block(group: g, covered: false) + L.well] = size * share * (1 - covered)
+                for (isCovered, coveredShare) in [(true, covered), (false, 1 - covered)] {
+                    let b = layout.block(group: g, covered: isCovered)
+                    if entry == 0, let settled = model.settledStart {
+                        // The initial population starts where the settled start puts it.
+                        for (k, probability) in settled.states(ageDays: entryAge, group: g, covered: isCovered).enumerated() {
+                            y[b + k] = size * share * coveredShare * probability
+                        }
+                    } else {
+                        y[b + L.well] = size * share * coveredShare
+                    }
+                }
             }
             if entry > 0 { births[periodIndex(containing: entry, boundaries)] += size }
 

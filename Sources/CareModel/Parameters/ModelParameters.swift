@@ -33,17 +33,30 @@ public struct Horizon: Sendable, Codable, Equatable {
     /// Periods starting before this date (a 1 January) are simulated but left out of
     /// summaries, and the reserve starts counting from it.
     public var warmupUntil: CalendarDate
+    /// How the children are at the start: as the twin expects them after a generation
+    /// under the start year's rates (settled), or every child well (the old start, which
+    /// needs about 13 years of warm-up).
+    public var initialState: InitialState
 
-    public init(start: CalendarDate, end: CalendarDate, warmupUntil: CalendarDate) {
+    public init(start: CalendarDate, end: CalendarDate, warmupUntil: CalendarDate, initialState: InitialState = .settled) {
         self.start = start
         self.end = end
         self.warmupUntil = warmupUntil
+        self.initialState = initialState
     }
 
     /// Length of the reported part of the horizon (after warm-up), in years of 365.25 days.
     public var yearsAfterWarmup: Double {
         Double(end.daysSinceEpoch - warmupUntil.daysSinceEpoch) / 365.25
     }
+}
+
+/// The population's state on the first simulated day.
+public enum InitialState: String, Sendable, Codable, CaseIterable {
+    /// Sampled from the mean-field twin's expected state (`SettledStart`).
+    case settled
+    /// Every child well, nobody in care.
+    case allWell = "all_well"
 }
 
 public struct RiskGroup: Sendable, Codable, Equatable {

@@ -93,6 +93,10 @@ public struct CompiledModel: Sendable {
     let resolveProbability: [[Double]]
     let birthsPerDay: Double
 
+    /// The twin's expected state at the start, sampled into the initial children (nil:
+    /// every child starts well).
+    private(set) var settledStart: SettledStart?
+
     /// Throws a `DistributionError` for a duration the scenario's checks should have
     /// refused, and a `ModelError` for a count that does not fit a whole number (every
     /// conversion from `Double` to `Int` is checked here or once per budget year, never per event).
@@ -223,6 +227,11 @@ public struct CompiledModel: Sendable {
         ]
         try Self.checkYearAllocations(p)
         birthsPerDay = Double(pop.children) / leaving
+        if p.horizon.initialState == .settled {
+            do { settledStart = try MeanFieldTwin.settledStart(self) } catch {
+                throw DistributionError.invalid("the settled start (horizon.initial_state: settled) could not be computed: \(error); try initial_state: all_well")
+            }
+        }
     }
 
     public var periodCount: Int { periodStartDates.count }

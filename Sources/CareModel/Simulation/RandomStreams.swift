@@ -18,6 +18,7 @@ public enum StreamID: UInt32, CaseIterable, Sendable {
     case households = 11
     case jgzTransfer = 12
     case region = 13
+    case initialState = 14
 
     public var meaning: String {
         switch self {
@@ -34,6 +35,7 @@ public enum StreamID: UInt32, CaseIterable, Sendable {
         case .households: "households' money problems: when they begin and end, debt-help requests and durations, their outcomes"
         case .jgzTransfer: "which early-help cases are lost when JGZ 0-4 hands a child to JGZ 4-18 (split organisations)"
         case .region: "the other municipalities' referrals to the shared providers: times, durations, giving up"
+        case .initialState: "the state of each initial child drawn from the settled start (horizon.initial_state: settled)"
         }
     }
 }
@@ -52,6 +54,7 @@ struct RandomStreams {
     let households: RandomStream
     let jgzTransfer: RandomStream
     let region: RandomStream
+    let initialState: RandomStream
 
     init(seed: UInt64, replication: Int) {
         func make(_ id: StreamID) -> RandomStream { RandomStream(seed: seed, replication: replication, stream: id.rawValue) }
@@ -68,5 +71,6 @@ struct RandomStreams {
         households = make(.households)
         jgzTransfer = make(.jgzTransfer)
         region = make(.region)
+        initialState = make(.initialState)
     }
 }

@@ -10,7 +10,8 @@ extension Replication {
             let household = newHousehold(stream)
             for _ in 0..<min(size, target - aliveCount) {
                 let age = stream.uniform() * model.leavingAgeDays
-                addChild(birthDay: -age, household: household, stream: stream)
+                let i = addChild(birthDay: -age, household: household, stream: stream, scheduling: model.settledStart == nil)
+                if let settled = model.settledStart { startSettled(i, settled) }
             }
         }
         initialChildren = aliveCount
@@ -23,7 +24,9 @@ extension Replication {
         return Int32(householdRisk.count - 1)
     }
 
-    func addChild(birthDay: Double, household: Int32, stream: RandomStream) {
+    /// Adds a child; with `scheduling`, a well child's first event is scheduled too.
+    @discardableResult
+    func addChild(birthDay: Double, household: Int32, stream: RandomStream, scheduling: Bool = true) -> Int {
         let covered = stream.bernoulli(model.parameters.services.schoolCare.shareOfChildrenCovered)
         let i = children.add(birthDay: birthDay, household: household, risk: householdRisk[Int(household)],
                              flags: covered ? ChildFlag.schoolCovered : 0)
@@ -32,7 +35,8 @@ extension Replication {
         recorder.groups.integrate(Int(children.all[i].risk), until: events.now)
         recorder.groups.alive[Int(children.all[i].risk)] += 1
         if model.hasMoneyProblems { householdGained(Int(household)) }
-        scheduleHome(i)
+        if scheduling { scheduleHome(i) }
+        return i
     }
 
     func scheduleNextBirth() {

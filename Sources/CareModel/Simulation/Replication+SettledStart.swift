@@ -1,0 +1,30 @@
+/// The settled start (horizon.initial_state: settled): each initial child's state is
+/// drawn from the mean-field twin's expectation for its age, risk group and school.
+extension Replication {
+    /// Gives child `i` of the initial population its state and its first event. A child
+    /// expected in care is referred to that service on day 0: it joins the waiting list
+    /// (places open with the first budget year, which admits as many as there are).
+    func startSettled(_ i: Int, _ settled: SettledStart) {
+        typealias L = MeanFieldLayout
+        let states = settled.states(ageDays: age(i), group: Int(children.all[i].risk), covered: children.has(i, ChildFlag.schoolCovered))
+        let state = states.withUnsafeBufferPointer { streams.initialState.index(weights: $0, total: $0.reduce(0, +)) }
+        switch state {
+        case L.well:
+            scheduleHome(i)
+        case L.wellRelapseRisk:
+            children.set(i, ChildFlag.relapseRisk)
+            scheduleHome(i)
+        case L.undetected(1)...L.undetected(3):
+            setNeed(i, state - L.undetected(1) + 1)
+            scheduleHome(i)
+        case L.placed(1)...L.placed(3):
+            // Placed or not, an order is youth protection; the placement is drawn as at any start.
+            setNeed(i, state - L.placed(1) + 1)
+            refer(i, to: .youthProtection)
+        default:
+            let offset = state - L.care(0, 1)
+            setNeed(i, offset % 3 + 1)
+            refer(i, to: ServiceKind(rawValue: offset / 3)!)
+        }
+    }
+}
