@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SCENARIO ?= Scenarios/baseline.yaml
 
-.PHONY: run test build deps dictionary expected clean bench
+.PHONY: run test build deps dictionary expected clean bench fuzz
 
 deps:
 	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then :; else \
@@ -42,6 +42,23 @@ expected: deps
 
 clean:
 	rm -rf .build
+
+# Generated hostile scenario files and --set values through the loader, the compiled
+# model and (a sample) a short run: FUZZ_CASES inputs (make test tries 2,000). Each input
+# is saved to $(FUZZ_DIR)/current-input.txt before it is tried, so the one that killed
+# the process is printed; the counts by class and outcome go to $(FUZZ_DIR)/report.md.
+FUZZ_CASES ?= 100000
+FUZZ_SEED ?= 20260101
+FUZZ_DIR ?= .build/fuzz
+fuzz: deps
+	$(SWIFT) build --build-tests
+	@mkdir -p $(FUZZ_DIR)
+	@RUNWAY_FUZZ_CASES=$(FUZZ_CASES) RUNWAY_FUZZ_SEED=$(FUZZ_SEED) RUNWAY_FUZZ_DIR=$(abspath $(FUZZ_DIR)) \
+	  RUNWAY_FUZZ_REPORT=$(abspath $(FUZZ_DIR))/report.md \
+	  $(SWIFT) test --skip-build --filter ScenarioFuzzTests || { \
+	  echo "fuzz: failed (see above). If the process died, this is the input it was trying ($(FUZZ_DIR)/current-input.txt):"; \
+	  cat $(FUZZ_DIR)/current-input.txt; exit 1; }
+	@cat $(FUZZ_DIR)/report.md
 
 # Benchmarks (not part of `make test`): Runway vs SimPy 4.1.2 and hand-written C on the
 # reference network, plus full-model runs. BENCH_ARGS=--quick for a fast check.

@@ -42,7 +42,8 @@ let package = Package(
         .target(name: "CareModel", dependencies: ["SimKernel", "Stochastics"], swiftSettings: hotLoop),
 
         // MARK: - Input, experiments, output
-        .target(name: "ScenarioIO", dependencies: ["CareModel", "Stochastics", "Yams"]),
+        // Optimised in debug builds too: the fuzz test (FuzzTests) reads thousands of scenarios.
+        .target(name: "ScenarioIO", dependencies: ["CareModel", "Stochastics", "Yams"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Experiments", dependencies: ["CareModel", "Stochastics"]),
         .target(name: "Reporting", dependencies: ["CareModel", "Experiments", "Stochastics"]),
 
@@ -62,5 +63,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ScenarioIO", "Experiments", "CareModel"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "CareModel"]),
         .testTarget(name: "CLITests", dependencies: ["runway"]),
+        // Generated hostile scenarios through the loader and the model (make fuzz: 100,000).
+        .testTarget(name: "FuzzTests", dependencies: ["ScenarioIO", "CareModel", "Stochastics"]),
     ]
 )

@@ -44,8 +44,11 @@ public struct AdaptiveReplications: Sendable, Equatable {
         // The half-width shrinks as 1/sqrt(n): estimate the replications needed, with 10 % to spare.
         // (Computed as a Double and capped before it becomes an Int: a width far above a
         // tiny target would not fit in an Int.)
-        let needed = (Double(count) * (widest / target) * (widest / target) * 1.1).rounded(.up)
-        return min(maxReplications, max(count + 2, needed < Double(maxReplications) ? Int(needed) : maxReplications))
+        let estimate = Double(count) * (widest / target) * (widest / target) * 1.1
+        guard estimate < Double(maxReplications), let needed = try? checkedInt(estimate, "replications needed", rounding: .up) else {
+            return maxReplications
+        }
+        return min(maxReplications, max(count + 2, needed))
     }
 }
 

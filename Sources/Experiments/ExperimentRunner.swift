@@ -17,18 +17,13 @@ public enum ExperimentRunner {
     }
 
     /// Runs the replications numbered `replications` of one model and returns them in order.
-    public static func run(_ model: CompiledModel, replications: Range<Int>, jobs: Int) throws(DistributionError) -> Outcome {
+    /// Throws the model's `DistributionError` or `ModelError`.
+    public static func run(_ model: CompiledModel, replications: Range<Int>, jobs: Int) throws -> Outcome {
         let started = DispatchTime.now().uptimeNanoseconds
         let slots = Mutex<[Int: ReplicationResult]>([:])
         let work = replications.map { Job(point: 0, replication: $0) }
-        do {
-            _ = try run(work, models: [model], threads: jobs) { _, result in
-                slots.withLock { $0[result.replication] = result }
-            }
-        } catch let error as DistributionError {
-            throw error
-        } catch {
-            preconditionFailure("only the model can fail here: \(error)")
+        _ = try run(work, models: [model], threads: jobs) { _, result in
+            slots.withLock { $0[result.replication] = result }
         }
         let results = slots.withLock { all in replications.map { all[$0]! } }
         return Outcome(results: results, wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)

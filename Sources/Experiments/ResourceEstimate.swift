@@ -118,7 +118,9 @@ public struct ResourceEstimate: Sendable, Equatable {
             + " × \(Self.gigabytes(bytesPerReplication)) for \(Self.count(Double(children))) children"
             + (keptBytes > 1e8 ? ", and \(Self.gigabytes(keptBytes)) for the results of \(Self.count(Double(replications))) replications" : "")
             + "), more than the limit of \(Self.gigabytes(limit)) (\(limitSource)); "
-        let fits = Int(((limit - Self.processBytes - keptBytes) / bytesPerReplication).rounded(.down))
+        // Through the model's checked conversion: a limit or size that is not a number gives 0.
+        let fits = (try? checkedInt((limit - Self.processBytes - keptBytes) / bytesPerReplication, "replications that fit",
+                                    allowNegative: true)) ?? 0
         if fits >= 1 && fits < inFlight {
             message += "run fewer replications at once with --jobs \(fits), or raise the limit with --max-memory GB"
         } else {
@@ -163,7 +165,7 @@ public struct ResourceEstimate: Sendable, Equatable {
         switch value {
         case 1e9...: String(format: "%.1f billion", value / 1e9)
         case 1e6...: String(format: "%.1f million", value / 1e6)
-        default: String(Int(value.rounded()))
+        default: (try? checkedInt(value, "a count", rounding: .toNearestOrAwayFromZero, allowNegative: true)).map(String.init) ?? String(value)
         }
     }
 

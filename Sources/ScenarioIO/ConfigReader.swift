@@ -114,8 +114,14 @@ final class ConfigReader {
         if firstOfYear && !date.isFirstOfYear {
             throw ScenarioError(node.location, keyPath(key), "expected \(expected) (budget years run January to December), got '\(text)'")
         }
+        guard Self.dateRange.contains(date) else {
+            throw ScenarioError(node.location, keyPath(key), "expected \(expected) from \(Self.dateRange.lowerBound) to \(Self.dateRange.upperBound), got '\(text)'")
+        }
         return date
     }
+
+    /// Dates a scenario may use: a horizon past 2200 (or before 1900) is no model of a municipality.
+    static let dateRange = CalendarDate(year: 1900, month: 1, day: 1)!...CalendarDate(year: 2200, month: 1, day: 1)!
 
     /// The location of a key's value, for errors found after reading (cross-checks).
     func location(of key: String) -> SourceLocation {

@@ -42,7 +42,7 @@ enum ScenarioDecoder {
     }
 
     private static func population(_ r: ConfigReader) throws(ScenarioError) -> PopulationParameters {
-        let children = try r.int("children", .between(1, 50_000_000))
+        let children = try r.int("children", .children)
         let leavingAge = try r.double("leaving_age_years", .between(1, 30))
         let schoolAge = try r.double("school_age_years", .between(0, 30))
         let continueUntil = try r.double("continue_care_until_age_years", .between(1, 30))
@@ -58,8 +58,8 @@ enum ScenarioDecoder {
         for (index, item) in try r.list("risk_groups", expected: "a list of risk groups").enumerated() {
             let g = try ConfigReader(item, path: r.keyPath("risk_groups[\(index)]"))
             groups.append(RiskGroup(name: try g.string("name"), share: try g.double("share", .fraction),
-                                    onsetMultiplier: try g.double("onset_multiplier", .nonNegative),
-                                    escalationMultiplier: try g.double("escalation_multiplier", .nonNegative)))
+                                    onsetMultiplier: try g.double("onset_multiplier", .multiplier),
+                                    escalationMultiplier: try g.double("escalation_multiplier", .multiplier)))
             try g.finish()
         }
         try check(!groups.isEmpty, r, "risk_groups", "at least one risk group is needed")
@@ -89,7 +89,7 @@ enum ScenarioDecoder {
             selfReferralPerYear: try perSeverity(r, "self_referral_per_year", .rate),
             crisisPerYearSevere: try r.double("crisis_per_year_severe", .rate),
             relapsePerYear: try r.double("relapse_per_year", .rate),
-            burdenWeights: try perSeverity(r, "burden_weights", .nonNegative))
+            burdenWeights: try perSeverity(r, "burden_weights", .weight))
         try r.finish()
         return n
     }
@@ -122,7 +122,7 @@ enum ScenarioDecoder {
             budgetShare: try yhc.double("budget_share", .fraction),
             costPerChildEurPerYear: try yhc.double("cost_per_child_eur_per_year", .money),
             reach: try yhc.double("reach", .fraction),
-            contactAgesYears: try yhc.numbers("contact_ages_years", .nonNegative, minCount: 0),
+            contactAgesYears: try yhc.numbers("contact_ages_years", .between(0, 30), minCount: 0),
             detectionProbability: try perSeverity(yhc, "detection_probability", .probability),
             earlyHelpEnabled: try earlyHelp.bool("enabled"),
             earlyHelpStaffing: try staffing(earlyHelp),
@@ -165,7 +165,7 @@ enum ScenarioDecoder {
 
         let yp = try r.section("youth_protection")
         let protection = YouthProtectionParameters(
-            costEurPerDay: try yp.double("cost_eur_per_day", .money),
+            costEurPerDay: try yp.double("cost_eur_per_day", .moneyPerDay),
             placementProbability: try yp.double("placement_probability", .probability),
             duration: try duration(yp),
             resolveProbability: try yp.double("resolve_probability", .probability))
@@ -175,24 +175,24 @@ enum ScenarioDecoder {
         let factors = try f.section("duration_factor")
         let financing = SpecialisedFinancing(
             model: try f.choice("model", SpecialisedFinancing.Model.self),
-            durationFactorPerDay: try factors.double("per_day", .positive),
-            durationFactorPerTrajectory: try factors.double("per_trajectory", .positive),
-            durationFactorPopulationBudget: try factors.double("population_budget", .positive),
+            durationFactorPerDay: try factors.double("per_day", .positiveFactor),
+            durationFactorPerTrajectory: try factors.double("per_trajectory", .positiveFactor),
+            durationFactorPopulationBudget: try factors.double("population_budget", .positiveFactor),
             contractShareOfIncome: try f.double("contract_share_of_income", .fraction))
         try factors.finish()
         try f.finish()
         let g = try r.section("specialised_capacity_growth")
-        let growth = CapacityGrowth(placesPerWaitingChild: try g.double("places_per_waiting_child", .nonNegative),
+        let growth = CapacityGrowth(placesPerWaitingChild: try g.double("places_per_waiting_child", .placesFactor),
                                     delayYears: try g.int("delay_years", .between(1, 10)),
-                                    maxExtraFraction: try g.double("max_extra_fraction", .nonNegative))
+                                    maxExtraFraction: try g.double("max_extra_fraction", .placesFactor))
         try g.finish()
         let debtHelp = try debtHelp(r.section("debt_help"), riskGroups: population.riskGroups.map(\.name))
         let schoolToWork = try schoolToWork(r.section("school_to_work"), leavingAge: population.leavingAge)
         let rg = try r.section("region")
         let episodes = try rg.section("other_episodes_per_1000_children_per_year")
-        let region = RegionParameters(otherChildren: try rg.int("other_children", .between(0, 50_000_000)),
-                                      otherEpisodesPer1000Ambulant: try episodes.double("ambulant", .rate),
-                                      otherEpisodesPer1000Residential: try episodes.double("residential", .rate))
+        let region = RegionParameters(otherChildren: try rg.int("other_children", .otherChildren),
+                                      otherEpisodesPer1000Ambulant: try episodes.double("ambulant", .ratePer1000),
+                                      otherEpisodesPer1000Residential: try episodes.double("residential", .ratePer1000))
         try episodes.finish()
         try rg.finish()
         try r.finish()
@@ -217,10 +217,10 @@ enum ScenarioDecoder {
         let d = DebtHelpParameters(
             enabled: try r.bool("enabled"), moneyProblemsPerYear: perGroup,
             resolvePerYear: try r.double("resolve_per_year", .rate), applyPerYear: try r.double("apply_per_year", .rate),
-            onsetMultiplier: try r.double("onset_multiplier", .nonNegative),
-            escalationMultiplier: try r.double("escalation_multiplier", .nonNegative),
+            onsetMultiplier: try r.double("onset_multiplier", .multiplier),
+            escalationMultiplier: try r.double("escalation_multiplier", .multiplier),
             budgetEurPerYear: try r.double("budget_eur_per_year", .money),
-            costPerHouseholdEurPerYear: try r.double("cost_per_household_eur_per_year", .positive),
+            costPerHouseholdEurPerYear: try r.double("cost_per_household_eur_per_year", .costPerYear),
             duration: try duration(r), resolveProbability: try r.double("resolve_probability", .probability))
         try r.finish()
         return d
@@ -228,8 +228,8 @@ enum ScenarioDecoder {
 
     private static func specialised(_ r: ConfigReader) throws(ScenarioError) -> SpecialisedCareParameters {
         let s = SpecialisedCareParameters(
-            placesPer1000Children: try r.double("places_per_1000_children", .nonNegative),
-            tariffEurPerDay: try r.double("tariff_eur_per_day", .money),
+            placesPer1000Children: try r.double("places_per_1000_children", .placesPer1000),
+            tariffEurPerDay: try r.double("tariff_eur_per_day", .moneyPerDay),
             duration: try duration(r),
             resolveProbability: try perSeverity(r, "resolve_probability", .probability))
         try r.finish()
@@ -241,24 +241,24 @@ enum ScenarioDecoder {
         let transition = TransitionParameters(
             date: try t.date("date", firstOfYear: false),
             teamStartProductivity: try t.double("team_start_productivity", .fraction),
-            learningTimeYears: try t.double("learning_time_years", .nonNegative),
+            learningTimeYears: try t.double("learning_time_years", .years),
             handoverLoss: try t.double("handover_loss", .probability),
             continuityGuaranteed: try t.bool("continuity_guaranteed"),
             teamStartStaffing: try t.double("team_start_staffing", .fraction),
-            hiringPerYear: try t.double("hiring_per_year", .nonNegative))
+            hiringPerYear: try t.double("hiring_per_year", .between(0, 100)))
         try t.finish()
         let h = try r.section("handover")
-        let handover = HandoverParameters(meanDays: try h.double("mean_days", .nonNegative),
-                                          duplicateIntakeDays: try h.double("duplicate_intake_days", .nonNegative))
+        let handover = HandoverParameters(meanDays: try h.double("mean_days", .days),
+                                          duplicateIntakeDays: try h.double("duplicate_intake_days", .days))
         try h.finish()
         let c = try r.section("coordination")
         let coordination = CoordinationParameters(enabled: try c.bool("enabled"),
                                                   maxProvidersPerHousehold: try c.int("max_providers_per_household", .between(1, 20)),
-                                                  handoverFactor: try c.double("handover_factor", .nonNegative))
+                                                  handoverFactor: try c.double("handover_factor", .multiplier))
         try c.finish()
         let p = PolicyParameters(queueDiscipline: try r.choice("queue_discipline", PolicyParameters.QueueDiscipline.self),
                                  giveUpPerYear: try r.double("give_up_per_year", .rate), transition: transition,
-                                 indicationMeanDays: try r.double("indication_mean_days", .nonNegative),
+                                 indicationMeanDays: try r.double("indication_mean_days", .days),
                                  indicationCostEur: try r.double("indication_cost_eur", .money),
                                  handover: handover, coordination: coordination)
         try r.finish()
@@ -292,8 +292,8 @@ enum ScenarioDecoder {
     }
 
     private static func staffing(_ r: ConfigReader) throws(ScenarioError) -> Staffing {
-        Staffing(costPerFteEurPerYear: try r.double("cost_per_fte_eur_per_year", .positive),
-                 caseloadPerFte: try r.double("caseload_per_fte", .nonNegative))
+        Staffing(costPerFteEurPerYear: try r.double("cost_per_fte_eur_per_year", .costPerYear),
+                 caseloadPerFte: try r.double("caseload_per_fte", .between(0, 1000)))
     }
 
     private static func duration(_ r: ConfigReader) throws(ScenarioError) -> DurationSpec {
@@ -303,8 +303,9 @@ enum ScenarioDecoder {
         guard DurationDistribution.kinds.contains(distribution) else {
             throw ScenarioError(d.location(of: "distribution"), d.keyPath("distribution"), "expected one of: \(kinds); got '\(distribution)'")
         }
-        let spec = DurationSpec(distribution: distribution, meanDays: try d.double("mean_days", .positive),
-                                spread: distribution == "exponential" && !d.has("spread") ? 1 : try d.double("spread", .positive))
+        let spreadRange: Expectation = distribution == "weibull" ? .weibullShape : .coefficientOfVariation
+        let spec = DurationSpec(distribution: distribution, meanDays: try d.double("mean_days", .meanDays),
+                                spread: distribution == "exponential" && !d.has("spread") ? 1 : try d.double("spread", spreadRange))
         try d.finish()
         return spec
     }

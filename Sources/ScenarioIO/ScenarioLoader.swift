@@ -89,7 +89,7 @@ public enum ScenarioLoader {
         for (k, item) in items.enumerated() {
             let r = try ConfigReader(item, path: "calibration[\(k)]")
             let key = try r.string("key")
-            let lower = try r.double("lower", .nonNegative), upper = try r.double("upper", .nonNegative)
+            let lower = try r.double("lower", .calibrationBound), upper = try r.double("upper", .calibrationBound)
             try r.finish()
             guard lower < upper else { throw ScenarioError(r.location(of: "upper"), r.keyPath("upper"), "must be above lower (\(lower))") }
             out.append(CalibrationParameter(key: key, lower: lower, upper: upper))
@@ -164,7 +164,10 @@ public enum ScenarioLoader {
         guard !key.isEmpty, path.allSatisfy({ !$0.isEmpty }) else {
             throw ScenarioError(location, key, "expected a dotted key such as budget.cut.fraction")
         }
-        var value = try YAMLSource.parse(valueText, file: location.file)
+        var value: ConfigNode
+        do { value = try YAMLSource.parse(valueText, file: location.file) } catch {
+            throw ScenarioError(location, key, error.message)
+        }
         if case .mapping(let entries) = value.value, entries.isEmpty, valueText.trimmingCharacters(in: .whitespaces).isEmpty {
             value = ConfigNode(value: .scalar("", quoted: false), location: location)
         }

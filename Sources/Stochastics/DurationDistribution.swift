@@ -25,17 +25,28 @@ public enum DurationDistribution: Sendable, Equatable {
         case "gamma":
             guard spread > 0, spread.isFinite else { throw .invalid("gamma cv must be > 0, got \(spread)") }
             let shape = 1 / (spread * spread)
+            try usable(shape, "gamma shape (1 / cv^2)", spread)
+            try usable(mean / shape, "gamma scale (mean x cv^2)", spread)
             return .gamma(shape: shape, scale: mean / shape, mean: mean, cv: spread)
         case "lognormal":
             guard spread > 0, spread.isFinite else { throw .invalid("lognormal cv must be > 0, got \(spread)") }
             let sigma2 = log(1 + spread * spread)
+            try usable(sigma2, "lognormal sigma^2 (log(1 + cv^2))", spread)
+            try usable(exp(log(mean) - sigma2 / 2 + 8 * sigma2.squareRoot()), "lognormal's far tail (8 sigma)", spread)
             return .lognormal(mu: log(mean) - sigma2 / 2, sigma: sigma2.squareRoot(), mean: mean, cv: spread)
         case "weibull":
             guard spread > 0, spread.isFinite else { throw .invalid("weibull shape must be > 0, got \(spread)") }
+            try usable(mean / tgamma(1 + 1 / spread), "weibull scale (mean / gamma(1 + 1/k))", spread)
             return .weibull(scale: mean / tgamma(1 + 1 / spread), shape: spread, mean: mean)
         default:
             throw .invalid("unknown distribution '\(kind)' (expected one of: \(kinds.joined(separator: ", ")))")
         }
+    }
+
+    /// A derived parameter must be a positive finite number (a spread of 1e155 squares to
+    /// infinity, a tiny one to 0), or samples would be NaN or infinite.
+    private static func usable(_ x: Double, _ what: String, _ spread: Double) throws(DistributionError) {
+        guard x.isFinite, x > 0 else { throw .invalid("spread \(spread) gives a \(what) of \(x), which cannot be sampled") }
     }
 
     public var mean: Double {

@@ -14,21 +14,26 @@ public struct YearAllocation {
     /// last year's youth-protection spending (orders and placements), which rationing
     /// must leave room for because a court order cannot be refused. `extraPlaces`: places
     /// providers want to add on top of the contract (ServiceKind order; capped by CapacityGrowth).
-    init(year: Int, parameters p: ModelParameters, children: Int, previousDeficit: Double = 0,
-         previousProtectionSpending: Double = 0, extraPlaces: [Double]? = nil) {
+    ///
+    /// Every place count goes through `checkedInt`: a count that is not a whole number
+    /// up to 2^53 throws a `ModelError` (the replication stops with it) instead of trapping.
+    init(checkedYear year: Int, parameters p: ModelParameters, children: Int, previousDeficit: Double = 0,
+         previousProtectionSpending: Double = 0, extraPlaces: [Double]? = nil) throws(ModelError) {
         let s = p.services
         let preventionCut = p.budget.deficitPolicy == .cutPrevention ? max(0, previousDeficit) : 0
         account = YearAccount(year: year, parameters: p, preventionCut: preventionCut)
         let baseline = p.budget.baselineEurPerYear
         var places = [Int](repeating: 0, count: ServiceKind.allCases.count)
 
-        let team = StaffedBudget(budget: account.fixedBudget[ServiceKind.neighbourhoodTeam.rawValue],
-                           baselineBudget: s.neighbourhoodTeam.budgetShare * baseline, staffing: s.neighbourhoodTeam.staffing)
+        let team = try StaffedBudget(budget: account.fixedBudget[ServiceKind.neighbourhoodTeam.rawValue],
+                           baselineBudget: s.neighbourhoodTeam.budgetShare * baseline, staffing: s.neighbourhoodTeam.staffing,
+                           service: "neighbourhood_team", year: year)
         places[ServiceKind.neighbourhoodTeam.rawValue] = team.places
         teamFactor = team.outreachFactor
 
-        let school = StaffedBudget(budget: account.fixedBudget[ServiceKind.schoolCare.rawValue],
-                             baselineBudget: s.schoolCare.budgetShare * baseline, staffing: s.schoolCare.staffing)
+        let school = try StaffedBudget(budget: account.fixedBudget[ServiceKind.schoolCare.rawValue],
+                             baselineBudget: s.schoolCare.budgetShare * baseline, staffing: s.schoolCare.staffing,
+                             service: "school_care", year: year)
         places[ServiceKind.schoolCare.rawValue] = school.places
         schoolFactor = school.outreachFactor
 
@@ -36,7 +41,8 @@ public struct YearAllocation {
         let jgzBudget = account.fixedBudget[ServiceKind.jgzEarlyHelp.rawValue]
         let contactCost = s.youthHealthCare.costPerChildEurPerYear * Double(children)
         jgzReachFactor = contactCost > 0 ? min(1, jgzBudget / contactCost) : 1
-        let earlyHelp = StaffedBudget(budget: max(0, jgzBudget - contactCost), baselineBudget: 0, staffing: s.youthHealthCare.earlyHelpStaffing)
+        let earlyHelp = try StaffedBudget(budget: max(0, jgzBudget - contactCost), baselineBudget: 0, staffing: s.youthHealthCare.earlyHelpStaffing,
+                                          service: "youth_health_care.early_help", year: year)
         places[ServiceKind.jgzEarlyHelp.rawValue] = s.youthHealthCare.earlyHelpEnabled ? earlyHelp.places : 0
 
         let thousands = Double(children) / 1000
@@ -57,9 +63,20 @@ public struct YearAllocation {
             ambulant *= scale
             residential *= scale
         }
-        places[ServiceKind.specialisedAmbulant.rawValue] = Int(ambulant.rounded(.down))
-        places[ServiceKind.residential.rawValue] = Int(residential.rounded(.down))
+        places[ServiceKind.specialisedAmbulant.rawValue] = try checkedInt(ambulant, "the specialised_ambulant places of \(year)")
+        places[ServiceKind.residential.rawValue] = try checkedInt(residential, "the residential places of \(year)")
         places[ServiceKind.youthProtection.rawValue] = .max
         self.places = places
+    }
+
+    /// The allocation at the start population without a deficit or extra places: the
+    /// mean-field twin's years. `CompiledModel` has made every one of them once with
+    /// `init(checkedYear:...)`, so for a compiled model this cannot fail.
+    init(year: Int, parameters p: ModelParameters, children: Int) {
+        do {
+            self = try YearAllocation(checkedYear: year, parameters: p, children: children)
+        } catch {
+            preconditionFailure("CompiledModel checks every year's allocation at the start population: \(error)")
+        }
     }
 }

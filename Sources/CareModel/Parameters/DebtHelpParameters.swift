@@ -36,9 +36,4 @@ public struct DebtHelpParameters: Sendable, Codable, Equatable {
         self.duration = duration
         self.resolveProbability = resolveProbability
     }
-
-    /// Households helped at once: the budget over the cost per household-year.
-    public var places: Int {
-        costPerHouseholdEurPerYear > 0 ? Int((budgetEurPerYear / costPerHouseholdEurPerYear).rounded(.down)) : 0
-    }
 }

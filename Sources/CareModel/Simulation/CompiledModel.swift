@@ -81,6 +81,8 @@ public struct CompiledModel: Sendable {
     /// Regional pool: the other municipalities' places and referrals per day, per service
     /// (ServiceKind order; 0 outside specialised care or without a region).
     let outsidePlaces: [Int]
+    /// Households debt help can take at once (services.debt_help: budget / cost per household).
+    let debtHelpPlaces: Int
     let outsideReferralsPerDay: [Double]
 
     /// Per service (indexed by ServiceKind.rawValue); specialised care's under the financing model's incentive.
@@ -95,7 +97,10 @@ public struct CompiledModel: Sendable {
     /// every child starts well).
     private(set) var settledStart: SettledStart?
 
-    public init(_ p: ModelParameters) throws(DistributionError) {
+    /// Throws a `DistributionError` for a duration the scenario's checks should have
+    /// refused, and a `ModelError` for a count that does not fit a whole number (every
+    /// conversion from `Double` to `Int` is checked here or once per budget year, never per event).
+    public init(_ p: ModelParameters) throws {
         parameters = p
         startDay = p.horizon.start.daysSinceEpoch
         endDay = Double(p.horizon.end.daysSinceEpoch - startDay)
@@ -198,8 +203,14 @@ public struct CompiledModel: Sendable {
         func specialisedOnly(ambulant: Double, residential: Double) -> [Double] {
             ServiceKind.allCases.map { $0 == .specialisedAmbulant ? ambulant : $0 == .residential ? residential : 0 }
         }
-        outsidePlaces = specialisedOnly(ambulant: s.specialisedAmbulant.placesPer1000Children * others,
-                                        residential: s.residential.placesPer1000Children * others).map { Int($0.rounded(.down)) }
+        var outside: [Int] = []
+        for (k, places) in specialisedOnly(ambulant: s.specialisedAmbulant.placesPer1000Children * others,
+                                           residential: s.residential.placesPer1000Children * others).enumerated() {
+            outside.append(try checkedInt(places, "the region's \(ServiceKind.allCases[k]) places (services.region.other_children x places_per_1000_children / 1000)"))
+        }
+        outsidePlaces = outside
+        debtHelpPlaces = debt.costPerHouseholdEurPerYear > 0
+            ? try checkedInt(debt.budgetEurPerYear / debt.costPerHouseholdEurPerYear, "the debt-help places (budget_eur_per_year / cost_per_household_eur_per_year)") : 0
         outsideReferralsPerDay = specialisedOnly(ambulant: s.region.otherEpisodesPer1000Ambulant * others / daysPerYear,
                                                  residential: s.region.otherEpisodesPer1000Residential * others / daysPerYear)
         trajectoryPrice = specialisedOnly(ambulant: s.specialisedAmbulant.tariffEurPerDay * s.specialisedAmbulant.duration.meanDays,
@@ -214,15 +225,31 @@ public struct CompiledModel: Sendable {
             s.residential.resolveProbability.byNeedCode(none: 0),
             [0, yp, yp, yp],
         ]
+        try Self.checkYearAllocations(p)
         birthsPerDay = Double(pop.children) / leaving
         if p.horizon.initialState == .settled {
             do { settledStart = try MeanFieldTwin.settledStart(self) } catch {
-                throw .invalid("the settled start (horizon.initial_state: settled) could not be computed: \(error); try initial_state: all_well")
+                throw DistributionError.invalid("the settled start (horizon.initial_state: settled) could not be computed: \(error); try initial_state: all_well")
             }
         }
     }
 
     public var periodCount: Int { periodStartDates.count }
+
+    /// Makes every budget year's allocation once at the start population (the twin's
+    /// years exactly), and checks the largest specialised place counts a replication can
+    /// ask for (a population up to the child table's limit of 2^31, the full extra places
+    /// of capacity growth), so that a place count that does not fit is found here, before
+    /// any replication runs.
+    static func checkYearAllocations(_ p: ModelParameters) throws(ModelError) {
+        for year in p.horizon.start.year...p.horizon.end.year {
+            _ = try YearAllocation(checkedYear: year, parameters: p, children: p.population.children)
+        }
+        let s = p.services
+        let largestThousands = Double(Int32.max) / 1000 * (1 + s.capacityGrowth.maxExtraFraction)
+        _ = try checkedInt(s.specialisedAmbulant.placesPer1000Children * largestThousands, "the largest specialised_ambulant place count")
+        _ = try checkedInt(s.residential.placesPer1000Children * largestThousands, "the largest residential place count")
+    }
 }
 
 /// Days: two ages or times closer than this are the same instant. Ages are sums of

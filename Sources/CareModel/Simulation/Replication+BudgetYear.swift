@@ -5,9 +5,9 @@ import SimKernel
 extension Replication {
     /// Sets this budget year's income, budgets and capacities, then lets newly
     /// funded places take children from the waiting lists.
-    func openYear(_ year: Int) {
-        let funding = YearAllocation(year: year, parameters: model.parameters, children: aliveCount, previousDeficit: lastDeficit,
-                                     previousProtectionSpending: protectionSpentThisYear, extraPlaces: grownPlaces(year))
+    func openYear(_ year: Int) throws(ModelError) {
+        let funding = try YearAllocation(checkedYear: year, parameters: model.parameters, children: aliveCount, previousDeficit: lastDeficit,
+                                         previousProtectionSpending: protectionSpentThisYear, extraPlaces: grownPlaces(year))
         protectionSpentThisYear = 0
         yearAccount = funding.account
         // In a region the other municipalities' places join this one's in one pool.
@@ -16,7 +16,7 @@ extension Replication {
             resources[r].setCapacity(funding.places[r] == .max ? .max : funding.places[r] + model.outsidePlaces[r])
         }
         fundedTeamPlaces = funding.places[ServiceKind.neighbourhoodTeam.rawValue]
-        applyTeamProductivity()
+        try applyTeamProductivity()
         teamFactor = funding.teamFactor
         schoolFactor = funding.schoolFactor
         jgzReachFactor = funding.jgzReachFactor

@@ -4,7 +4,7 @@ import SimKernel
 extension Replication {
     /// Records the period that ends now; at a year end, settles the year first.
     /// Returns true when the horizon is over.
-    func closePeriod() -> Bool {
+    func closePeriod() throws(ModelError) -> Bool {
         let p = model.parameters
         let start = model.periodBoundaries[periodIndex]
         let end = model.periodBoundaries[periodIndex + 1]
@@ -42,7 +42,7 @@ extension Replication {
         if recorder.storyCount > 0 && events.now >= model.warmupDay { chooseStoryHouseholds() }
         periodIndex += 1
         if periodIndex == model.periodCount { return true }
-        if endDate.isFirstOfYear { openYear(endDate.year) } else { applyTeamProductivity() }
+        if endDate.isFirstOfYear { try openYear(endDate.year) } else { try applyTeamProductivity() }
         events.schedule(at: model.periodBoundaries[periodIndex + 1], priority: ModelPriority.periodClose,
                         kind: EventKind.periodBoundary.rawValue)
         return false

@@ -4,10 +4,10 @@ extension Replication {
     /// recovers period by period), and unless continuity is guaranteed a share of the
     /// cases in specialised care is lost in the hand-over: the child goes home and the
     /// need is no longer known to anyone.
-    func handOver() {
+    func handOver() throws(ModelError) {
         // The new teams start with part of their staff in post (hiring brings the rest).
         teamStaffedPlaces = min(teamStaffedPlaces, model.parameters.policies.transition.teamStartStaffing * Double(fundedTeamPlaces))
-        applyTeamProductivity()
+        try applyTeamProductivity()
         let t = model.parameters.policies.transition
         guard !t.continuityGuaranteed && t.handoverLoss > 0 else { return }
         let specialised = [Place.inCare(.specialisedAmbulant), Place.inCare(.residential)]
@@ -27,13 +27,13 @@ extension Replication {
 
     /// Team places = the staff in post (places' worth) x the teams' current productivity.
     /// Staff follow the funded places down at once, but up only as fast as hiring allows.
-    func applyTeamProductivity() {
+    func applyTeamProductivity() throws(ModelError) {
         let t = model.parameters.policies.transition
         let hired = model.teamHiringPlacesPerDay * (events.now - lastStaffingUpdate)
         teamStaffedPlaces = min(Double(fundedTeamPlaces), teamStaffedPlaces + hired)
         lastStaffingUpdate = events.now
         let productivity = t.teamProductivity(daysSinceTransition: events.now - model.transitionDay)
-        resources[ServiceKind.neighbourhoodTeam.rawValue].setCapacity(Int((teamStaffedPlaces * productivity).rounded(.down)))
+        resources[ServiceKind.neighbourhoodTeam.rawValue].setCapacity(try checkedInt(teamStaffedPlaces * productivity, "the neighbourhood team places in post"))
         admitFromQueue(.neighbourhoodTeam)
     }
 }

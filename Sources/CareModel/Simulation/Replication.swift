@@ -90,17 +90,18 @@ public final class Replication {
         let levels = p.policies.queueDiscipline == .severity ? 3 : 1
         resources = ServiceKind.allCases.map { _ in Resource(capacity: 0, queueLevels: levels) }
         resources[ServiceKind.youthProtection.rawValue].setCapacity(.max)
-        debtHelp = Resource(capacity: p.services.debtHelp.enabled ? p.services.debtHelp.places : 0)
+        debtHelp = Resource(capacity: p.services.debtHelp.enabled ? model.debtHelpPlaces : 0)
         reserve = p.budget.reserveEur
         recorder = Recorder(riskGroups: p.population.riskGroups.count, stories: stories)
         yearAccount = YearAccount(year: p.horizon.start.year, parameters: p)
     }
 
-    /// Runs the whole horizon and returns the recorded periods.
-    public func run() -> ReplicationResult {
+    /// Runs the whole horizon and returns the recorded periods. Throws a `ModelError` if a
+    /// budget year's place counts do not fit a whole number (checked once per year).
+    public func run() throws(ModelError) -> ReplicationResult {
         createInitialPopulation()
         if model.warmupDay <= 0 { chooseStoryHouseholds() }
-        openYear(model.parameters.horizon.start.year)
+        try openYear(model.parameters.horizon.start.year)
         events.schedule(at: model.periodBoundaries[1], priority: ModelPriority.periodClose, kind: EventKind.periodBoundary.rawValue)
         if model.transitionDay >= 0 && model.transitionDay < model.endDay {
             events.schedule(at: model.transitionDay, priority: ModelPriority.yearStart, kind: EventKind.transition.rawValue)
@@ -112,14 +113,14 @@ public final class Replication {
             advanceIntegrals(to: event.time)
             switch EventKind(rawValue: event.kind)! {
             case .periodBoundary:
-                if closePeriod() { break }
+                if try closePeriod() { break }
                 continue
             case .birth:
                 addNewborn()
                 scheduleNextBirth()
                 continue
             case .transition:
-                handOver()
+                try handOver()
                 continue
             case .household:
                 let h = Int(event.subject)
