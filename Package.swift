@@ -44,7 +44,8 @@ let package = Package(
         // MARK: - Input, experiments, output
         .target(name: "ScenarioIO", dependencies: ["CareModel", "Stochastics", "Yams"]),
         .target(name: "Experiments", dependencies: ["CareModel", "Stochastics"]),
-        .target(name: "Reporting", dependencies: ["CareModel", "Experiments", "Stochastics"]),
+        .target(name: "Charts"),
+        .target(name: "Reporting", dependencies: ["CareModel", "Charts", "Experiments", "Stochastics"]),
 
         .target(name: "Validation", dependencies: ["CareModel", "Experiments", "ScenarioIO", "Stochastics", "Workloads"]),
 
@@ -61,6 +62,7 @@ let package = Package(
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "CareModel"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ScenarioIO", "Experiments", "CareModel"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "CareModel"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "CLITests", dependencies: ["runway"]),
     ]
 )
