@@ -1,7 +1,8 @@
 import Charts
 
 /// The HTML page around a report's charts: self-contained (inline CSS and SVG, no
-/// script, nothing fetched), with no dates or times in it.
+/// script, nothing fetched), with no dates or times in it. It is also well-formed XML
+/// (void elements closed), so tests read it with an XML parser.
 public enum ReportPage {
     public struct Table: Sendable {
         public let caption: String
@@ -19,7 +20,7 @@ public enum ReportPage {
     table { border-collapse: collapse; margin: 12px 0 24px 0; font-size: 15px; }
     caption { text-align: left; padding-bottom: 6px; color: #333; }
     th, td { border-bottom: 1px solid #ccc; padding: 5px 10px; text-align: right; white-space: nowrap; }
-    th:first-child, td:first-child { text-align: left; white-space: normal; }
+    th:first-child, td:first-child { text-align: left; white-space: normal; min-width: 16em; }
     td.yes { font-weight: bold; }
     nav a { margin-right: 14px; }
     """
@@ -48,8 +49,8 @@ public enum ReportPage {
 
     public static func html(title: String, subtitle: String, intro: String, tables: [Table], figures: [RunReport.Figure],
                             sections: [(heading: String, figures: [RunReport.Figure])] = []) -> String {
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         out += "<title>\(Format.escape(title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
         out += "<h1>\(Format.escape(title))</h1>\n"
         if !subtitle.isEmpty { out += "<p class=\"subtitle\">\(Format.escape(subtitle))</p>\n" }

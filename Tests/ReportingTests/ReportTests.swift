@@ -1,0 +1,169 @@
+import CareModel
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import Reporting
+
+/// The HTML report, read with an XML parser: which charts it holds, how many series
+/// each draws, their labels and captions.
+@Suite struct ReportTests {
+    /// A synthetic run: `replications` replications, monthly periods from 2014 (warm-up)
+    /// to the end of 2016, every metric a deterministic function of replication,
+    /// period and column (non-negative, so every chart has something to draw).
+    static func data(name: String = "fixture", replications: Int = 3, shift: Double = 0) -> ReportData {
+        var periods: [(start: String, inWarmup: Bool)] = []
+        for year in 2014...2016 {
+            for month in 1...12 { periods.append((String(format: "%04d-%02d-01", year, month), year == 2014)) }
+        }
+        var values: [[[Double]]] = []
+        for r in 0..<replications {
+            var rows: [[Double]] = []
+            for p in periods.indices {
+                var row: [Double] = []
+                for m in 0..<MetricCatalog.count {
+                    let k: Int = (r * 7 + p * 3 + m * 5) % 11
+                    row.append(Double(k) + 1 + shift)
+                }
+                rows.append(row)
+            }
+            values.append(rows)
+        }
+        return ReportData(scenario: name, periods: periods, values: values)
+    }
+
+    /// The elements of a page: each figure's id with the SVG elements and texts inside it.
+    final class Page: NSObject, XMLParserDelegate {
+        struct Figure { var id: String; var elements: [String: Int] = [:]; var texts: [String] = []; var title = ""; var desc = "" }
+        var figures: [Figure] = []
+        var tables = 0, rows = 0, scripts = 0, links: [String] = []
+        var stack: [String] = []
+        var text = ""
+        var parsed = false
+
+        init(_ html: String) {
+            super.init()
+            let parser = XMLParser(data: Data(html.utf8))
+            parser.delegate = self
+            parsed = parser.parse()
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            stack.append(name)
+            text = ""
+            switch name {
+            case "figure": figures.append(Figure(id: attributes["id"] ?? ""))
+            case "table": tables += 1
+            case "tr": rows += 1
+            case "script": scripts += 1
+            case "link", "img": links.append(attributes["href"] ?? attributes["src"] ?? "")
+            default: if stack.contains("figure") { figures[figures.count - 1].elements[name, default: 0] += 1 }
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if stack.contains("figure") {
+                if name == "text" { figures[figures.count - 1].texts.append(text) }
+                if name == "title" && stack.dropLast().last == "svg" { figures[figures.count - 1].title = text }
+                if name == "desc" { figures[figures.count - 1].desc = text }
+            }
+            stack.removeLast()
+            text = ""
+        }
+
+        func figure(_ id: String) -> Figure? { figures.first { $0.id == id } }
+    }
+
+    @Test func theRunReportHoldsEveryChartWithItsSeries() throws {
+        let files = try RunReport.files(Self.data())
+        let html = try #require(files.first { $0.name == "report.html" }?.contents)
+        let page = Page(html)
+        try #require(page.parsed, "report.html is not well-formed")
+        let ids = ["money", "balance", "waiting", "needs", "mean_waits", "burden", "users", "time_to_help"]
+        #expect(Set(page.figures.map(\.id)) == Set(ids))
+        #expect(Set(files.map(\.name)) == Set(["report.html"] + ids.map { "charts/\($0).svg" }))
+        // No script, nothing fetched from elsewhere.
+        #expect(page.scripts == 0 && page.links.isEmpty)
+        #expect(!html.contains("http://") || !html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
+
+        let waiting = try #require(page.figure("waiting"))
+        #expect(waiting.elements["polyline"] == 6)  // one line per service
+        #expect(waiting.elements["polygon"] == 6)   // each with its band
+        #expect(waiting.texts.contains("neighbourhood team (wijkteam)"))
+        #expect(waiting.texts.contains("youth protection (jeugdbescherming)"))
+        #expect(waiting.texts.contains("youth health care (JGZ)"))
+        #expect(waiting.desc.contains("3 replications"))
+        #expect(waiting.desc.contains("never goes below zero"))
+        #expect(waiting.texts.contains("Jan 2015") && waiting.texts.contains("Jan 2016"))  // under two years: quarters
+
+        let needs = try #require(page.figure("needs"))
+        #expect(needs.elements["polyline"] == 4)
+        #expect(["light need", "moderate need", "severe need", "need not yet noticed (undetected)"].allSatisfy(needs.texts.contains))
+
+        let money = try #require(page.figure("money"))
+        // Two budget years after warm-up, six services and administration stacked; the
+        // levers' spending is left out when it is zero (here it is not, so 9 layers).
+        #expect(money.elements["rect"]! >= 2 * 7)
+        #expect(money.texts.contains("income"))
+        #expect(money.texts.contains("M EUR per budget year"))
+
+        let users = try #require(page.figure("users"))
+        #expect(users.elements["polyline"] == 3)
+        #expect(page.figure("time_to_help")?.elements["polyline"] == 2)
+        #expect(page.tables == 1)
+    }
+
+    @Test func theSameInputsGiveTheSameBytes() throws {
+        let a = try RunReport.files(Self.data()), b = try RunReport.files(Self.data())
+        #expect(a.map(\.name) == b.map(\.name))
+        #expect(a.map(\.contents) == b.map(\.contents))
+        let c = try CompareReport.files([Self.data(), Self.data(name: "other", shift: 1)])
+        let d = try CompareReport.files([Self.data(), Self.data(name: "other", shift: 1)])
+        #expect(c.map(\.contents) == d.map(\.contents))
+    }
+
+    @Test func flowsAreSummedPerBudgetYearAndWaitsWeightedByStarts() throws {
+        let data = Self.data()
+        #expect(data.budgetYears.map(\.year) == [2015, 2016])
+        #expect(data.budgetYears.allSatisfy { $0.periods.count == 12 })
+        let year = data.budgetYears[0].periods
+        let spending = MetricCatalog.index("spending_total_eur")
+        #expect(data.yearly("spending_total_eur", replication: 1, periods: year) == year.map { data.values[1][$0][spending] }.reduce(0, +))
+        let waiting = MetricCatalog.index("waiting_team")
+        #expect(data.yearly("waiting_team", replication: 0, periods: year) == year.map { data.values[0][$0][waiting] }.reduce(0, +) / 12)
+        let wait = MetricCatalog.index("mean_wait_days_team"), starts = MetricCatalog.index("starts_team")
+        let weighted = year.map { data.values[2][$0][wait] * data.values[2][$0][starts] }.reduce(0, +) / year.map { data.values[2][$0][starts] }.reduce(0, +)
+        #expect(abs(data.yearly("mean_wait_days_team", replication: 2, periods: year) - weighted) < 1e-12)
+    }
+
+    @Test func theBandIsARangeOfTheReplicationsAndCannotGoBelowZero() {
+        let band = Band([0, 0, 0, 10])
+        #expect(band.lower == 0 && band.mean == 2.5 && band.upper > 9 && band.upper <= 10)
+        #expect(Band([4]) == Band([4, 4]))
+        #expect(Band([4]).lower == 4 && Band([4]).upper == 4)
+        #expect(Band([.nan, 2]).mean == 2)
+        #expect(Band([]).mean == 0)
+    }
+
+    @Test func theComparisonShowsBothScenariosAndTheirDifference() throws {
+        let files = try CompareReport.files([Self.data(name: "A-scenario"), Self.data(name: "B-scenario", shift: 1)])
+        let page = Page(try #require(files.first { $0.name == "report.html" }?.contents))
+        try #require(page.parsed)
+        let spending = try #require(page.figure("spending_total_eur"))
+        #expect(spending.elements["polyline"] == 2)
+        #expect(spending.texts.contains("A A-scenario") && spending.texts.contains("B B-scenario"))
+        let difference = try #require(page.figure("spending_total_eur_difference"))
+        #expect(difference.texts.contains("B-scenario − A-scenario"))
+        #expect(difference.desc.contains("95 % confidence interval"))
+        // B = A + 1 in every period: a difference with no spread, distinguishable every year.
+        #expect(!difference.texts.contains("hollow: interval includes 0"))
+        #expect(page.tables == 1)
+        #expect(page.rows == 1 + CompareReport.quantities.count)
+        let text = CompareReport.text([Self.data(name: "A-scenario"), Self.data(name: "B-scenario", shift: 1)])
+        #expect(text.contains("M EUR per year"))
+        #expect(text.contains("B-scenario (B) against A-scenario (A)"))
+    }
+}
