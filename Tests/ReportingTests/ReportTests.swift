@@ -167,3 +167,27 @@ import Testing
         #expect(text.contains("B-scenario (B) against A-scenario (A)"))
     }
 }
+
+@Suite struct YearlyTableTests {
+    @Test func oneRowPerReplicationAndBudgetYearWithFlowsSummed() {
+        let data = ReportTests.data(replications: 2)
+        let lines = YearlyTables.csv(data).split(separator: "\n")
+        #expect(lines.count == 1 + 2 * 3)  // header, 2 replications × 2014 (warm-up), 2015, 2016
+        let header = lines[0].split(separator: ",").map(String.init)
+        #expect(Array(header.prefix(4)) == ["replication", "budget_year", "in_warmup", "periods"])
+        #expect(header.count == 4 + MetricCatalog.count)
+        let row = lines[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(row.prefix(4)) == ["0", "2015", "0", "12"])
+        let column = header.firstIndex(of: "spending_total_eur")!
+        let expected = data.yearly("spending_total_eur", replication: 0, periods: data.budgetYears[0].periods)
+        #expect(Double(row[column]) == expected)
+        #expect(lines[1].hasPrefix("0,2014,1,12,"))
+    }
+
+    @Test func statsHaveOneRowPerYearAndMetric() {
+        let lines = YearlyTables.stats(ReportTests.data(replications: 3)).split(separator: "\n")
+        #expect(lines.count == 1 + 3 * MetricCatalog.count)
+        #expect(lines[0].hasPrefix("budget_year,in_warmup,metric,unit,replications,mean,"))
+        #expect(lines[1].hasPrefix("2014,1,children,children,3,"))
+    }
+}
