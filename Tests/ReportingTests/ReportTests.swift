@@ -191,3 +191,22 @@ import Testing
         #expect(lines[1].hasPrefix("2014,1,children,children,3,"))
     }
 }
+
+@Suite struct ReportDataTests {
+    @Test func rowsAreReadAsTimeseriesCSVWritesThem() {
+        let metrics = MetricCatalog.count
+        func row(_ r: Int, _ date: String, _ warmup: Int, _ first: String) -> String {
+            ([String(r), date, String(warmup), first, "", "-2.5e-07", "12345.678901234567"]
+             + Array(repeating: "0", count: metrics - 4)).joined(separator: ",") + "\n"
+        }
+        let data = ReportData(scenario: "x", timeseriesRows: [row(0, "2014-12-01", 1, "3") + row(0, "2015-01-01", 0, "4"),
+                                                              row(1, "2014-12-01", 1, "5") + row(1, "2015-01-01", 0, "6")])
+        #expect(data.periods.map(\.start) == ["2014-12-01", "2015-01-01"])
+        #expect(data.periods.map(\.inWarmup) == [true, false])
+        #expect(data.values.count == 2 && data.values[1].count == 2 && data.values[1][1].count == metrics)
+        #expect(data.values[1][1][0] == 6)
+        #expect(data.values[0][0][1].isNaN)
+        #expect(data.values[0][0][2] == -2.5e-07)
+        #expect(data.values[0][0][3] == Double("12345.678901234567"))
+    }
+}
