@@ -29,7 +29,8 @@ public enum DataDictionary {
 
         With `--stories N`, `stories.md` tells N households' years in plain language (text, no columns).
         A sweep (`--sweep` or a `sweep:` section) writes `sweep.csv` and `sweep_summary.csv`
-        instead of the tables and the report above; `runway compare` writes `comparison.csv`,
+        instead of the tables above, and a `report.html` of the grid's headline outcomes (heat maps
+        over the first two swept keys); `runway compare` writes `comparison.csv`,
         `comparison_timeseries.csv` and a `report.html` (with `charts/`) of the scenarios overlaid
         and their paired differences per budget year.
 

@@ -214,7 +214,21 @@ struct RunCommand: ParsableCommand {
             if let book = told.stories { files.append(("stories.md", StoriesDocument.markdown(book, parameters: resolved))) }
         }
         var reportSeconds: Double? = nil
-        if axes.isEmpty {
+        var sweepText = ""
+        if !axes.isEmpty {
+            let reportStarted = Date()
+            let points = try (0..<models.count).map { p in
+                SummaryTable.metricValues(try (0..<count).map { String(try parts.summary(Job(point: p, replication: $0)).dropLast()) })
+            }
+            let years = parameters.horizon.yearsAfterWarmup
+            do {
+                files += try SweepReport.files(scenario: resolved.name, description: resolved.description, axes: axes, points: points, years: years)
+                reportSeconds = Date().timeIntervalSince(reportStarted)
+            } catch {
+                if !out.quiet { print("note: report.html not written: \(error)") }
+            }
+            sweepText = SweepReport.text(axes: axes, points: points, years: years)
+        } else {
             // The report reads the rows the run wrote; a chart that cannot be drawn
             // costs the report, never the run's tables.
             let reportStarted = Date()
@@ -233,6 +247,8 @@ struct RunCommand: ParsableCommand {
         if !out.quiet {
             if axes.isEmpty {
                 print(ConsoleReport.text(values, years: parameters.horizon.yearsAfterWarmup), terminator: "")
+            } else {
+                print(sweepText, terminator: "")
             }
             print("\(manifest.events) events in \(String(format: "%.2f", wall)) s (\(String(format: "%.2f", Double(manifest.events) / max(wall, 1e-9) / 1e6)) M events/s)")
             print("Wrote \(folder.finalURL.path)/")

@@ -41,6 +41,21 @@ import Testing
         #expect(r.out.contains("M EUR per year"))
     }
 
+    @Test func aSweepWritesHeatMapsAndPrintsItsGrid() throws {
+        let base = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let r = try CLI.runway(["run", "Tests/Fixtures/small.yaml", "--output", base, "--run-id", "s", "--replications", "2",
+                                "--sweep", "budget.cut.fraction=0,0.3", "--sweep", "budget.cut.runway_years=0,5"])
+        try #require(r.code == 0, "\(r.err)")
+        let folder = "\(base)/small/s"
+        let charts = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/charts").sorted()
+        #expect(charts.contains("sweep_burden_index.svg") && charts.contains("sweep_extra_municipal_eur.svg"))
+        let html = try String(contentsOfFile: "\(folder)/report.html", encoding: .utf8)
+        #expect(html.components(separatedBy: "<figure ").count - 1 == charts.count)
+        #expect(r.out.contains("Means over the horizon after warm-up at each grid point"))
+        #expect(r.out.contains("Report: \(folder)/report.html"))
+    }
+
     // MARK: - A real browser
 
     /// Chromium as Debian ships it (`make test` installs it when missing).

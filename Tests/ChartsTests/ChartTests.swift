@@ -98,3 +98,28 @@ import Testing
         #expect(!svg.contains(">2001</text>"))
     }
 }
+
+@Suite struct HeatMapTests {
+    static let frame = ChartFrame(title: "Burden index over the sweep", xLabel: "runway years", yLabel: "cut fraction", caption: "Means over 4 replications.")
+
+    @Test func oneCellPerValueWithItsLabel() throws {
+        let map = try HeatMap(frame: Self.frame, columns: ["0", "5"], rows: ["0", "0.1", "0.2"], values: [[1, 2], [3, 4], [5, 6.25]])
+        let svg = map.svg()
+        #expect(ChartTests.count(svg, "<rect x=") == 1 + 6)
+        #expect(svg.contains(">6.3</text>") || svg.contains(">6.2</text>"))
+        #expect(svg.contains(HeatMap.color(0)) && svg.contains(HeatMap.color(1)))
+        #expect(map.svg() == svg)
+    }
+
+    @Test func refusesRaggedGridsAndNaN() {
+        #expect(throws: ChartError.lengthMismatch("a")) { try HeatMap(frame: Self.frame, columns: ["x", "y"], rows: ["a"], values: [[1]]) }
+        #expect(throws: ChartError.nonFinite("a", 1)) { try HeatMap(frame: Self.frame, columns: ["x", "y"], rows: ["a"], values: [[1, .nan]]) }
+        #expect(throws: ChartError.lengthMismatch("rows")) { try HeatMap(frame: Self.frame, columns: ["x"], rows: ["a", "b"], values: [[1]]) }
+    }
+
+    @Test func theRampRunsFromLightToDark() {
+        #expect(HeatMap.color(0) == "#EFF3FF")
+        #expect(HeatMap.color(1) == "#08306B")
+        #expect(HeatMap.color(.nan) == "#EFF3FF")
+    }
+}

@@ -210,3 +210,24 @@ import Testing
         #expect(data.values[0][0][3] == Double("12345.678901234567"))
     }
 }
+
+@Suite struct SweepReportTests {
+    static func points(_ count: Int) -> [[[Double]]] {
+        (0..<count).map { p in (0..<2).map { r in (0..<MetricCatalog.count).map { Double(p * 10 + r + $0 % 3) } } }
+    }
+
+    @Test func oneKeyGivesBarsTwoKeysHeatMapsAndMoreKeysTheFirstTwo() throws {
+        let one = try SweepReport.figures(axes: [.init(key: "a", values: ["0", "1", "2"])], points: Self.points(3), years: 6)
+        #expect(one.count == SweepReport.outcomes.count)
+        #expect(one.allSatisfy { $0.svg.contains("<path d=\"M") })  // whiskers
+        let two = try SweepReport.figures(axes: [.init(key: "a", values: ["0", "1"]), .init(key: "b", values: ["x", "y", "z"])],
+                                          points: Self.points(6), years: 6)
+        #expect(two.allSatisfy { ReportTests.Page("<html>" + $0.svg + "</html>").parsed })
+        #expect(two[0].svg.contains(">b</text>") && two[0].svg.contains(">z</text>"))
+        let three = try SweepReport.figures(axes: [.init(key: "a", values: ["0", "1"]), .init(key: "b", values: ["x", "y"]),
+                                                   .init(key: "c", values: ["p", "q"])], points: Self.points(8), years: 6)
+        #expect(three[0].svg.contains("c = p"))
+        let text = SweepReport.text(axes: [.init(key: "a", values: ["0", "1"])], points: Self.points(2), years: 6)
+        #expect(text.split(separator: "\n").count == 4)
+    }
+}
