@@ -31,8 +31,9 @@ public enum DataDictionary {
         A sweep (`--sweep` or a `sweep:` section) writes `sweep.csv` and `sweep_summary.csv`
         instead of the tables above, and a `report.html` of the grid's headline outcomes (heat maps
         over the first two swept keys); `runway compare` writes `comparison.csv`,
-        `comparison_timeseries.csv` and a `report.html` (with `charts/`) of the scenarios overlaid
-        and their paired differences per budget year.
+        `comparison_timeseries.csv`, each scenario's `yearly_stats_a.csv`, `yearly_stats_b.csv`, …
+        (in the order given) and a `report.html` (with `charts/`) of the scenarios overlaid and
+        their paired differences per budget year.
 
         Stocks are counted at the end of a period; flows are counted over the period. Money is in
         euros of the scenario's prices (no inflation). An empty field means "not defined"

@@ -83,7 +83,11 @@ struct CompareCommand: ParsableCommand {
             notes.append("report.html not written: \(error)")
         }
         let reportSeconds = Date().timeIntervalSince(reportStarted)
-        try folder.write([("comparison.csv", summary), ("comparison_timeseries.csv", timeseries), ("run.json", try manifest.json())] + report)
+        // Each scenario's own yearly statistics (A, B, C, … as in the report), to draw its curves without rerunning.
+        let yearly = reportData.enumerated().map { k, data in
+            ("yearly_stats_\(k < 26 ? String(UnicodeScalar(UInt8(97 + k))) : String(k)).csv", YearlyTables.stats(data))
+        }
+        try folder.write([("comparison.csv", summary), ("comparison_timeseries.csv", timeseries), ("run.json", try manifest.json())] + yearly + report)
         if !out.quiet {
             for note in notes { print("note: \(note)") }
             print(CompareReport.text(reportData), terminator: "")

@@ -37,6 +37,8 @@ import Testing
         let folder = "\(base)/compare/small-vs-small-cut/c"
         #expect(FileManager.default.fileExists(atPath: "\(folder)/report.html"))
         #expect(FileManager.default.fileExists(atPath: "\(folder)/charts/spending_total_eur_difference.svg"))
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/yearly_stats_a.csv"))
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/yearly_stats_b.csv"))
         #expect(r.out.contains("Report: \(folder)/report.html"))
         #expect(r.out.contains("M EUR per year"))
     }
