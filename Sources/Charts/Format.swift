@@ -3,10 +3,15 @@ import Foundation
 /// Number and text formatting for SVG: fixed precision, so the same chart is always
 /// the same bytes.
 public enum Format {
-    /// A coordinate with two decimals ("-0.00" written as "0.00").
+    /// A coordinate with two decimals ("-0.00" written as "0.00"). Integer arithmetic
+    /// rather than String(format:), which is slow on Linux and charts have thousands.
     public static func coordinate(_ x: Double) -> String {
-        let s = String(format: "%.2f", x)
-        return s == "-0.00" ? "0.00" : s
+        let hundredths = (x * 100).rounded()
+        guard hundredths.isFinite, abs(hundredths) < 1e15 else { return String(format: "%.2f", x) }
+        let n = Int(hundredths)
+        let magnitude = n.magnitude
+        let fraction = magnitude % 100
+        return (n < 0 ? "-" : "") + String(magnitude / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
     }
 
     /// A tick label: `decimals` decimals and a comma between thousands (45,000; 1.25).
