@@ -1,10 +1,11 @@
 # Runway: `make run` runs the baseline scenario, `make test` runs the tests.
-# Both install GSL first when it is missing (Debian/Ubuntu: libgsl-dev).
+# Both install GSL first when it is missing (Debian/Ubuntu: libgsl-dev); `make test` also
+# installs Chromium (the report test opens report.html in it).
 
 SWIFT ?= swift
 SCENARIO ?= Scenarios/baseline.yaml
 
-.PHONY: run test build deps dictionary expected clean bench fuzz
+.PHONY: run test build deps browser dictionary expected clean bench fuzz
 
 deps:
 	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then :; else \
@@ -16,6 +17,17 @@ deps:
 	    echo "apt-get could not install libgsl-dev; install GSL 2.x by hand so that 'pkg-config --exists gsl' succeeds"; exit 1; }; \
 	fi
 
+# The report test opens a generated report.html in headless Chromium (Debian: chromium).
+browser:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then :; else \
+	  echo "Chromium is missing (the report test opens report.html in it): installing it with apt-get"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else \
+	    echo "Cannot install: not root and no sudo. Ask an administrator to run: apt-get install -y chromium"; \
+	    echo "(or run the tests with RUNWAY_SKIP_BROWSER=1 to leave the browser test out)"; exit 1; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium || { \
+	    echo "apt-get could not install chromium; install it by hand, or run the tests with RUNWAY_SKIP_BROWSER=1"; exit 1; }; \
+	fi
+
 build: deps
 	$(SWIFT) build -c release
 
@@ -23,7 +35,7 @@ run: build
 	.build/release/runway run $(SCENARIO)
 
 # The CLI tests depend on the runway executable, so `swift test` builds it fresh.
-test: deps
+test: deps browser
 	$(SWIFT) test
 
 dictionary: build

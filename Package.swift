@@ -45,7 +45,8 @@ let package = Package(
         // Optimised in debug builds too: the fuzz test (FuzzTests) reads thousands of scenarios.
         .target(name: "ScenarioIO", dependencies: ["CareModel", "Stochastics", "Yams"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Experiments", dependencies: ["CareModel", "Stochastics"]),
-        .target(name: "Reporting", dependencies: ["CareModel", "Experiments", "Stochastics"]),
+        .target(name: "Charts"),
+        .target(name: "Reporting", dependencies: ["CareModel", "Charts", "Experiments", "Stochastics"]),
 
         .target(name: "Validation", dependencies: ["CareModel", "Experiments", "ScenarioIO", "Stochastics", "Workloads"]),
 
@@ -62,6 +63,7 @@ let package = Package(
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "CareModel"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ScenarioIO", "Experiments", "CareModel"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "CareModel"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "CLITests", dependencies: ["runway"]),
         // Generated hostile scenarios through the loader and the model (make fuzz: 100,000).
         .testTarget(name: "FuzzTests", dependencies: ["ScenarioIO", "CareModel", "Stochastics"]),

@@ -16,15 +16,24 @@ public enum DataDictionary {
         - `timeseries.csv`: one row per replication and period (the `experiment.output_interval`);
         - `summary.csv`: one row per replication, each column aggregated over the periods after
           warm-up as its "summary" entry below says;
-        - `summary_stats.csv` and `timeseries_stats.csv`: statistics across replications;
+        - `yearly.csv`: one row per replication and budget year, each column aggregated over the
+          year's periods as its "summary" entry below says (flows summed, so short months do
+          not show as dips);
+        - `summary_stats.csv`, `timeseries_stats.csv` and `yearly_stats.csv`: statistics across
+          replications;
+        - `report.html`: the charts of the run (and each as `charts/<name>.svg`), self-contained,
+          with each curve's band over the replications;
         - `run.json`: the fully resolved parameters and how they differ from the base file, seed,
           replications, random streams, tie-breaking rule, achieved interval widths, versions,
           machine and timings of the run.
 
         With `--stories N`, `stories.md` tells N households' years in plain language (text, no columns).
         A sweep (`--sweep` or a `sweep:` section) writes `sweep.csv` and `sweep_summary.csv`
-        instead of the first four; `runway compare` writes `comparison.csv` and
-        `comparison_timeseries.csv`.
+        instead of the tables above, and a `report.html` of the grid's headline outcomes (heat maps
+        over the first two swept keys); `runway compare` writes `comparison.csv`,
+        `comparison_timeseries.csv`, each scenario's `yearly_stats_a.csv`, `yearly_stats_b.csv`, …
+        (in the order given) and a `report.html` (with `charts/`) of the scenarios overlaid and
+        their paired differences per budget year.
 
         Stocks are counted at the end of a period; flows are counted over the period. Money is in
         euros of the scenario's prices (no inflation). An empty field means "not defined"
@@ -92,6 +101,28 @@ public enum DataDictionary {
 
         One row per period and metric, over the replications' `timeseries.csv` values: the
         columns `period_start` and `in_warmup` (as in `timeseries.csv`), then the columns of
+        `summary_stats.csv`.
+
+        ## yearly.csv
+
+        One row per replication and budget year (1 January to 31 December), warm-up years
+        included; the columns below, then every metric column of `timeseries.csv` under the same
+        name, aggregated over the year's periods as its "summary" entry says (a sum, a mean, the
+        year's last value, or a mean weighted by its weight column).
+
+        | column | unit | meaning |
+        |---|---|---|
+
+        """
+        for c in YearlyTables.idColumns {
+            out += "| `\(c.name)` | \(c.unit) | \(c.meaning) |\n"
+        }
+        out += """
+
+        ## yearly_stats.csv
+
+        One row per budget year and metric, over the replications' `yearly.csv` values: the
+        columns `budget_year` and `in_warmup` (as in `yearly.csv`), then the columns of
         `summary_stats.csv`.
 
         ## sweep.csv and sweep_summary.csv

@@ -117,11 +117,14 @@ public struct OutputFolder: Sendable {
         do {
             try FileIO.createFolder(temporaryURL)
             for file in files {
-                try FileIO.writeAtomically(Data(file.contents.utf8), to: workingURL.appendingPathComponent(file.name), temporaryFolder: temporaryURL)
+                // A name may hold one folder ("charts/money.svg").
+                let url = workingURL.appendingPathComponent(file.name)
+                if file.name.contains("/") { try FileIO.createFolder(url.deletingLastPathComponent()) }
+                try FileIO.writeAtomically(Data(file.contents.utf8), to: url, temporaryFolder: temporaryURL)
             }
             // Only the results become visible: no parts (unless kept), no temporary
             // files, no fingerprint, nothing an earlier attempt left behind.
-            let keep = Set(files.map(\.name) + (keepParts ? [PartStore.folderName] : []))
+            let keep = Set(files.map { String($0.name.split(separator: "/").first ?? "") } + (keepParts ? [PartStore.folderName] : []))
             for name in try fm.contentsOfDirectory(atPath: workingURL.path) where !keep.contains(name) {
                 try FileIO.remove(workingURL.appendingPathComponent(name))
             }

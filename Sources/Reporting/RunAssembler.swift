@@ -5,8 +5,8 @@ import Stochastics
 /// Builds a run's final files from its parts on disk. `runway run` and `runway merge`
 /// both go through here, so a merged run is byte for byte the unsharded one.
 public enum RunAssembler {
-    /// For one scenario: timeseries.csv, summary.csv, summary_stats.csv,
-    /// timeseries_stats.csv, equity.csv. For a sweep (several grid points): sweep.csv and
+    /// For one scenario: timeseries.csv, yearly.csv, yearly_stats.csv, summary.csv,
+    /// summary_stats.csv, timeseries_stats.csv, equity.csv. For a sweep (several grid points): sweep.csv and
     /// sweep_summary.csv.
     public static func files(parts: PartStore, axes: [SweepAxis], replications: Range<Int>) throws -> [(name: String, contents: String)] {
         let points = SweepAxis.grid(axes)
@@ -15,8 +15,11 @@ public enum RunAssembler {
             let rows = try jobs.map(parts.timeseries)
             let lines = try jobs.map(parts.summary)
             let values = SummaryTable.metricValues(lines.map { String($0.dropLast()) })
+            let data = ReportData(scenario: "", timeseriesRows: rows)
             return [
                 ("timeseries.csv", CSVFormat.line(TimeseriesTable.header) + rows.joined()),
+                ("yearly.csv", YearlyTables.csv(data)),
+                ("yearly_stats.csv", YearlyTables.stats(data)),
                 ("summary.csv", CSVFormat.line(SummaryTable.header) + lines.joined()),
                 ("summary_stats.csv", IntervalTables.summaryStats(values)),
                 ("timeseries_stats.csv", IntervalTables.timeseriesStats(rows)),

@@ -68,6 +68,11 @@ public struct ShardManifests {
 
     public var scenario: String { manifests[0]["scenario"] as? String ?? "scenario" }
 
+    /// The scenario's description (for the report's subtitle).
+    public var scenarioDescription: String {
+        (manifests[0]["parameters"] as? [String: Any])?["description"] as? String ?? ""
+    }
+
     /// The first folder's name without its `-shard-k-of-n` ending: the unsharded run's id.
     public var runID: String {
         URL(fileURLWithPath: folders[0]).lastPathComponent.replacingOccurrences(of: "-shard-\(Self.shard(of: manifests[0]).index)-of-\(count)", with: "")

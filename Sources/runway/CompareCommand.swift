@@ -74,11 +74,27 @@ struct CompareCommand: ParsableCommand {
         let manifest = RunManifest.forComparison(scenarioFiles: scenarios, overrides: shared, names: names, parameters: loaded.map(\.parameters),
                                                  notes: notes, runwayVersion: Runway.version, startedAt: startedAt,
                                                  wallSeconds: outcomes.reduce(0) { $0 + $1.wallSeconds }, events: outcomes.reduce(0) { $0 + $1.events }, jobs: jobs)
-        try folder.write([("comparison.csv", summary), ("comparison_timeseries.csv", timeseries), ("run.json", try manifest.json())])
+        let reportStarted = Date()
+        let reportData = zip(names, outcomes).map { ReportData(scenario: $0, results: $1.results) }
+        var report: [(name: String, contents: String)] = []
+        do {
+            report = try CompareReport.files(reportData, descriptions: loaded.map(\.parameters.description))
+        } catch {
+            notes.append("report.html not written: \(error)")
+        }
+        let reportSeconds = Date().timeIntervalSince(reportStarted)
+        // Each scenario's own yearly statistics (A, B, C, … as in the report), to draw its curves without rerunning.
+        let yearly = reportData.enumerated().map { k, data in
+            ("yearly_stats_\(k < 26 ? String(UnicodeScalar(UInt8(97 + k))) : String(k)).csv", YearlyTables.stats(data))
+        }
+        try folder.write([("comparison.csv", summary), ("comparison_timeseries.csv", timeseries), ("run.json", try manifest.json())] + yearly + report)
         if !out.quiet {
             for note in notes { print("note: \(note)") }
-            print(ConsoleReport.differences(names, values))
+            print(CompareReport.text(reportData), terminator: "")
             print("Wrote \(folder.finalURL.path)/")
+            if !report.isEmpty {
+                print("Report: \(folder.finalURL.appendingPathComponent("report.html").path) (built in \(String(format: "%.2f", reportSeconds)) s)")
+            }
         }
     }
 }

@@ -26,8 +26,22 @@ struct MergeCommand: ParsableCommand {
             try folder.parts.copy(Job.selected(points: points, replications: 0..<replications, shard: set.shard(k)), from: source)
         }
         var files = try RunAssembler.files(parts: folder.parts, axes: axes, replications: 0..<replications)
+        var reportNote: String? = nil
+        if axes.isEmpty {
+            // The same report as the unsharded run's.
+            let rows = try (0..<replications).map { try folder.parts.timeseries(Job(point: 0, replication: $0)) }
+            do {
+                files += try RunReport.files(ReportData(scenario: set.scenario, timeseriesRows: rows), description: set.scenarioDescription)
+            } catch {
+                reportNote = "note: report.html not written: \(error)"
+            }
+        }
         files.append(("run.json", try set.mergedJSON()))
         try folder.finish(files)
-        if !out.quiet { print("Merged \(set.count) shard(s) into \(folder.finalURL.path)/") }
+        if !out.quiet {
+            if let reportNote { print(reportNote) }
+            print("Merged \(set.count) shard(s) into \(folder.finalURL.path)/")
+            if axes.isEmpty && reportNote == nil { print("Report: \(folder.finalURL.appendingPathComponent("report.html").path)") }
+        }
     }
 }

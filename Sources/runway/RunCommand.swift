@@ -213,14 +213,48 @@ struct RunCommand: ParsableCommand {
             let told = try Replication(model: models[0], replication: 0, stories: stories).run()
             if let book = told.stories { files.append(("stories.md", StoriesDocument.markdown(book, parameters: resolved))) }
         }
+        var reportSeconds: Double? = nil
+        var sweepText = ""
+        if !axes.isEmpty {
+            let reportStarted = Date()
+            let points = try (0..<models.count).map { p in
+                SummaryTable.metricValues(try (0..<count).map { String(try parts.summary(Job(point: p, replication: $0)).dropLast()) })
+            }
+            let years = parameters.horizon.yearsAfterWarmup
+            do {
+                files += try SweepReport.files(scenario: resolved.name, description: resolved.description, axes: axes, points: points, years: years)
+                reportSeconds = Date().timeIntervalSince(reportStarted)
+            } catch {
+                if !out.quiet { print("note: report.html not written: \(error)") }
+            }
+            sweepText = SweepReport.text(axes: axes, points: points, years: years)
+        } else {
+            // The report reads the rows the run wrote; a chart that cannot be drawn
+            // costs the report, never the run's tables.
+            let reportStarted = Date()
+            do {
+                let rows = try (0..<count).map { try parts.timeseries(Job(point: 0, replication: $0)) }
+                files += try RunReport.files(ReportData(scenario: resolved.name, timeseriesRows: rows), description: resolved.description)
+                reportSeconds = Date().timeIntervalSince(reportStarted)
+            } catch let problem as FileProblem {
+                throw problem
+            } catch {
+                if !out.quiet { print("note: report.html not written: \(error)") }
+            }
+        }
         files.append(("run.json", try manifest.json()))
         try folder.finish(files)
         if !out.quiet {
             if axes.isEmpty {
                 print(ConsoleReport.text(values, years: parameters.horizon.yearsAfterWarmup), terminator: "")
+            } else {
+                print(sweepText, terminator: "")
             }
             print("\(manifest.events) events in \(String(format: "%.2f", wall)) s (\(String(format: "%.2f", Double(manifest.events) / max(wall, 1e-9) / 1e6)) M events/s)")
             print("Wrote \(folder.finalURL.path)/")
+            if let reportSeconds {
+                print("Report: \(folder.finalURL.appendingPathComponent("report.html").path) (built in \(String(format: "%.2f", reportSeconds)) s)")
+            }
         }
     }
 }

@@ -7,7 +7,8 @@ import Testing
 
     func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
-    static let resultFiles = ["timeseries.csv", "summary.csv", "summary_stats.csv", "timeseries_stats.csv", "equity.csv"]
+    static let resultFiles = ["timeseries.csv", "summary.csv", "summary_stats.csv", "timeseries_stats.csv", "equity.csv",
+                              "yearly.csv", "yearly_stats.csv", "report.html", "charts/money.svg", "charts/waiting.svg"]
 
     @Test func shardsMergeToTheUnshardedRunByteForByte() throws {
         let base = CLI.temporaryFolder()

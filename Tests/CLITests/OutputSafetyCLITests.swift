@@ -7,7 +7,8 @@ import Testing
 @Suite(.serialized) struct OutputSafetyCLITests {
     typealias CLI = CLITests
 
-    static let resultFiles = ["equity.csv", "run.json", "summary.csv", "summary_stats.csv", "timeseries.csv", "timeseries_stats.csv"]
+    static let resultFiles = ["charts", "equity.csv", "report.html", "run.json", "summary.csv", "summary_stats.csv", "timeseries.csv",
+                              "timeseries_stats.csv", "yearly.csv", "yearly_stats.csv"]
 
     /// Starts the binary without waiting for it (standard output and error discarded).
     static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
