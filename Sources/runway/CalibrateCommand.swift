@@ -24,6 +24,8 @@ struct CalibrateCommand: ParsableCommand {
 
     @OptionGroup var out: OutputOptions
 
+    @OptionGroup var resources: ResourceOptions
+
     @Option(help: "The targets CSV.")
     var targets: String
 
@@ -49,6 +51,14 @@ struct CalibrateCommand: ParsableCommand {
         let goals: [CalibrationTarget]
         do { goals = try CalibrationTarget.parse(text, file: targets) } catch { throw InputError(error.description) }
         let p = loaded.parameters
+        // One evaluation at a time must fit in memory; the whole search may take long
+        // (Nelder-Mead: the first simplex, then one or two evaluations an iteration).
+        try resources.check(ResourceEstimate(points: [p], replications: replications, jobs: jobs), quiet: true, resumable: false)
+        let evaluations = free.count + 1 + 2 * maxIterations
+        if !out.quiet, let warning = ResourceEstimate(points: [p], replications: replications * evaluations, jobs: jobs, kept: .summaries)
+            .warning(resumable: false) {
+            FileHandle.standardError.write(Data("runway: warning: up to \(evaluations) evaluations; \(warning)\n".utf8))
+        }
         let startedAt = Date()
         let folder = try OutputFolder(base: out.output, scenario: p.name, runID: out.runID ?? "calibration-\(RunManifest.timestamp(startedAt))", force: out.force)
 

@@ -53,7 +53,7 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// How much memory a run may use (`runway run`, `runway compare`).
+/// How much memory a run may use (`runway run`, `runway compare`, `runway calibrate`).
 struct ResourceOptions: ParsableArguments {
     @Option(name: .customLong("max-memory"), help: ArgumentHelp("Memory a run may use, in GB (default: 80 % of the machine's physical memory). A run estimated to need more is refused before it starts.", valueName: "GB"))
     var maxMemory: Double?

@@ -15,6 +15,16 @@ import Testing
         #expect(ode.split(separator: "\n").count == 1 + 12 * 18)
     }
 
+    @Test func calibrateIsRefusedWhenAnEvaluationWillNotFit() throws {
+        let base = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let r = try CLI.runway(["calibrate", "Tests/Fixtures/calibrate.yaml", "--targets", "Tests/Fixtures/targets-test.csv",
+                                "--max-memory", "0.01", "--output", base, "--run-id", "c", "-q"])
+        #expect(r.code == 2)
+        #expect(r.err.contains("more than the limit of 10 MB (--max-memory 0.01)"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: base))
+    }
+
     @Test func calibrateMovesTheParameterTowardsTheTarget() throws {
         let base = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: base) }
