@@ -234,7 +234,9 @@ struct RunCommand: ParsableCommand {
             let reportStarted = Date()
             do {
                 let rows = try (0..<count).map { try parts.timeseries(Job(point: 0, replication: $0)) }
-                files += try RunReport.files(ReportData(scenario: resolved.name, timeseriesRows: rows), description: resolved.description)
+                let equity = files.first { $0.name == "equity.csv" }.flatMap { EquityReport.table(csv: $0.contents) }
+                files += try RunReport.files(ReportData(scenario: resolved.name, timeseriesRows: rows), description: resolved.description,
+                                             equity: equity, years: parameters.horizon.yearsAfterWarmup)
                 reportSeconds = Date().timeIntervalSince(reportStarted)
             } catch let problem as FileProblem {
                 throw problem
