@@ -62,6 +62,24 @@ import Testing
         #expect(r.out.contains("Report: \(folder)/report.html"))
     }
 
+    @Test func storiesAreDrawnAsATimelineWithARowPerChild() throws {
+        let base = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let r = try CLI.runway(["run", "Tests/Fixtures/small.yaml", "--replications", "2", "--stories", "3", "--quiet", "--output", base, "--run-id", "s"])
+        try #require(r.code == 0, "\(r.err)")
+        let folder = "\(base)/small/s"
+        let stories = try String(contentsOfFile: "\(folder)/stories.md", encoding: .utf8)
+        let children = stories.components(separatedBy: "\n**Child ").count - 1
+        let page = Figures(try String(contentsOfFile: "\(folder)/report.html", encoding: .utf8))
+        try #require(page.parsed)
+        let texts = try #require(page.texts["stories"])
+        // Row labels "1 A", "1 B", … one per child told in stories.md.
+        let rows = texts.filter { $0.range(of: #"^[0-9]+ [A-Z]$"#, options: .regularExpression) != nil }
+        #expect(children > 0 && rows.count == children, "\(rows) against \(children) children")
+        #expect(texts.contains("light need") && texts.contains("waiting for care"))
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/charts/stories.svg"))
+    }
+
     // MARK: - runway report over existing run folders
 
     /// The figures of a page: per figure id, its SVG's element counts and texts.
