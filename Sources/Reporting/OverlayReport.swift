@@ -54,7 +54,7 @@ public enum OverlayReport {
         let scenarios = runs.map(\.data)
         let figures = try figures(scenarios, labels: labels)
         let subtitle = zip(labels, runs).map { "\($0): \($1.description.isEmpty ? "no description" : $1.description)" }.joined(separator: " / ")
-        let intro = "\(runs.count) runs overlaid, one colour each; the numbers are in each run's own folder (timeseries.csv, yearly_stats.csv). The runs may not share their random numbers, so differences are not tested here: `runway compare` runs scenarios on common random numbers and gives the paired difference with its interval. Every chart is also in charts/ as an SVG file."
+        let intro = "\(runs.count) runs overlaid, one colour each; the numbers are in each run's own folder (timeseries.csv, yearly_stats.csv). The runs may not share their random numbers, so differences are not tested here: runway compare runs scenarios on common random numbers and gives the paired difference with its interval. Every chart is also in charts/ as an SVG file."
         let html = ReportPage.html(title: "Runway: " + labels.joined(separator: " vs "), subtitle: subtitle, intro: intro,
                                    tables: [table(scenarios, labels: labels)], figures: figures)
         return [("report.html", html)] + figures.map { ("charts/\($0.name).svg", $0.svg) }
