@@ -123,15 +123,22 @@ public enum RunReport {
     }
 
     /// report.html and charts/<name>.svg.
-    public static func files(_ data: ReportData, description: String = "") throws -> [(name: String, contents: String)] {
+    /// `equity`: equity.csv's rows, drawn per risk group (over `years` after warm-up).
+    /// `stories`: the stories' timeline, when the run told stories.
+    public static func files(_ data: ReportData, description: String = "", equity: EquityReport.Table? = nil,
+                             years: Double = 0, stories: Figure? = nil) throws -> [(name: String, contents: String)] {
         let figures = try figures(data)
+        let equityFigures = try equity.map { try EquityReport.figures($0, years: years) } ?? []
+        let storyFigures = stories.map { [$0] } ?? []
         let n = data.replications
         let years = data.budgetYears
         let span = years.isEmpty ? "no budget years after warm-up" : "budget years \(years.first!.year)–\(years.last!.year) (after warm-up)"
         let intro = "\(n) replication\(n == 1 ? "" : "s"), \(span). Every chart is also in charts/ as an SVG file for slides; the numbers are in timeseries.csv and timeseries_stats.csv."
         let html = ReportPage.html(title: "Runway: \(data.scenario)", subtitle: description, intro: intro,
-                                   tables: [headlineTable(data)], figures: figures)
-        return [("report.html", html)] + figures.map { ("charts/\($0.name).svg", $0.svg) }
+                                   tables: [headlineTable(data)], figures: figures,
+                                   sections: (equityFigures.isEmpty ? [] : [("Equity: outcomes per risk group", equityFigures)])
+                                       + (storyFigures.isEmpty ? [] : [("Stories", storyFigures)]))
+        return [("report.html", html)] + (figures + equityFigures + storyFigures).map { ("charts/\($0.name).svg", $0.svg) }
     }
 
     /// A small table of yearly means for the first and last budget year.

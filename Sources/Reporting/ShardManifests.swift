@@ -66,6 +66,9 @@ public struct ShardManifests {
 
     public var replications: Int { manifests[0]["replications"] as? Int ?? 0 }
 
+    /// The years after warm-up of the run's horizon.
+    public var yearsAfterWarmup: Double { SavedRun.yearsAfterWarmup(manifest: manifests[0]) }
+
     public var scenario: String { manifests[0]["scenario"] as? String ?? "scenario" }
 
     /// The scenario's description (for the report's subtitle).

@@ -31,7 +31,9 @@ struct MergeCommand: ParsableCommand {
             // The same report as the unsharded run's.
             let rows = try (0..<replications).map { try folder.parts.timeseries(Job(point: 0, replication: $0)) }
             do {
-                files += try RunReport.files(ReportData(scenario: set.scenario, timeseriesRows: rows), description: set.scenarioDescription)
+                let equity = files.first { $0.name == "equity.csv" }.flatMap { EquityReport.table(csv: $0.contents) }
+                files += try RunReport.files(ReportData(scenario: set.scenario, timeseriesRows: rows), description: set.scenarioDescription,
+                                             equity: equity, years: set.yearsAfterWarmup)
             } catch {
                 reportNote = "note: report.html not written: \(error)"
             }

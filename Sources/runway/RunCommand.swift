@@ -208,10 +208,14 @@ struct RunCommand: ParsableCommand {
         let allJobs = Job.selected(points: models.count, replications: 0..<count, shard: .whole)
         let values = axes.isEmpty ? try RunAssembler.summaryValues(parts: parts, replications: 0..<count) : []
         let manifest = makeManifest(try RunAssembler.events(parts: parts, jobs: allJobs), axes.isEmpty ? values : nil)
+        var storyBook: StoryBook? = nil
         if stories > 0 && axes.isEmpty {
             // Replication 0 again, following the sampled households: the same numbers, so the same run.
             let told = try Replication(model: models[0], replication: 0, stories: stories).run()
-            if let book = told.stories { files.append(("stories.md", StoriesDocument.markdown(book, parameters: resolved))) }
+            if let book = told.stories {
+                files.append(("stories.md", StoriesDocument.markdown(book, parameters: resolved)))
+                storyBook = book
+            }
         }
         var reportSeconds: Double? = nil
         var sweepText = ""
@@ -234,7 +238,10 @@ struct RunCommand: ParsableCommand {
             let reportStarted = Date()
             do {
                 let rows = try (0..<count).map { try parts.timeseries(Job(point: 0, replication: $0)) }
-                files += try RunReport.files(ReportData(scenario: resolved.name, timeseriesRows: rows), description: resolved.description)
+                let equity = files.first { $0.name == "equity.csv" }.flatMap { EquityReport.table(csv: $0.contents) }
+                files += try RunReport.files(ReportData(scenario: resolved.name, timeseriesRows: rows), description: resolved.description,
+                                             equity: equity, years: parameters.horizon.yearsAfterWarmup,
+                                             stories: try storyBook.map { try StoriesTimeline.figure($0, parameters: resolved) })
                 reportSeconds = Date().timeIntervalSince(reportStarted)
             } catch let problem as FileProblem {
                 throw problem

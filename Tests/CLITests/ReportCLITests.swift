@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// The HTML report as the command line writes it, and as a real browser shows it.
@@ -18,7 +21,8 @@ import Testing
         let folder = "\(base)/backtest-small"
         #expect(first.out.contains("Report: \(folder)/a/report.html"))
         let charts = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/a/charts").sorted()
-        #expect(charts == ["balance.svg", "burden.svg", "mean_waits.svg", "money.svg", "needs.svg", "time_to_help.svg", "users.svg", "waiting.svg"])
+        #expect(charts == ["balance.svg", "burden.svg", "equity.svg", "equity_burden.svg", "mean_waits.svg", "money.svg", "needs.svg",
+                          "time_to_help.svg", "users.svg", "waiting.svg"])
         // Two runs of the same experiment: the same report, byte for byte.
         for file in ["report.html"] + charts.map({ "charts/\($0)" }) {
             let a = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/a/\(file)"))
@@ -56,6 +60,94 @@ import Testing
         #expect(html.components(separatedBy: "<figure ").count - 1 == charts.count)
         #expect(r.out.contains("Means over the horizon after warm-up at each grid point"))
         #expect(r.out.contains("Report: \(folder)/report.html"))
+    }
+
+    @Test func storiesAreDrawnAsATimelineWithARowPerChild() throws {
+        let base = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let r = try CLI.runway(["run", "Tests/Fixtures/small.yaml", "--replications", "2", "--stories", "3", "--quiet", "--output", base, "--run-id", "s"])
+        try #require(r.code == 0, "\(r.err)")
+        let folder = "\(base)/small/s"
+        let stories = try String(contentsOfFile: "\(folder)/stories.md", encoding: .utf8)
+        let children = stories.components(separatedBy: "\n**Child ").count - 1
+        let page = Figures(try String(contentsOfFile: "\(folder)/report.html", encoding: .utf8))
+        try #require(page.parsed)
+        let texts = try #require(page.texts["stories"])
+        // Row labels "1 A", "1 B", … one per child told in stories.md.
+        let rows = texts.filter { $0.range(of: #"^[0-9]+ [A-Z]$"#, options: .regularExpression) != nil }
+        #expect(children > 0 && rows.count == children, "\(rows) against \(children) children")
+        #expect(texts.contains("light need") && texts.contains("waiting for care"))
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/charts/stories.svg"))
+    }
+
+    // MARK: - runway report over existing run folders
+
+    /// The figures of a page: per figure id, its SVG's element counts and texts.
+    final class Figures: NSObject, XMLParserDelegate {
+        var elements: [String: [String: Int]] = [:]
+        var texts: [String: [String]] = [:]
+        var current: String?
+        var text = ""
+        var parsed = false
+
+        init(_ html: String) {
+            super.init()
+            let parser = XMLParser(data: Data(html.utf8))
+            parser.delegate = self
+            parsed = parser.parse()
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            text = ""
+            if name == "figure" { current = attributes["id"] } else if let current { elements[current, default: [:]][name, default: 0] += 1 }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == "figure" { current = nil } else if name == "text", let current { texts[current, default: []].append(text) }
+            text = ""
+        }
+    }
+
+    @Test func aReportOverSeveralRunFoldersOverlaysTheirScenarios() throws {
+        let base = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        for (file, id) in [("small", "a"), ("small-cut", "b")] {
+            let r = try CLI.runway(["run", "Tests/Fixtures/\(file).yaml", "--replications", "2", "--quiet", "--output", base, "--run-id", id])
+            try #require(r.code == 0, "\(r.err)")
+        }
+        let a = "\(base)/small/a", b = "\(base)/small-cut/b"
+        var pages: [Data] = []
+        for id in ["r1", "r2"] {
+            let r = try CLI.runway(["report", a, b, "--output", base, "--run-id", id])
+            try #require(r.code == 0, "\(r.err)")
+            #expect(r.out.contains("Report: \(base)/report/\(id)/report.html"))
+            pages.append(try Data(contentsOf: URL(fileURLWithPath: "\(base)/report/\(id)/report.html")))
+        }
+        #expect(pages[0] == pages[1], "the same run folders give another report")
+        let page = Figures(String(decoding: pages[0], as: UTF8.self))
+        try #require(page.parsed)
+        let spending = try #require(page.elements["spending_total_eur"])
+        #expect(spending["polyline"] == 2, "one line per scenario")
+        #expect(spending["polygon"] == 2, "one band per scenario")
+        let legend = page.texts["spending_total_eur"] ?? []
+        #expect(legend.contains("small") && legend.contains("small-cut"))
+        #expect(FileManager.default.fileExists(atPath: "\(base)/report/r1/charts/burden_index.svg"))
+
+        // One folder: that run's own report again, byte for byte.
+        let one = try CLI.runway(["report", a, "--output", base, "--run-id", "one", "--quiet"])
+        try #require(one.code == 0, "\(one.err)")
+        let rebuilt = try Data(contentsOf: URL(fileURLWithPath: "\(base)/report/one/report.html"))
+        let original = try Data(contentsOf: URL(fileURLWithPath: "\(a)/report.html"))
+        #expect(rebuilt == original)
+
+        // A folder without the run's files: bad input, naming the folder and what is missing.
+        try FileManager.default.createDirectory(atPath: "\(base)/empty", withIntermediateDirectories: true)
+        let bad = try CLI.runway(["report", a, "\(base)/empty", "--output", base, "--run-id", "bad"])
+        #expect(bad.code == 2)
+        #expect(bad.err.contains("\(base)/empty") && bad.err.contains("missing timeseries.csv, summary_stats.csv, run.json"), "\(bad.err)")
+        #expect(!FileManager.default.fileExists(atPath: "\(base)/report/bad"))
     }
 
     // MARK: - A real browser

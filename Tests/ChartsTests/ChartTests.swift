@@ -9,6 +9,32 @@ import Testing
         text.components(separatedBy: needle).count - 1
     }
 
+    @Test func aTimelineDrawsARowPerItemWithItsSpansAndMarks() throws {
+        let categories = [TimelineChart.Category(name: "light need", color: "#BDD7E7"),
+                          TimelineChart.Category(name: "in care", color: "#000000", track: 1),
+                          TimelineChart.Category(name: "waiting", color: "#555555", track: 1, hollow: true)]
+        let rows = [TimelineChart.Row(label: "1 A", spans: [.init(start: 2015, end: 2016.5, category: 0),
+                                                            .init(start: 2015.2, end: 2015.4, category: 2),
+                                                            .init(start: 2015.4, end: 2016, category: 1)],
+                                      marks: [(2015.3, "crisis")]),
+                    TimelineChart.Row(label: "1 B", spans: [])]
+        let svg = try TimelineChart(frame: Self.frame, categories: categories, rows: rows, domain: 2014...2018, markName: "crisis").svg()
+        #expect(Self.count(svg, "<title>1 A: ") == 4)  // three spans and a mark
+        #expect(svg.contains(">1 B</text>") && svg.contains(">waiting</text>") && svg.contains(">crisis</text>"))
+        #expect(svg.contains(">2016</text>"))
+        // Spans that end before they start, unknown categories and NaN are refused.
+        #expect(throws: ChartError.badBand("x")) {
+            try TimelineChart(frame: Self.frame, categories: categories, rows: [.init(label: "x", spans: [.init(start: 2016, end: 2015, category: 0)])], domain: 2014...2018)
+        }
+        #expect(throws: ChartError.badBand("x")) {
+            try TimelineChart(frame: Self.frame, categories: categories, rows: [.init(label: "x", spans: [.init(start: 2015, end: 2016, category: 3)])], domain: 2014...2018)
+        }
+        #expect(throws: ChartError.nonFinite("x", 0)) {
+            try TimelineChart(frame: Self.frame, categories: categories, rows: [.init(label: "x", spans: [.init(start: .nan, end: 2016, category: 0)])], domain: 2014...2018)
+        }
+        #expect(try TimelineChart(frame: Self.frame, categories: categories, rows: [], domain: 2014...2018).svg().contains(">no data<"))
+    }
+
     @Test func nanAndInfinityAreRefused() {
         #expect(throws: ChartError.nonFinite("a", 1)) { try Series(name: "a", points: [(0, 1), (1, .nan)]) }
         #expect(throws: ChartError.nonFinite("a", 0)) { try Series(name: "a", points: [(.infinity, 1)]) }

@@ -116,6 +116,35 @@ import Testing
         #expect(page.tables == 1)
     }
 
+    /// equity.csv for two groups and three replications: the general group has 1,000
+    /// children and 50 onsets in every replication, the other 100 children and 10 + r onsets.
+    static let equityCSV = "replication,risk_group,children,onsets,needs_severe,needs_undetected,crises,aged_out_with_need,burden_index\n"
+        + (0..<3).map { r in "\(r),general,1000,50,20,40,8,6,70\n\(r),low_income,100,\(10 + r),5,9,2,1,150\n" }.joined()
+
+    @Test func theEquityChartsShowTheOutcomesPerRiskGroup() throws {
+        let equity = try #require(EquityReport.table(csv: Self.equityCSV))
+        #expect(equity.groups == ["general", "low_income"])
+        #expect(equity.values.map(\.count) == [3, 3])
+        #expect(EquityReport.table(csv: "replication,risk_group,children\n0,general,3\n") == nil)  // another header
+
+        let files = try RunReport.files(Self.data(), equity: equity, years: 2)
+        #expect(files.contains { $0.name == "charts/equity.svg" } && files.contains { $0.name == "charts/equity_burden.svg" })
+        let page = Page(try #require(files.first { $0.name == "report.html" }?.contents))
+        try #require(page.parsed)
+        let rates = try #require(page.figure("equity"))
+        #expect(rates.texts.contains("general") && rates.texts.contains("low income"))
+        #expect(rates.texts.contains("new needs per year") && rates.texts.contains("with a severe need"))
+        #expect(rates.desc.contains("per 1,000 children") && rates.desc.contains("3 replications"))
+        #expect(rates.elements["line"] ?? 0 > 0)  // whiskers
+        let burden = try #require(page.figure("equity_burden"))
+        #expect(burden.texts.contains("low income"))
+        // 50 onsets among 1,000 children over 2 years: 25 per 1,000 children per year.
+        let svg = try #require(files.first { $0.name == "charts/equity.svg" }?.contents)
+        #expect(svg.contains("general new needs per year: 25.00 (25.00 to 25.00)"), "\(svg.prefix(3000))")
+        // Without equity.csv the report has no equity section.
+        #expect(!(try RunReport.files(Self.data())).contains { $0.name == "charts/equity.svg" })
+    }
+
     @Test func theSameInputsGiveTheSameBytes() throws {
         let a = try RunReport.files(Self.data()), b = try RunReport.files(Self.data())
         #expect(a.map(\.name) == b.map(\.name))
