@@ -173,18 +173,24 @@ enum ScenarioDecoder {
 
         let f = try r.section("specialised_financing")
         let factors = try f.section("duration_factor")
+        let drift = try f.section("per_day_drift")
         let financing = SpecialisedFinancing(
             model: try f.choice("model", SpecialisedFinancing.Model.self),
             durationFactorPerDay: try factors.double("per_day", .positiveFactor),
             durationFactorPerTrajectory: try factors.double("per_trajectory", .positiveFactor),
             durationFactorPopulationBudget: try factors.double("population_budget", .positiveFactor),
-            contractShareOfIncome: try f.double("contract_share_of_income", .fraction))
+            contractShareOfIncome: try f.double("contract_share_of_income", .fraction),
+            perDayDriftPerYear: try drift.double("per_year", .between(0, 10)),
+            perDayMaxFactor: try drift.double("max_factor", .positiveFactor))
+        try drift.finish()
         try factors.finish()
         try f.finish()
         let g = try r.section("specialised_capacity_growth")
         let growth = CapacityGrowth(placesPerWaitingChild: try g.double("places_per_waiting_child", .placesFactor),
                                     delayYears: try g.int("delay_years", .between(1, 10)),
-                                    maxExtraFraction: try g.double("max_extra_fraction", .placesFactor))
+                                    shrinkPerYear: try g.double("shrink_per_year", .fraction),
+                                    maxExtraFraction: try g.double("max_extra_fraction", .placesFactor),
+                                    appliesFrom: try g.choice("applies_from", CapacityGrowth.AppliesFrom.self))
         try g.finish()
         let debtHelp = try debtHelp(r.section("debt_help"), riskGroups: population.riskGroups.map(\.name))
         let schoolToWork = try schoolToWork(r.section("school_to_work"), leavingAge: population.leavingAge)
@@ -260,7 +266,8 @@ enum ScenarioDecoder {
                                  giveUpPerYear: try r.double("give_up_per_year", .rate), transition: transition,
                                  indicationMeanDays: try r.double("indication_mean_days", .days),
                                  indicationCostEur: try r.double("indication_cost_eur", .money),
-                                 handover: handover, coordination: coordination)
+                                 handover: handover, coordination: coordination,
+                                 openEntitlement: try openEntitlement(r.section("open_entitlement")))
         try r.finish()
         return p
     }

@@ -29,6 +29,12 @@ public struct Resource: Sendable {
         return true
     }
 
+    /// Takes a place even when all are in use: a subject the service cannot refuse. Use
+    /// stays above capacity until enough places are released.
+    public mutating func acquireBeyondCapacity() {
+        used += 1
+    }
+
     public mutating func release() {
         precondition(used > 0, "release without acquire")
         used -= 1

@@ -1,3 +1,4 @@
+import CareModel
 import Foundation
 import Testing
 import ScenarioIO
@@ -76,6 +77,11 @@ import ScenarioIO
         expected.description = phased.parameters.description
         expected.budget.cut.fraction = 0.12
         expected.budget.cut.runwayYears = 5
+        // The regime after the transfer, as overnight-2015.yaml sets it.
+        expected.services.capacityGrowth = CapacityGrowth(placesPerWaitingChild: 0.5, delayYears: 1, shrinkPerYear: 0.1, maxExtraFraction: 1, appliesFrom: .transition)
+        expected.services.specialisedFinancing.perDayDriftPerYear = 0.03
+        expected.services.specialisedFinancing.perDayMaxFactor = 1.3
+        expected.policies.openEntitlement = OpenEntitlementParameters(accessFactor: 1.5, accessRampYears: 3, gpRouteOpen: true)
         #expect(phased.parameters == expected)
     }
 

@@ -38,8 +38,10 @@ extension MetricCatalog {
             Double($0.providerTally.householdsWithThreeOrMore) / Double(max(1, $0.providerTally.householdsInCare))
         },
         .init("users_youth_help", "children", "children counted for the first time in the budget year as users of youth help (jeugdhulp: the neighbourhood team, specialised ambulant or residential care, or a placement); summed over the periods of a year: the distinct users in that year, as CBS counts them", .total) { Double($0.recorder.counters.youthHelpUsers) },
+        .init("users_without_stay", "children", "as users_youth_help, for youth help without stay (the neighbourhood team or specialised ambulant care); a child with both forms in a year counts here and in users_with_stay, as CBS counts them", .total) { Double($0.recorder.counters.withoutStayUsers) },
         .init("users_with_stay", "children", "as users_youth_help, for youth help with stay (residential care or a placement out of home)", .total) { Double($0.recorder.counters.stayUsers) },
         .init("users_youth_protection", "children", "as users_youth_help, for youth-protection orders", .total) { Double($0.recorder.counters.protectionUsers) },
+        .init("users_youth_care", "children", "as users_youth_help, for youth care of any kind (jeugdzorg: youth help or a youth-protection order); each child once a year", .total) { Double($0.recorder.counters.youthCareUsers) },
         .init("referrals_gp", "referrals", "referrals to specialised care by a general practitioner in the period", .total) { Double($0.recorder.counters.referralsGP) },
         .init("referrals_team", "referrals", "referrals to specialised care by the neighbourhood team (needs it did not resolve) in the period", .total) { Double($0.recorder.counters.referralsTeam) },
         .init("left_after_continued_care", "children", "young people who left in the period after their care continued past the leaving age (population.continue_care_until_age_years)", .total) { Double($0.recorder.counters.leftAfterContinuedCare) },

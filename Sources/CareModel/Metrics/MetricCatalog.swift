@@ -47,7 +47,7 @@ public struct MetricDefinition: Sendable, Equatable {
 /// never looks metrics up: it reports to the `Recorder`, and rows are filled once per period.
 public enum MetricCatalog {
     public static let definitions: [MetricDefinition] =
-        needs + services + outcomes + schoolToWork + debtHelp + money + schoolToWorkSpending + debtHelpSpending + wellbeing
+        needs + services + outcomes + schoolToWork + debtHelp + money + schoolToWorkSpending + debtHelpSpending + wellbeing + careHistory
 
     private static let indexByName: [String: Int] = Dictionary(
         uniqueKeysWithValues: definitions.enumerated().map { ($0.element.name, $0.offset) })
@@ -60,8 +60,10 @@ public enum MetricCatalog {
 
     public static var count: Int { definitions.count }
 
-    /// Waiting-list columns per service (ServiceKind order), read by capacity growth.
+    /// Waiting-list, place and in-care columns per service (ServiceKind order), read by capacity growth.
     static let waiting = ServiceKind.allCases.map { index("waiting_\($0.key)") }
+    static let capacity = ServiceKind.allCases.map { index("capacity_\($0.key)") }
+    static let inCare = ServiceKind.allCases.map { index("in_care_\($0.key)") }
 
     /// One period's row of a replication: every metric's value, in column order.
     static func row(of replication: Replication) -> [Double] {

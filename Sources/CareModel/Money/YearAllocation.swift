@@ -5,6 +5,8 @@ public struct YearAllocation {
     let account: YearAccount
     /// Places per service (ServiceKind order); youth protection never refuses (`Int.max`).
     let places: [Int]
+    /// Places the providers have before rationing (as `places` without a rationing cut).
+    let providerPlaces: [Int]
     let teamFactor: Double
     let schoolFactor: Double
     let jgzReachFactor: Double
@@ -52,6 +54,11 @@ public struct YearAllocation {
         }
         var ambulant = contracted(.specialisedAmbulant, perThousand: s.specialisedAmbulant.placesPer1000Children)
         var residential = contracted(.residential, perThousand: s.residential.placesPer1000Children)
+        var providerPlaces = places
+        providerPlaces[ServiceKind.specialisedAmbulant.rawValue] = try checkedInt(ambulant, "the specialised_ambulant places of \(year)")
+        providerPlaces[ServiceKind.residential.rawValue] = try checkedInt(residential, "the residential places of \(year)")
+        providerPlaces[ServiceKind.youthProtection.rawValue] = .max
+        self.providerPlaces = providerPlaces
         if p.budget.deficitPolicy == .rationSpecialised && previousDeficit > 0 {
             // Contract only the places the money left over can pay for a whole year,
             // ambulant and residential cut in the same proportion. Youth protection is paid

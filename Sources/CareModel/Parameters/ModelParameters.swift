@@ -156,10 +156,13 @@ public struct PolicyParameters: Sendable, Codable, Equatable {
     public var indicationCostEur: Double
     public var handover: HandoverParameters
     public var coordination: CoordinationParameters
+    /// The regime after the transfer: the mechanisms of an open-ended entitlement.
+    public var openEntitlement: OpenEntitlementParameters
 
     public init(queueDiscipline: QueueDiscipline, giveUpPerYear: Double, transition: TransitionParameters,
                 indicationMeanDays: Double, indicationCostEur: Double, handover: HandoverParameters,
-                coordination: CoordinationParameters) {
+                coordination: CoordinationParameters, openEntitlement: OpenEntitlementParameters = .off) {
+        self.openEntitlement = openEntitlement
         self.queueDiscipline = queueDiscipline
         self.giveUpPerYear = giveUpPerYear
         self.transition = transition

@@ -222,14 +222,29 @@ public struct SpecialisedFinancing: Sendable, Codable, Equatable {
     public var durationFactorPopulationBudget: Double
     /// The population-budget contract as a fraction of the youth-care income.
     public var contractShareOfIncome: Double
+    /// The per-day incentive over the years of the new regime: from the transition date the
+    /// per-day factor grows by this much a year (0: never), up to `perDayMaxFactor`.
+    public var perDayDriftPerYear: Double
+    public var perDayMaxFactor: Double
 
     public init(model: Model, durationFactorPerDay: Double, durationFactorPerTrajectory: Double,
-                durationFactorPopulationBudget: Double, contractShareOfIncome: Double) {
+                durationFactorPopulationBudget: Double, contractShareOfIncome: Double,
+                perDayDriftPerYear: Double = 0, perDayMaxFactor: Double = 1) {
+        self.perDayDriftPerYear = perDayDriftPerYear
+        self.perDayMaxFactor = perDayMaxFactor
         self.model = model
         self.durationFactorPerDay = durationFactorPerDay
         self.durationFactorPerTrajectory = durationFactorPerTrajectory
         self.durationFactorPopulationBudget = durationFactorPopulationBudget
         self.contractShareOfIncome = contractShareOfIncome
+    }
+
+    /// The per-day drift's factor `years` after the transition date (1 before it, or
+    /// under another model): 1 + drift x years, up to the cap (a cap below 1 is not
+    /// reached by a drift upwards).
+    public func drift(yearsSinceTransition years: Double) -> Double {
+        guard model == .perDay, perDayDriftPerYear > 0, years > 0 else { return 1 }
+        return min(max(1, perDayMaxFactor), 1 + perDayDriftPerYear * years)
     }
 
     /// The factor on episode durations under the chosen model.
@@ -242,19 +257,31 @@ public struct SpecialisedFinancing: Sendable, Codable, Equatable {
     }
 }
 
-/// Providers of specialised care add places when their waiting lists stay long, after a
-/// delay (hiring, premises), up to a limit.
+/// Supply follows referrals: providers of specialised care add places when their waiting
+/// lists stay long, after a delay (hiring, premises), up to a limit, and close idle ones
+/// slowly. The added places accumulate from year to year.
 public struct CapacityGrowth: Sendable, Codable, Equatable {
-    /// Extra places added per child on the waiting list (mean over a year); 0: places stay as contracted.
+    /// From when the providers respond: the whole horizon, or from the transition date (the
+    /// open-ended entitlement: before it, places were a fixed contract).
+    public enum AppliesFrom: String, Sendable, Codable, CaseIterable {
+        case start
+        case transition
+    }
+    /// Places added per year per child on the waiting list (mean over a year); 0: places stay as contracted.
     public var placesPerWaitingChild: Double
     /// Whole years between the waiting list and the places it brings.
     public var delayYears: Int
+    /// Share of the added places that stood idle last year which providers close per year.
+    public var shrinkPerYear: Double
     /// Extra places at most, as a fraction of the contracted places.
     public var maxExtraFraction: Double
+    public var appliesFrom: AppliesFrom
 
-    public init(placesPerWaitingChild: Double, delayYears: Int, maxExtraFraction: Double) {
+    public init(placesPerWaitingChild: Double, delayYears: Int, shrinkPerYear: Double, maxExtraFraction: Double, appliesFrom: AppliesFrom) {
         self.placesPerWaitingChild = placesPerWaitingChild
         self.delayYears = delayYears
+        self.shrinkPerYear = shrinkPerYear
         self.maxExtraFraction = maxExtraFraction
+        self.appliesFrom = appliesFrom
     }
 }

@@ -35,11 +35,13 @@ enum ChildFlag {
     static let referralHandover: UInt8 = 1 << 7
 }
 
-/// One child: 32 bytes (two to a cache line), so the line an event touches holds all of it.
+/// One child: 32 bytes (two to a cache line; `ChildTableTests` checks it), so the line an event touches holds all of it.
 struct Child {
     var birthDay: Double
-    /// When the current need was noticed (days), until the first care starts; -1 otherwise.
-    var noticedAt: Float
+    /// Days. While the child waits for its first care since a need was noticed: when it was
+    /// noticed (for the time to help). While in a service: when the stay there began (for
+    /// the length of stays that end). -1 otherwise.
+    var since: Float
     var household: Int32
     /// Incremented whenever the child's pending event is replaced; events carrying an
     /// older token are stale and skipped.
@@ -56,6 +58,9 @@ struct Child {
     var yearMarks: UInt8
     /// Past the leaving age in school-to-work support (services.school_to_work), not in care.
     var inAdultSupport = false
+    /// The current referral comes from a GP while the GP route is open
+    /// (policies.open_entitlement.gp_route_open): the municipality cannot ration it.
+    var gpReferral = false
 }
 
 /// Kinds of care whose distinct users per year are reported (the way CBS counts users).
@@ -66,6 +71,10 @@ enum UserMark {
     static let stay: UInt8 = 1 << 1
     /// A youth-protection order.
     static let protection: UInt8 = 1 << 2
+    /// Youth help without stay (zonder verblijf): the neighbourhood team or specialised ambulant care.
+    static let withoutStay: UInt8 = 1 << 3
+    /// Youth care of any kind (jeugdzorg): youth help or youth protection.
+    static let youthCare: UInt8 = youthHelp | protection
 }
 
 /// All children in one array of compact values (each event touches one child, at
@@ -84,12 +93,12 @@ struct ChildTable {
         if let slot = freeSlots.popLast() {
             let i = Int(slot)
             let old = all[i]
-            all[i] = Child(birthDay: day, noticedAt: -1, household: hh, token: old.token &+ 1, ticket: old.ticket &+ 1,
+            all[i] = Child(birthDay: day, since: -1, household: hh, token: old.token &+ 1, ticket: old.ticket &+ 1,
                            risk: group, need: 0, place: Place.home, flags: initialFlags | ChildFlag.alive, yearMarks: 0,
-                           inAdultSupport: false)
+                           inAdultSupport: false, gpReferral: false)
             return i
         }
-        all.append(Child(birthDay: day, noticedAt: -1, household: hh, token: 0, ticket: 0, risk: group, need: 0,
+        all.append(Child(birthDay: day, since: -1, household: hh, token: 0, ticket: 0, risk: group, need: 0,
                          place: Place.home, flags: initialFlags | ChildFlag.alive, yearMarks: 0))
         return all.count - 1
     }

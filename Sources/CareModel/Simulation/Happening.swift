@@ -17,8 +17,11 @@ enum Happening {
     case started(ServiceKind, waitedDays: Double)
     /// The first care since the need was noticed, after `days` (time to help).
     case helped(afterDays: Double, schoolAge: Bool)
-    /// Counted for the first time this budget year as a user of these kinds of care (`UserMark` bits).
-    case newUser(marks: UInt8)
+    /// Counted for the first time this budget year as a user of these kinds of care
+    /// (`UserMark` bits); `firstCare`: of any youth care (help or protection) this year.
+    case newUser(marks: UInt8, firstCare: Bool)
+    /// Left a service after a stay of `afterDays` (extensions in the same service included).
+    case leftCare(ServiceKind, afterDays: Double)
     case specialisedEpisodeBegun(ServiceKind, days: Double)
     case placed
     case ended(ServiceKind, resolved: Bool)
@@ -51,7 +54,7 @@ enum Happening {
         case .continuedInSchoolToWork: .continuedInSchoolToWork
         case .resolvedInSchoolToWork: .resolvedInSchoolToWork
         case .left(let withNeed, _): .left(withNeed: withNeed)
-        case .born, .referredByGP, .referredByTeam, .indicationStarted, .handedOver, .helped, .newUser,
+        case .born, .referredByGP, .referredByTeam, .indicationStarted, .handedOver, .helped, .newUser, .leftCare,
              .specialisedEpisodeBegun, .debtHelpStarted: nil
         }
     }

@@ -15,8 +15,9 @@ struct PeriodCounters {
     var indications = 0
     /// Cases moved from one organisation to another (hand-overs).
     var handovers = 0
-    /// Children counted for the first time this budget year as users of youth help, with stay, of youth protection.
-    var youthHelpUsers = 0, stayUsers = 0, protectionUsers = 0
+    /// Children counted for the first time this budget year as users of youth help, without
+    /// stay, with stay, of youth protection, and of any youth care.
+    var youthHelpUsers = 0, withoutStayUsers = 0, stayUsers = 0, protectionUsers = 0, youthCareUsers = 0
     /// Referrals to specialised care by a GP and by the neighbourhood team.
     var referralsGP = 0, referralsTeam = 0
     /// Households that started debt help, and the days they waited for it.
@@ -32,6 +33,9 @@ struct PeriodCounters {
     var specialisedEpisodes = [Int](repeating: 0, count: ServiceKind.allCases.count)
     var specialisedEpisodeDays = 0.0
     var waitDays = [Double](repeating: 0, count: ServiceKind.allCases.count)
+    /// Stays in a service that ended (the child left it), and their days.
+    var staysEnded = [Int](repeating: 0, count: ServiceKind.allCases.count)
+    var staysEndedDays = [Double](repeating: 0, count: ServiceKind.allCases.count)
     var newEpisodes = [Int](repeating: 0, count: Channel.allCases.count)
 }
 

@@ -48,10 +48,15 @@ struct Recorder {
                 counters.helpedSchoolAge += 1
                 counters.daysToHelpSchoolAge += days
             }
-        case .newUser(let marks):
+        case .newUser(let marks, let firstCare):
             if marks & UserMark.youthHelp != 0 { counters.youthHelpUsers += 1 }
+            if marks & UserMark.withoutStay != 0 { counters.withoutStayUsers += 1 }
             if marks & UserMark.stay != 0 { counters.stayUsers += 1 }
             if marks & UserMark.protection != 0 { counters.protectionUsers += 1 }
+            if firstCare { counters.youthCareUsers += 1 }
+        case .leftCare(let service, let days):
+            counters.staysEnded[service.rawValue] += 1
+            counters.staysEndedDays[service.rawValue] += days
         case .specialisedEpisodeBegun(let service, let days):
             counters.specialisedEpisodes[service.rawValue] += 1
             counters.specialisedEpisodeDays += days

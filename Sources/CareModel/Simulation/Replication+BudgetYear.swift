@@ -10,11 +10,19 @@ extension Replication {
                                          previousProtectionSpending: protectionSpentThisYear, extraPlaces: grownPlaces(year))
         protectionSpentThisYear = 0
         yearAccount = funding.account
+        // A new year: everyone in care counts as a user of it again. Before any place
+        // changes, so that a child admitted now is counted once (not again by this loop).
+        yearUsers = 0
+        for i in children.all.indices where children.all[i].yearMarks != 0 || Place.isInCare(children.all[i].place) {
+            children.all[i].yearMarks = 0
+            countUser(i)
+        }
         // In a region the other municipalities' places join this one's in one pool.
         for service in ServiceKind.allCases {
             let r = service.rawValue
             resources[r].setCapacity(funding.places[r] == .max ? .max : funding.places[r] + model.outsidePlaces[r])
         }
+        providerPlaces = zip(funding.providerPlaces, model.outsidePlaces).map { $0 == .max ? .max : $0 + $1 }
         fundedTeamPlaces = funding.places[ServiceKind.neighbourhoodTeam.rawValue]
         try applyTeamProductivity()
         teamFactor = funding.teamFactor
@@ -23,24 +31,37 @@ extension Replication {
         consortiumCost = 0
         contractPaid = 0
         consortiumOverBudget = false
-        // A new year: everyone in care counts as a user of it again.
-        for i in children.all.indices where children.all[i].yearMarks != 0 || Place.isInCare(children.all[i].place) {
-            children.all[i].yearMarks = 0
-            countUser(i)
-        }
         for service in ServiceKind.allCases { admitFromQueue(service) }
     }
 
-    /// Places specialised providers want to add in `year` for the waiting lists of
-    /// `delay_years` before (mean over that year's periods); YearAllocation caps them.
+    /// Supply follows referrals: the places specialised providers have added by `year`.
+    /// Each year they add `places_per_waiting_child` for every child on their list (mean
+    /// over the periods of `delay_years` before), and close `shrink_per_year` of the added
+    /// places that stood idle last year; never more than `max_extra_fraction` of the
+    /// contracted places. With `applies_from: transition` only periods from the transition
+    /// date on count. Nil when the lever is off.
     func grownPlaces(_ year: Int) -> [Double]? {
         let growth = model.parameters.services.capacityGrowth
         guard growth.placesPerWaitingChild > 0 else { return nil }
-        let past = rows.filter { $0.periodStart.year == year - growth.delayYears }
-        guard !past.isEmpty else { return nil }
-        return MetricCatalog.waiting.map { column in
-            growth.placesPerWaitingChild * past.reduce(0) { $0 + $1.values[column] } / Double(past.count)
+        let from = growth.appliesFrom == .transition ? model.parameters.policies.transition.date : model.parameters.horizon.start
+        func mean(_ columns: [Int], in y: Int) -> [Double] {
+            let past = rows.filter { $0.periodStart.year == y && $0.periodStart >= from }
+            return columns.map { c in past.isEmpty ? 0 : past.reduce(0) { $0 + $1.values[c] } / Double(past.count) }
         }
+        let waiting = mean(MetricCatalog.waiting, in: year - growth.delayYears)
+        let capacity = mean(MetricCatalog.capacity, in: year - 1)
+        let inCare = mean(MetricCatalog.inCare, in: year - 1)
+        let thousands = Double(aliveCount) / 1000
+        let s = model.parameters.services
+        let contracted = ServiceKind.allCases.map {
+            $0 == .specialisedAmbulant ? s.specialisedAmbulant.placesPer1000Children : $0 == .residential ? s.residential.placesPer1000Children : 0
+        }
+        for r in extraPlaces.indices {
+            let idle = max(0, capacity[r] - inCare[r])
+            extraPlaces[r] += growth.placesPerWaitingChild * waiting[r] - growth.shrinkPerYear * min(extraPlaces[r], idle)
+            extraPlaces[r] = min(max(0, extraPlaces[r]), growth.maxExtraFraction * contracted[r] * thousands)
+        }
+        return extraPlaces
     }
 
     /// Spending on specialised ambulant and residential care in the period under the

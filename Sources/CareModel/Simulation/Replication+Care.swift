@@ -5,7 +5,7 @@ extension Replication {
     /// Starts care at once if a place is free, otherwise joins the waiting list.
     func refer(_ i: Int, to service: ServiceKind) {
         let r = service.rawValue
-        if resources[r].tryAcquire() {
+        if resources[r].tryAcquire() || gpReferralTakesProviderPlace(i, service) {
             startCare(i, service, waited: 0)
             return
         }
@@ -19,7 +19,8 @@ extension Replication {
 
     func leaveQueue(_ i: Int) {
         let service = Place.service(children.all[i].place)
-        children.all[i].noticedAt = -1
+        children.all[i].since = -1
+        children.all[i].gpReferral = false
         children.clear(i, ChildFlag.referralIndication | ChildFlag.referralHandover)
         if children.has(i, ChildFlag.inReferralStep) {
             // Still in the referral step: not on the list yet.
@@ -37,12 +38,14 @@ extension Replication {
     func startCare(_ i: Int, _ service: ServiceKind, waited: Double) {
         setPlace(i, Place.inCare(service))
         report(i, .started(service, waitedDays: waited))
-        let noticedAt = children.all[i].noticedAt
+        let noticedAt = children.all[i].since
         if noticedAt >= 0 {
             // The first care since the need was noticed: time to help.
             report(i, .helped(afterDays: max(0, events.now - Double(noticedAt)), schoolAge: age(i) >= model.schoolAgeDays))
-            children.all[i].noticedAt = -1
         }
+        // From now on `since` holds when the stay in this service began.
+        children.all[i].since = Float(events.now)
+        children.all[i].gpReferral = false
         if service == .youthProtection && streams.careOutcome.bernoulli(model.parameters.services.youthProtection.placementProbability) {
             children.set(i, ChildFlag.placed)
             report(i, .placed)
@@ -61,20 +64,23 @@ extension Replication {
         guard Place.isInCare(place) else { return }
         var marks: UInt8 = 0
         switch Place.service(place) {
-        case .neighbourhoodTeam, .specialisedAmbulant: marks = UserMark.youthHelp
+        case .neighbourhoodTeam, .specialisedAmbulant: marks = UserMark.youthHelp | UserMark.withoutStay
         case .residential: marks = UserMark.youthHelp | UserMark.stay
         case .youthProtection: marks = UserMark.protection | (children.has(i, ChildFlag.placed) ? UserMark.youthHelp | UserMark.stay : 0)
         case .jgzEarlyHelp, .schoolCare: return
         }
-        let new = marks & ~children.all[i].yearMarks
+        let old = children.all[i].yearMarks
+        let new = marks & ~old
         guard new != 0 else { return }
         children.all[i].yearMarks |= new
-        report(i, .newUser(marks: new))
+        if old & UserMark.youthCare == 0 { yearUsers += 1 }
+        report(i, .newUser(marks: new, firstCare: old & UserMark.youthCare == 0))
     }
 
     func scheduleCareEnd(_ i: Int, _ service: ServiceKind, extraDays: Double = 0) {
-        let length = model.durations[service.rawValue].sample(streams.careDuration)
+        var length = model.durations[service.rawValue].sample(streams.careDuration)
         if service == .specialisedAmbulant || service == .residential {
+            length *= durationDriftNow
             report(i, .specialisedEpisodeBegun(service, days: length))
         }
         let end = events.now + extraDays + length
@@ -92,6 +98,8 @@ extension Replication {
     /// Frees the child's place and offers it to the waiting list.
     func leaveCare(_ i: Int) {
         let service = Place.service(children.all[i].place)
+        report(i, .leftCare(service, afterDays: events.now - Double(children.all[i].since)))
+        children.all[i].since = -1
         if children.has(i, ChildFlag.placed) {
             children.clear(i, ChildFlag.placed)
             placedCount -= 1

@@ -14,20 +14,23 @@ extension Replication {
     }
 
     func crisis(_ i: Int) {
-        if children.all[i].noticedAt < 0 { children.all[i].noticedAt = Float(events.now) }
+        if children.all[i].since < 0 { children.all[i].since = Float(events.now) }
         report(i, .crisis)
         refer(i, to: .youthProtection)
     }
 
     /// A need is noticed: count the new episode and route it.
     func noticed(_ i: Int, by channel: Channel) {
-        children.all[i].noticedAt = Float(events.now)
+        children.all[i].since = Float(events.now)
         report(i, .noticed(channel))
         let service = route(i, channel: channel)
         switch channel {
         case .gp:
             report(i, .referredByGP)
-            referOn(i, to: service, indication: true)
+            // While the GP route is open the municipality has no say: no indication step.
+            let open = gpRouteOpen
+            children.all[i].gpReferral = open
+            referOn(i, to: service, indication: !open)
         case .jgz where service == .neighbourhoodTeam, .school where service == .neighbourhoodTeam:
             referOn(i, to: service, indication: false)
         case .selfReferral where model.separateTeams:

@@ -92,9 +92,11 @@ extension Replication {
     func homeRates(_ i: Int, need: Int, age a: Double, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
         let escalate = escalationRate(i, need: need, actual: actual)
         let resolve = model.resolutionPerDay[need] + (a >= model.schoolToWork.fromDays - sameInstantDays ? model.schoolToWork.resolvePerDay : 0)
-        let selfReferral = model.selfReferralPerDay[need]
+        // The low threshold (policies.open_entitlement) draws light and moderate needs to the team.
+        let access = need < 3 ? (actual ? accessNow : accessUpper) : 1
+        let selfReferral = model.selfReferralPerDay[need] * access
         let gp = model.gpPerDay[need]
-        let team = model.teamOutreachPerDay[need] * (actual ? teamFactor : 1)
+        let team = model.teamOutreachPerDay[need] * (actual ? teamFactor : 1) * access
         let atSchool = a >= model.schoolAgeDays - sameInstantDays && children.has(i, ChildFlag.schoolCovered)
         let school = atSchool ? model.schoolDetectionPerDay[need] * (actual ? schoolFactor : 1) : 0
         let crisis = need == 3 ? model.crisisPerDaySevere : 0

@@ -12,14 +12,16 @@ extension Replication {
     /// The others go through the hand-over step onto the 4-18 organisation's list (the
     /// early-help places are one pool, paid from one JGZ budget).
     func transferBetweenJGZ(_ i: Int) {
-        let noticedAt = children.all[i].noticedAt
-        if Place.isWaiting(children.all[i].place) { leaveQueue(i) } else { leaveCare(i) }
+        // A waiting case keeps when its need was noticed; a case in care has been helped.
+        let waiting = Place.isWaiting(children.all[i].place)
+        let noticedAt = waiting ? children.all[i].since : -1
+        if waiting { leaveQueue(i) } else { leaveCare(i) }
         let lost = streams.jgzTransfer.bernoulli(model.parameters.services.youthHealthCare.transferLoss)
         report(i, .transferredBetweenJGZ(lost: lost))
         if lost {
             scheduleHome(i)
         } else {
-            children.all[i].noticedAt = noticedAt
+            children.all[i].since = noticedAt
             referOn(i, to: .jgzEarlyHelp, indication: false)
         }
     }

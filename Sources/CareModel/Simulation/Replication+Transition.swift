@@ -8,6 +8,7 @@ extension Replication {
         // The new teams start with part of their staff in post (hiring brings the rest).
         teamStaffedPlaces = min(teamStaffedPlaces, model.parameters.policies.transition.teamStartStaffing * Double(fundedTeamPlaces))
         try applyTeamProductivity()
+        openTheThreshold()
         let t = model.parameters.policies.transition
         guard !t.continuityGuaranteed && t.handoverLoss > 0 else { return }
         let specialised = [Place.inCare(.specialisedAmbulant), Place.inCare(.residential)]

@@ -65,6 +65,15 @@ public final class Replication {
     var consortiumOverBudget = false
     var consortiumCost = 0.0
     var contractPaid = 0.0
+    /// Children counted this budget year so far as users of any youth care (help or protection).
+    var yearUsers = 0
+    /// Places specialised providers have added for their waiting lists (services.specialised_capacity_growth), per service.
+    var extraPlaces = [Double](repeating: 0, count: ServiceKind.allCases.count)
+    /// Places the providers have this year before any rationing (the GP route may use them), per service.
+    var providerPlaces = [Int](repeating: 0, count: ServiceKind.allCases.count)
+    /// The low threshold's factor on the team channels at which children are scheduled:
+    /// 1 before the transition, its full value after (thinned to the ramp's current value).
+    var accessUpper = 1.0
 
     var rows: [PeriodRow] = []
     var periodIndex = 0

@@ -1,0 +1,50 @@
+@testable import CareModel
+import Testing
+
+/// The outputs read beside the national series: distinct users per year, stays ended,
+/// the team's share, spending per child in care.
+@Suite struct CareHistoryOutputTests {
+    static let overrides = ["policies.open_entitlement.low_threshold.access_factor=1.5", "services.specialised_financing.per_day_drift.per_year=0.05",
+                            "services.specialised_financing.per_day_drift.max_factor=1.2"]
+
+    /// Distinct users are counted once a year whatever their episodes: each kind is at
+    /// most the children ever in it, youth care is the union of help and protection.
+    @Test func distinctUsersPerYearAreConsistent() throws {
+        let i = MetricCatalog.index
+        for r in try TestScenario.run(Self.overrides) {
+            for year in Set(r.rows.map(\.periodStart.year)).sorted() {
+                let rows = r.rows.filter { $0.periodStart.year == year }
+                func total(_ m: String) -> Double { rows.reduce(0) { $0 + $1.values[i(m)] } }
+                let help = total("users_youth_help"), without = total("users_without_stay"), stay = total("users_with_stay")
+                let protection = total("users_youth_protection"), care = total("users_youth_care")
+                #expect(without <= help && stay <= help && help <= without + stay, "\(year)")
+                #expect(care >= max(help, protection) && care <= help + protection, "\(year)")
+                // Spending per user, as of December: the year's spending over its users.
+                let december = rows.last!.values[i("spending_per_user_eur")]
+                #expect(abs(december - total("spending_total_eur") / care) <= 1e-9 * december, "\(year): \(december) \(total("spending_total_eur")) \(care)")
+                for row in rows {
+                    let share = row.values[i("team_share_in_care")]
+                    #expect(share >= 0 && share <= 1)
+                    #expect(row.values[i("in_youth_help")] >= row.values[i("in_care_team")])
+                }
+            }
+        }
+    }
+
+    /// Every stay that started has ended or is still going: in care at the end = starts - stays ended.
+    @Test func staysThatStartAreStaysThatEndOrGoOn() throws {
+        for r in try TestScenario.run(Self.overrides) {
+            for service in ServiceKind.allCases {
+                let starts = TestScenario.column(r, "starts_\(service.key)").reduce(0, +)
+                let ended = TestScenario.column(r, "stays_ended_\(service.key)").reduce(0, +)
+                #expect(TestScenario.column(r, "in_care_\(service.key)").last == starts - ended, "\(service)")
+                #expect(TestScenario.column(r, "mean_stay_days_ended_\(service.key)").allSatisfy { $0 >= 0 })
+            }
+        }
+    }
+
+    /// The per-child fields for the new outputs fit in the padding: a child stays 32 bytes.
+    @Test func aChildIsStill32Bytes() {
+        #expect(MemoryLayout<Child>.stride == 32)
+    }
+}
