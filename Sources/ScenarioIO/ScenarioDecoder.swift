@@ -267,7 +267,8 @@ enum ScenarioDecoder {
                                  indicationMeanDays: try r.double("indication_mean_days", .days),
                                  indicationCostEur: try r.double("indication_cost_eur", .money),
                                  handover: handover, coordination: coordination,
-                                 openEntitlement: try openEntitlement(r.section("open_entitlement")))
+                                 openEntitlement: try openEntitlement(r.section("open_entitlement")),
+                                 oldRegime: try oldRegime(r.section("old_regime")))
         try r.finish()
         return p
     }

@@ -30,8 +30,8 @@ extension LeverTests {
         try Self.expectSameBeforeTransition(off: [], on: [growth + "places_per_waiting_child=0.5", growth + "applies_from=transition"])
     }
 
-    /// Added places that stand idle close: with lists that vanish (a large growth, then a
-    /// deep cut in demand is not needed: the growth overshoots), closing them leaves fewer places.
+    /// Added places that stand idle close: a fast growth overshoots the lists, and
+    /// closing the idle added places leaves fewer places than keeping them.
     @Test func idleAddedPlacesClose() throws {
         let growth = "services.specialised_capacity_growth."
         let fast = Self.larger + [growth + "places_per_waiting_child=3", growth + "max_extra_fraction=2"]
@@ -76,10 +76,13 @@ extension LeverTests {
         try Self.expectSameBeforeTransition(off: step, on: open)
     }
 
+    /// A deep cut from 2013 with rationing: places are capped from 2014 on.
+    static let rationed = ["budget.cut.fraction=0.5", "budget.cut.start=2013-01-01", "budget.deficit_policy=ration_specialised"]
+
     /// Under rationing, GP referrals still get the providers' places: the municipality
     /// spends more on ambulant care than its cap allows for, and the lists are shorter.
     @Test func rationingCannotHoldBackGPReferrals() throws {
-        let ration = ["budget.cut.fraction=0.5", "budget.cut.start=2013-01-01", "budget.deficit_policy=ration_specialised"]
+        let ration = Self.rationed
         let open = ration + ["policies.open_entitlement.gp_route_open=true"]
         let spending = try Self.difference("spending_ambulant_eur", off: ration, on: open)
         #expect(spending.difference.lower95 > 0, "ambulant spending, GP route open - closed: \(spending.difference.mean)")
@@ -91,9 +94,8 @@ extension LeverTests {
     /// baseline's residential places are about a third idle): more idle residential places
     /// leave less money for ambulant places.
     @Test func rationingCountsUnusedResidentialPlaces() throws {
-        let ration = ["budget.cut.fraction=0.5", "budget.cut.start=2013-01-01", "budget.deficit_policy=ration_specialised"]
-        let idle = ration + ["services.residential.places_per_1000_children=15"]
-        let ambulant = try Self.difference("capacity_ambulant", off: ration, on: idle)
+        let idle = Self.rationed + ["services.residential.places_per_1000_children=15"]
+        let ambulant = try Self.difference("capacity_ambulant", off: Self.rationed, on: idle)
         #expect(ambulant.difference.upper95 < 0, "rationed ambulant places, more idle residential places - baseline's: \(ambulant.difference.mean)")
     }
 }

@@ -158,11 +158,15 @@ public struct PolicyParameters: Sendable, Codable, Equatable {
     public var coordination: CoordinationParameters
     /// The regime after the transfer: the mechanisms of an open-ended entitlement.
     public var openEntitlement: OpenEntitlementParameters
+    /// The regime before it: an indication body, no neighbourhood team.
+    public var oldRegime: OldRegimeParameters
 
     public init(queueDiscipline: QueueDiscipline, giveUpPerYear: Double, transition: TransitionParameters,
                 indicationMeanDays: Double, indicationCostEur: Double, handover: HandoverParameters,
-                coordination: CoordinationParameters, openEntitlement: OpenEntitlementParameters = .off) {
+                coordination: CoordinationParameters, openEntitlement: OpenEntitlementParameters = .off,
+                oldRegime: OldRegimeParameters = .off) {
         self.openEntitlement = openEntitlement
+        self.oldRegime = oldRegime
         self.queueDiscipline = queueDiscipline
         self.giveUpPerYear = giveUpPerYear
         self.transition = transition

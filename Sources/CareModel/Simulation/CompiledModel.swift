@@ -44,6 +44,8 @@ public struct CompiledModel: Sendable {
     /// Rate per day at which the referral step ends, indexed by its parts (bit 0:
     /// indication, bit 1: hand-over); 0 when the step has no length.
     let referralStepPerDay: [Double]
+    /// As `referralStepPerDay`, with the indication body's step (policies.old_regime) as the indication.
+    let oldRegimeReferralStepPerDay: [Double]
     /// Whether referrals from the team or a GP include an indication step; whether moves
     /// between organisations include a hand-over step or a duplicate intake.
     let hasIndication: Bool
@@ -156,10 +158,14 @@ public struct CompiledModel: Sendable {
         duplicateIntakeDays = policies.handover.duplicateIntakeDays * handoverFactor
         hasIndication = policies.indicationMeanDays > 0
         hasHandover = handoverDays > 0 || duplicateIntakeDays > 0
-        referralStepPerDay = (0..<4).map { parts in
-            let days = (parts & 1 != 0 ? policies.indicationMeanDays : 0) + (parts & 2 != 0 ? handoverDays : 0)
-            return days > 0 ? 1 / days : 0
+        func stepRates(indicationDays: Double) -> [Double] {
+            (0..<4).map { parts in
+                let days = (parts & 1 != 0 ? indicationDays : 0) + (parts & 2 != 0 ? handoverDays : 0)
+                return days > 0 ? 1 / days : 0
+            }
         }
+        referralStepPerDay = stepRates(indicationDays: policies.indicationMeanDays)
+        oldRegimeReferralStepPerDay = stepRates(indicationDays: policies.oldRegime.indicationMeanDays)
         maxProvidersPerHousehold = policies.coordination.enabled ? policies.coordination.maxProvidersPerHousehold : .max
         separateTeams = p.services.neighbourhoodTeam.organisation == .separate
         teamProviders = separateTeams ? 2 : 1

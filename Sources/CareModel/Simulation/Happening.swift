@@ -26,6 +26,9 @@ enum Happening {
     case placed
     case ended(ServiceKind, resolved: Bool)
     case lostInHandover
+    /// Under the old regime: a light need the indication body turned away; a need it took into its indication step.
+    case turnedAway
+    case indicatedByOldBody
     case transferredBetweenJGZ(lost: Bool)
     case continuedInSchoolToWork
     case resolvedInSchoolToWork
@@ -54,7 +57,7 @@ enum Happening {
         case .continuedInSchoolToWork: .continuedInSchoolToWork
         case .resolvedInSchoolToWork: .resolvedInSchoolToWork
         case .left(let withNeed, _): .left(withNeed: withNeed)
-        case .born, .referredByGP, .referredByTeam, .indicationStarted, .handedOver, .helped, .newUser, .leftCare,
+        case .born, .referredByGP, .referredByTeam, .indicationStarted, .handedOver, .helped, .newUser, .leftCare, .turnedAway, .indicatedByOldBody,
              .specialisedEpisodeBegun, .debtHelpStarted: nil
         }
     }

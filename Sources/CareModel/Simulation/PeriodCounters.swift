@@ -13,6 +13,8 @@ struct PeriodCounters {
     var agedOutWithNeed = 0
     var leftAfterContinuedCare = 0
     var indications = 0
+    /// Under the old regime: the indication body's indications, and the light needs it turned away.
+    var oldRegimeIndications = 0, turnedAway = 0
     /// Cases moved from one organisation to another (hand-overs).
     var handovers = 0
     /// Children counted for the first time this budget year as users of youth help, without

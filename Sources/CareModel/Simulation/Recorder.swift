@@ -84,6 +84,8 @@ struct Recorder {
         case .debtHelpStarted(let waited):
             counters.debtHelpStarts += 1
             counters.debtHelpWaitDays += waited
+        case .turnedAway: counters.turnedAway += 1
+        case .indicatedByOldBody: counters.oldRegimeIndications += 1
         case .joinedWaitingList, .lostInHandover: break
         }
     }

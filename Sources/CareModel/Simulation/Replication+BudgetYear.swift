@@ -25,7 +25,8 @@ extension Replication {
         providerPlaces = zip(funding.providerPlaces, model.outsidePlaces).map { $0 == .max ? .max : $0 + $1 }
         fundedTeamPlaces = funding.places[ServiceKind.neighbourhoodTeam.rawValue]
         try applyTeamProductivity()
-        teamFactor = funding.teamFactor
+        fundedTeamFactor = funding.teamFactor
+        teamFactor = oldRegimeNow ? 0 : funding.teamFactor
         schoolFactor = funding.schoolFactor
         jgzReachFactor = funding.jgzReachFactor
         consortiumCost = 0

@@ -4,6 +4,10 @@ import SimKernel
 extension Replication {
     /// Starts care at once if a place is free, otherwise joins the waiting list.
     func refer(_ i: Int, to service: ServiceKind) {
+        if service == .neighbourhoodTeam && oldRegimeNow {
+            referToIndicationBody(i)
+            return
+        }
         let r = service.rawValue
         if resources[r].tryAcquire() || gpReferralTakesProviderPlace(i, service) {
             startCare(i, service, waited: 0)

@@ -27,10 +27,11 @@ extension Replication {
         switch channel {
         case .gp:
             report(i, .referredByGP)
-            // While the GP route is open the municipality has no say: no indication step.
+            // While the GP route is open the municipality has no say: no indication step;
+            // under the old regime the GP's route (insurers' youth mental health) had none.
             let open = gpRouteOpen
             children.all[i].gpReferral = open
-            referOn(i, to: service, indication: !open)
+            referOn(i, to: service, indication: !open && !oldRegimeNow)
         case .jgz where service == .neighbourhoodTeam, .school where service == .neighbourhoodTeam:
             referOn(i, to: service, indication: false)
         case .selfReferral where model.separateTeams:

@@ -125,7 +125,7 @@ extension Replication {
         let resolve = model.resolutionPerDay[need]
         let giveUp = model.giveUpPerDay
         let crisis = need == 3 ? model.crisisPerDaySevere : 0
-        let indicated = children.has(i, ChildFlag.inReferralStep) ? model.referralStepPerDay[referralParts(i)] : 0
+        let indicated = children.has(i, ChildFlag.inReferralStep) ? referralStepRate(i) : 0
         if let rates {
             rates[0] = escalate; rates[1] = resolve; rates[2] = giveUp; rates[3] = crisis; rates[4] = indicated
         }

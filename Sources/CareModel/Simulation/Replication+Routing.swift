@@ -27,6 +27,10 @@ extension Replication {
     /// (the indication, for the routes that need one, and the hand-over; needs keep
     /// progressing meanwhile), then onto the service's waiting list.
     func referOn(_ i: Int, to service: ServiceKind, indication: Bool) {
+        if service == .neighbourhoodTeam && oldRegimeNow {
+            referToIndicationBody(i)
+            return
+        }
         if indication && model.hasIndication {
             children.set(i, ChildFlag.referralIndication)
             report(i, .indicationStarted)
@@ -35,7 +39,7 @@ extension Replication {
             children.set(i, ChildFlag.referralHandover)
             report(i, .handedOver)
         }
-        guard model.referralStepPerDay[referralParts(i)] > 0 else {
+        guard referralStepRate(i) > 0 else {
             refer(i, to: service)
             return
         }

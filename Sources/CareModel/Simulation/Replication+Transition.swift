@@ -9,6 +9,7 @@ extension Replication {
         teamStaffedPlaces = min(teamStaffedPlaces, model.parameters.policies.transition.teamStartStaffing * Double(fundedTeamPlaces))
         try applyTeamProductivity()
         openTheThreshold()
+        endTheOldRegime()
         let t = model.parameters.policies.transition
         guard !t.continuityGuaranteed && t.handoverLoss > 0 else { return }
         let specialised = [Place.inCare(.specialisedAmbulant), Place.inCare(.residential)]
@@ -33,7 +34,8 @@ extension Replication {
         let hired = model.teamHiringPlacesPerDay * (events.now - lastStaffingUpdate)
         teamStaffedPlaces = min(Double(fundedTeamPlaces), teamStaffedPlaces + hired)
         lastStaffingUpdate = events.now
-        let productivity = t.teamProductivity(daysSinceTransition: events.now - model.transitionDay)
+        // Under the old regime there is no team yet.
+        let productivity = oldRegimeNow ? 0 : t.teamProductivity(daysSinceTransition: events.now - model.transitionDay)
         resources[ServiceKind.neighbourhoodTeam.rawValue].setCapacity(try checkedInt(teamStaffedPlaces * productivity, "the neighbourhood team places in post"))
         admitFromQueue(.neighbourhoodTeam)
     }

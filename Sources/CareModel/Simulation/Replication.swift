@@ -58,6 +58,8 @@ public final class Replication {
     var lastStaffingUpdate = 0.0
     /// Detection multipliers of funding-dependent channels, in [0, 1].
     var teamFactor = 1.0
+    /// The team's outreach factor the year's budget pays for (`teamFactor` is 0 under the old regime).
+    var fundedTeamFactor = 1.0
     var schoolFactor = 1.0
     var jgzReachFactor = 1.0
     /// Population budget: the consortium's own costs (care-days x tariff) so far this year
