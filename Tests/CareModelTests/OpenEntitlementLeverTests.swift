@@ -49,6 +49,10 @@ extension LeverTests {
         let unseen = try Self.difference("needs_undetected", off: [], on: on)
         #expect(unseen.difference.upper95 < 0, "undetected needs, low threshold - off: \(unseen.difference.mean)")
         try Self.expectSameBeforeTransition(off: [], on: on)
+        // A transition before the horizon's start: the threshold is low from the first day.
+        let early = ["policies.transition.date=1999-01-01"]
+        let teamEarly = try Self.difference("starts_team", off: early, on: early + on)
+        #expect(teamEarly.difference.lower95 > 0, "team starts, transition before the start: \(teamEarly.difference.mean)")
     }
 
     @Test func thePerDayIncentiveLengthensEpisodesAfterTheTransfer() throws {

@@ -105,6 +105,8 @@ public final class Replication {
         reserve = p.budget.reserveEur
         recorder = Recorder(riskGroups: p.population.riskGroups.count, stories: stories)
         yearAccount = YearAccount(year: p.horizon.start.year, parameters: p)
+        // A transition before the start: the low threshold is open from day 0 (no event opens it).
+        if model.transitionDay < 0 { accessUpper = max(1, p.policies.openEntitlement.accessFactor) }
     }
 
     /// Runs the whole horizon and returns the recorded periods. Throws a `ModelError` if a
