@@ -35,7 +35,7 @@ enum ChildFlag {
     static let referralHandover: UInt8 = 1 << 7
 }
 
-/// One child: 32 bytes (two to a cache line; `ChildTableTests` checks it), so the line an event touches holds all of it.
+/// One child: 32 bytes (two to a cache line; `CareHistoryOutputTests.aChildIsStill32Bytes` checks it), so the line an event touches holds all of it.
 struct Child {
     var birthDay: Double
     /// Days. While the child waits for its first care since a need was noticed: when it was
