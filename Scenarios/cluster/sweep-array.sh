@@ -39,9 +39,9 @@ set -f  # SWEEP is split into words, never expanded as file names
 
 fail() { echo "sweep-array.sh: error: $*" >&2; exit 1; }
 
-# Writes the plan of the settings in the environment and sets PLAN to its path.
-write_plan() {
-  local root name sets=() words plan_dir new
+# Reads and checks the settings in the environment (making paths absolute) and the scenario's name.
+read_settings() {
+  local root name sets=() words i
   root=$(cd "${RUNWAY_ROOT:-$(dirname "$0")/../..}" && pwd) || fail "RUNWAY_ROOT=${RUNWAY_ROOT:-} is not a folder"
   absolute() { case $1 in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$root" "$1" ;; esac; }
   RUNWAY=$(absolute "${RUNWAY:-.build/release/runway}")
@@ -69,7 +69,18 @@ write_plan() {
   name=$("$RUNWAY" validate "$SCENARIO" "${sets[@]}" | sed -n "s/.*scenario '\([^']*\)'.*/\1/p")
   [ -n "$name" ] || fail "could not read the scenario's name from 'runway validate $SCENARIO'"
   NAME=$(printf '%s' "$name" | tr -c 'A-Za-z0-9_-' '-')
+}
 
+# A task asking for more CPUs than any node has would wait for ever.
+check_cpus() {
+  local largest
+  largest=$(sinfo -h -o %c 2> /dev/null | tr -dc '0-9\n' | sort -n | tail -n 1 || true)
+  if [ -n "$largest" ] && [ "$CPUS" -gt "$largest" ]; then fail "CPUS=$CPUS, but the largest node has $largest CPUs"; fi
+}
+
+# Writes the run plan of the settings read (or checks that the one there is the same) and sets PLAN.
+write_plan() {
+  local plan_dir new key
   plan_dir=$OUTPUT/$NAME/sweep-$RUN_ID.slurm
   PLAN=$plan_dir/plan
   new=$(printf '# The run plan of sweep-%s, written by sweep-array.sh; every shard and the merge read it.\n' "$RUN_ID"
@@ -129,11 +140,7 @@ merge() {
 }
 
 submit() {
-  command -v sbatch > /dev/null || fail "sbatch not found: submit on a Slurm login node, or run 'sweep-array.sh local' without Slurm"
-  local largest logs array merge_job
-  # A task asking for more CPUs than any node has would wait for ever.
-  largest=$(sinfo -h -o %c 2> /dev/null | tr -dc '0-9\n' | sort -n | tail -n 1 || true)
-  if [ -n "$largest" ] && [ "$CPUS" -gt "$largest" ]; then fail "CPUS=$CPUS, but the largest node has $largest CPUs"; fi
+  local logs array merge_job
   logs=$(dirname "$PLAN")
   array=$(sbatch --parsable --job-name="runway-$RUN_ID" --array="1-$SHARDS" --cpus-per-task="$CPUS" \
             --output="$logs/shard-%a-job%A.log" "$SCRIPT" shard "$PLAN")
@@ -149,13 +156,16 @@ submit() {
 }
 
 case "${1:-}" in
-  submit) write_plan; submit ;;
+  submit)
+    command -v sbatch > /dev/null || fail "sbatch not found: submit on a Slurm login node, or run 'sweep-array.sh local' without Slurm"
+    read_settings; check_cpus; write_plan; submit ;;
   shard) load_plan "${2:-}"; run_shard "${3:-${SLURM_ARRAY_TASK_ID:-}}" ;;
   merge) load_plan "${2:-}"; merge ;;
   local | "")
     if [ -z "${1:-}" ] && [ -n "${SLURM_JOB_ID:-}" ]; then
       fail "under Slurm this script needs to be told what to run; submit with 'Scenarios/cluster/sweep-array.sh submit' (see its header)"
     fi
+    read_settings
     write_plan
     for k in $(seq 1 "$SHARDS"); do run_shard "$k"; done
     merge ;;

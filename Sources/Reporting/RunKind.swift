@@ -3,7 +3,7 @@
 /// front (`sweep-<run-id>`, `what-if-<run-id>`, `ode-<run-id>`, `calibration-<run-id>`),
 /// so that the path says what was run and a what-if never sits among the plain runs.
 /// `run.json` records it too (`kind`).
-public enum RunKind: String, Sendable, CaseIterable {
+public enum RunKind: String, Sendable {
     /// `runway run` of the scenario as written (its `set:` block, `--seed`,
     /// `--replications`, shards and target widths included).
     case run

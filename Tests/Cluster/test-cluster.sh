@@ -13,6 +13,8 @@
 #   2. one task killed halfway (after its first replication), then resubmitted alone, with the merge;
 #   3. one task failing, then the whole array and merge resubmitted (the finished shards do nothing);
 #   4. submitted from another folder, with the binary given relative to RUNWAY_ROOT.
+# It also checks that a second merge, other settings under a used RUN_ID, more CPUs than the node
+# has and a 0-based task id are refused or do nothing.
 # On exit, however it exits, the jobs are cancelled and the daemons stopped by their PIDs; any process
 # still carrying this test's mark is reported and killed, and the test fails. The scratch folder is
 # removed when the test passes (KEEP=1 keeps it) and kept, with its logs shown, when it fails.
@@ -188,6 +190,14 @@ submit() {
   [ -n "$ARRAY" ] && [ -n "$MERGE" ] || fail "no job ids in: $out"
 }
 
+# sweep-array.sh submit with the environment in "$@" must fail before submitting, saying $1.
+refused() {
+  local expected=$1 out
+  shift
+  if out=$(cd "$ROOT" && env "$@" "$SWEEP_SCRIPT" submit 2>&1); then fail "submitted with $*: $out"; fi
+  [[ $out == *"$expected"* ]] || fail "with $*: '$out' does not say '$expected'"
+}
+
 # Waits (up to two minutes) until job $1 (all its tasks) has left the queue.
 wait_for() {
   local i
@@ -224,6 +234,9 @@ wait_for "$MERGE"
 same_as_reference happy
 grep -q "shard 2/3 of sweep-happy: finished" "$FOLDER"/sweep-happy.slurm/shard-2-job*.log || fail "happy: shard 2's log does not say it finished"
 "$SWEEP_SCRIPT" merge "$FOLDER/sweep-happy.slurm/plan" | grep -q "already merged" || fail "happy: a second merge is not a no-op"
+refused "holds another plan" RUN_ID=happy SHARDS=2
+refused "the largest node has" RUN_ID=greedy CPUS=999
+if "$SWEEP_SCRIPT" shard "$FOLDER/sweep-happy.slurm/plan" 0 2> /dev/null; then fail "happy: a task 0 (a 0-based array) was taken for a shard"; fi
 say "1. done in $((SECONDS - step)) s"
 
 step=$SECONDS
