@@ -113,8 +113,11 @@ run_shard() {
   fi
   jobs=${SLURM_CPUS_PER_TASK:-$CPUS}
   echo "shard $k/$SHARDS of sweep-$RUN_ID: started on $(hostname) with $jobs CPU(s) at $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  # Line by line (stdbuf), so that the log of a task killed halfway still says what it was doing.
+  local unbuffered=()
+  if command -v stdbuf > /dev/null; then unbuffered=(stdbuf -oL); fi
   # shellcheck disable=SC2086
-  "$RUNWAY" run "$SCENARIO" $SWEEP --shard "$k/$SHARDS" --run-id "$RUN_ID" --output "$OUTPUT" --jobs "$jobs" --resume
+  "${unbuffered[@]}" "$RUNWAY" run "$SCENARIO" $SWEEP --shard "$k/$SHARDS" --run-id "$RUN_ID" --output "$OUTPUT" --jobs "$jobs" --resume
   echo "shard $k/$SHARDS of sweep-$RUN_ID: finished in ${SECONDS} s: $folder/"
 }
 

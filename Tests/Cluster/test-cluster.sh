@@ -248,6 +248,7 @@ compgen -G "$FOLDER/.sweep-killed-shard-2-of-3.partial/tmp/*.stalled" > /dev/nul
 scancel "${ARRAY}_2"
 wait_for "$MERGE"
 [ "$(state "${ARRAY}_2")" = CANCELLED ] || fail "killed: task 2 ended $(state "${ARRAY}_2")"
+grep -q "'cluster-test'" "$FOLDER/sweep-killed.slurm/shard-2-job$ARRAY.log" || fail "killed: task 2's log does not say what it was running"
 [ "$(state "$MERGE")" = FAILED ] || fail "killed: the merge without shard 2 ended $(state "$MERGE")"
 grep -q "shard(s) 2 of 3 of sweep-killed are not finished" "$FOLDER"/sweep-killed.slurm/merge-job"$MERGE".log ||
   fail "killed: the merge does not name the missing shard"
