@@ -5,7 +5,7 @@
 SWIFT ?= swift
 SCENARIO ?= Scenarios/baseline.yaml
 
-.PHONY: run test build deps browser dictionary expected clean bench fuzz
+.PHONY: run test test-cluster build deps browser dictionary expected clean bench fuzz
 
 deps:
 	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then :; else \
@@ -37,6 +37,13 @@ run: build
 # The CLI tests depend on the runway executable, so `swift test` builds it fresh.
 test: deps browser
 	$(SWIFT) test
+
+# Scenarios/cluster/sweep-array.sh on a real single-node Slurm cluster, started on this host and
+# stopped again (Tests/Cluster/test-cluster.sh; root needed: it installs Debian's slurm-wlm and munge
+# when they are missing). A tiny sweep on the debug build that `make test` leaves: no release build.
+test-cluster: deps
+	$(SWIFT) build --product runway
+	Tests/Cluster/test-cluster.sh "$$($(SWIFT) build --show-bin-path)/runway"
 
 dictionary: build
 	.build/release/runway dictionary > DATA_DICTIONARY.md

@@ -11,7 +11,8 @@ public enum DataDictionary {
         when this file and the code disagree. Regenerate with
         `swift run runway dictionary > DATA_DICTIONARY.md`.
 
-        A run writes `Output/<scenario>/<run-id>/` with:
+        A run writes `Output/<scenario>/<run-id>/` (a sweep `sweep-<run-id>/`, a run with `--set`
+        `what-if-<run-id>/`, the twin `ode-<run-id>/`: the README's "Run kinds in the path") with:
 
         - `timeseries.csv`: one row per replication and period (the `experiment.output_interval`);
         - `summary.csv`: one row per replication, each column aggregated over the periods after
@@ -23,9 +24,9 @@ public enum DataDictionary {
           replications;
         - `report.html`: the charts of the run (and each as `charts/<name>.svg`), self-contained,
           with each curve's band over the replications;
-        - `run.json`: the fully resolved parameters and how they differ from the base file, seed,
-          replications, random streams, tie-breaking rule, achieved interval widths, versions,
-          machine and timings of the run.
+        - `run.json`: the kind of run (`kind`), the fully resolved parameters and how they differ
+          from the base file, seed, replications, random streams, tie-breaking rule, achieved
+          interval widths, versions, machine and timings of the run.
 
         With `--stories N`, `stories.md` tells N households' years in plain language (text, no columns).
         A sweep (`--sweep` or a `sweep:` section) writes `sweep.csv` and `sweep_summary.csv`

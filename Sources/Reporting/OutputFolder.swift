@@ -1,6 +1,7 @@
 import Foundation
 
-/// Where a run's files go: `<base>/<scenario>/<run-id>/`.
+/// Where a run's files go: `<base>/<scenario>/<run-id>/`, or `<base>/<scenario>/<kind>-<run-id>/`
+/// for every kind of run but a plain one (`RunKind`).
 ///
 /// Work happens in a hidden folder beside it, `.<run-id>.partial`, which is renamed
 /// when the run is complete: a reader never sees a half-written run, and an earlier
@@ -49,14 +50,15 @@ public struct OutputFolder: Sendable {
 
     /// Takes the folder's lock and checks, before any work is done, that the run may
     /// be written.
-    public init(base: String, scenario: String, runID: String, force: Bool, resume: Bool = false) throws(Problem) {
+    public init(base: String, scenario: String, kind: RunKind = .run, runID: String, force: Bool, resume: Bool = false) throws(Problem) {
         let folder = URL(fileURLWithPath: base).appendingPathComponent(Self.safeName(scenario))
-        finalURL = folder.appendingPathComponent(runID)
-        workingURL = folder.appendingPathComponent(".\(runID).partial")
+        let name = kind.folderName(runID)
+        finalURL = folder.appendingPathComponent(name)
+        workingURL = folder.appendingPathComponent(".\(name).partial")
         self.force = force
         do {
             try FileIO.createFolder(folder)
-            guard let lock = try RunLock.acquire(folder.appendingPathComponent(".\(runID).lock").path) else { throw Problem.busy(finalURL.path) }
+            guard let lock = try RunLock.acquire(folder.appendingPathComponent(".\(name).lock").path) else { throw Problem.busy(finalURL.path) }
             self.lock = lock
         } catch let problem as FileProblem {
             throw .file(problem)

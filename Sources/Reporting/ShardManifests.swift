@@ -76,9 +76,16 @@ public struct ShardManifests {
         (manifests[0]["parameters"] as? [String: Any])?["description"] as? String ?? ""
     }
 
-    /// The first folder's name without its `-shard-k-of-n` ending: the unsharded run's id.
+    /// The kind of run the shards are parts of (`sweep`, `what-if`, …).
+    public var kind: RunKind { RunKind.recorded(in: manifests[0]) }
+
+    /// The first folder's name without its kind's prefix and its `-shard-k-of-n` ending:
+    /// the unsharded run's id.
     public var runID: String {
-        URL(fileURLWithPath: folders[0]).lastPathComponent.replacingOccurrences(of: "-shard-\(Self.shard(of: manifests[0]).index)-of-\(count)", with: "")
+        let name = URL(fileURLWithPath: folders[0]).lastPathComponent
+            .replacingOccurrences(of: "-shard-\(Self.shard(of: manifests[0]).index)-of-\(count)", with: "")
+        let prefix = kind.folderName("")
+        return name.hasPrefix(prefix) ? String(name.dropFirst(prefix.count)) : name
     }
 
     /// The whole run's run.json: the first shard's manifest, with the shard entry saying

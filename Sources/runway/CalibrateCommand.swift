@@ -16,7 +16,7 @@ struct CalibrateCommand: ParsableCommand {
             - {key: services.general_practitioner.detection_per_year.moderate, lower: 0.2, upper: 2}
         The targets file is a CSV with the header quantity,value,weight,source (see Scenarios/targets-2015.csv). \
         The objective is the weighted sum of squared relative errors of the replication means, every evaluation on \
-        the same seed. Writes <output>/<scenario>/<run-id>/ with calibrated.yaml (extends the scenario; each fitted \
+        the same seed. Writes <output>/<scenario>/calibration-<run-id>/ with calibrated.yaml (extends the scenario; each fitted \
         value carries the targets it was fitted to), fit_report.csv and run.json.
         """)
 
@@ -60,7 +60,8 @@ struct CalibrateCommand: ParsableCommand {
             FileHandle.standardError.write(Data("runway: warning: up to \(evaluations) evaluations; \(warning)\n".utf8))
         }
         let startedAt = Date()
-        let folder = try OutputFolder(base: out.output, scenario: p.name, runID: out.runID ?? "calibration-\(RunManifest.timestamp(startedAt))", force: out.force)
+        let folder = try OutputFolder(base: out.output, scenario: p.name, kind: .calibration,
+                                      runID: out.runID ?? RunManifest.timestamp(startedAt), force: out.force)
 
         let scenario = options.scenario, fixed = options.overrides + ["experiment.replications=\(replications)"]
         let problem = CalibrationProblem(
@@ -97,9 +98,10 @@ struct CalibrateCommand: ParsableCommand {
         for (k, parameter) in free.enumerated() {
             yaml += "  \(parameter.key): \(CSVFormat.number((best[k] * 1e6).rounded() / 1e6))   # calibrated to \(targetNames) (bounds \(CSVFormat.number(parameter.lower))-\(CSVFormat.number(parameter.upper)); was \(loaded.calibrationStart[k].map(CSVFormat.number) ?? "?"))\n"
         }
-        let manifest = RunManifest.forCalibration(scenarioFiles: loaded.files, overrides: loaded.overrides, parameters: p, targetsFile: targets,
+        var manifest = RunManifest.forCalibration(scenarioFiles: loaded.files, overrides: loaded.overrides, parameters: p, targetsFile: targets,
                                                   problem: problem, outcome: outcome, startObjective: startObjective, runwayVersion: Runway.version,
                                                   startedAt: startedAt, wallSeconds: Date().timeIntervalSince(startedAt), jobs: jobs)
+        manifest.extra["kind"] = RunKind.calibration.rawValue
         try folder.write([("calibrated.yaml", yaml), ("fit_report.csv", report), ("run.json", try manifest.json())])
         if !out.quiet {
             print("Objective \(String(format: "%.5f", startObjective)) -> \(String(format: "%.5f", outcome.objective)) after \(outcome.evaluations) evaluations\(outcome.converged ? "" : " (iteration limit reached)"):")

@@ -17,7 +17,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let set: ShardManifests
         do { set = try ShardManifests(folders: shards) } catch { throw InputError(error.description) }
-        let folder = try OutputFolder(base: out.output, scenario: set.scenario, runID: out.runID ?? set.runID, force: out.force)
+        let folder = try OutputFolder(base: out.output, scenario: set.scenario, kind: set.kind, runID: out.runID ?? set.runID, force: out.force)
         try folder.prepare()
         let axes = set.axes, replications = set.replications
         let points = max(1, SweepAxis.grid(axes).count)

@@ -11,7 +11,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a scenario (or a sweep of it) and write its CSVs and run.json.",
         discussion: """
-        Output goes to <output>/<scenario name>/<run id>/. An existing run folder is never replaced unless --force \
+        Output goes to <output>/<scenario name>/<run id>/; a sweep to .../sweep-<run id>/ and a run with --set to \
+        .../what-if-<run id>/, so that the path says what kind of run it was. An existing run folder is never replaced unless --force \
         is given, and only one run at a time may write a run folder. Ctrl-C keeps the finished replications; run \
         the same command with --resume to continue (a resume with other parameters, seed, sweep or shard is refused). \
         A run estimated to need more memory than --max-memory (default 80 % of physical memory) is refused; one \
@@ -103,7 +104,8 @@ struct RunCommand: ParsableCommand {
         let id = shard.count > 1 ? "\(baseID)-shard-\(shard.index)-of-\(shard.count)" : baseID
         let adaptive = targetHalfWidth.map { AdaptiveReplications(target: $0, metrics: targetMetrics, maxReplications: maxReplications) }
         Interrupt.install()
-        let folder = try OutputFolder(base: out.output, scenario: parameters.name, runID: id, force: out.force, resume: resume)
+        let kind = RunKind.ofRun(sweep: !axes.isEmpty, commandLineSets: options.overrides)
+        let folder = try OutputFolder(base: out.output, scenario: parameters.name, kind: kind, runID: id, force: out.force, resume: resume)
         try folder.prepare(fingerprint: ExperimentFingerprint(parameters: parameters, axes: axes, shard: shard, adaptive: adaptive,
                                                               runwayVersion: Runway.version))
         let parts = folder.parts
@@ -160,9 +162,11 @@ struct RunCommand: ParsableCommand {
         let baseFile = loaded.files.last!
         let base = try ScenarioLoader.load(path: baseFile).parameters
         func makeManifest(events: UInt64, achievedFrom values: [[Double]]?) -> RunManifest {
-            RunManifest.forRun(scenarioFiles: loaded.files, overrides: loaded.overrides, parameters: resolved, base: base, baseFile: baseFile,
-                               axes: axes, shard: shard, adaptive: adaptive, achievedFrom: values, runwayVersion: Runway.version,
-                               startedAt: startedAt, wallSeconds: wall, events: events, jobs: jobs)
+            var manifest = RunManifest.forRun(scenarioFiles: loaded.files, overrides: loaded.overrides, parameters: resolved, base: base,
+                                              baseFile: baseFile, axes: axes, shard: shard, adaptive: adaptive, achievedFrom: values,
+                                              runwayVersion: Runway.version, startedAt: startedAt, wallSeconds: wall, events: events, jobs: jobs)
+            manifest.extra["kind"] = kind.rawValue
+            return manifest
         }
 
         do {

@@ -34,7 +34,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Folder under which the run folder is written.")
     var output: String = "Output"
 
-    @Option(name: .customLong("run-id"), help: "Name of the run folder (default: made from the seed or kind and the UTC time).")
+    @Option(name: .customLong("run-id"), help: "Name of the run folder, after the kind for all but plain runs (sweep-<id>, what-if-<id>, ode-<id>, calibration-<id>); default: made from the seed and the UTC time.")
     var runID: String?
 
     @Flag(help: "Replace an existing run folder (or an interrupted one) of the same name.")

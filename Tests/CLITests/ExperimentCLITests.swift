@@ -27,6 +27,35 @@ import Testing
         #expect(incomplete.err.contains("expected shards 1 to 3"))
     }
 
+    @Test func eachKindOfRunHasAFolderOfItsOwn() throws {
+        let base = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let common = ["run", "Tests/Fixtures/small.yaml", "--replications", "1", "--output", base, "-q", "--run-id", "k"]
+        let sweep = ["--sweep", "budget.cut.fraction=0,0.3"]
+        for extra in [[], ["--set", "budget.cut.fraction=0.3"], sweep] {
+            let r = try CLI.runway(common + extra)
+            try #require(r.code == 0, "\(r.err)")
+        }
+        let ode = try CLI.runway(["ode", "Tests/Fixtures/small.yaml", "--output", base, "-q", "--run-id", "k"])
+        try #require(ode.code == 0, "\(ode.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(base)/small").sorted() == ["k", "ode-k", "sweep-k", "what-if-k"])
+        for (folder, kind) in [("k", "run"), ("ode-k", "ode"), ("sweep-k", "sweep"), ("what-if-k", "what-if")] {
+            let json = try JSONSerialization.jsonObject(with: bytes("\(base)/small/\(folder)/run.json")) as? [String: Any]
+            #expect(json?["kind"] as? String == kind, "\(folder)")
+        }
+
+        // A sharded sweep's shards and its merge stay sweeps, whatever --run-id the merge is given.
+        for k in 1...2 { #expect(try CLI.runway(Array(common.dropLast()) + ["split", "--shard", "\(k)/2"] + sweep).code == 0) }
+        let shards = (1...2).map { "\(base)/small/sweep-split-shard-\($0)-of-2" }
+        #expect(try CLI.runway(["merge"] + shards + ["--output", base, "-q"]).code == 0)
+        #expect(try CLI.runway(["merge"] + shards + ["--output", base, "-q", "--run-id", "renamed"]).code == 0)
+        for folder in ["sweep-split", "sweep-renamed"] {
+            for file in ["sweep.csv", "sweep_summary.csv"] {
+                #expect(try bytes("\(base)/small/sweep-k/\(file)") == bytes("\(base)/small/\(folder)/\(file)"), "\(folder)/\(file)")
+            }
+        }
+    }
+
     @Test func resumeAfterAnInterruptionGivesTheUninterruptedResult() throws {
         let base = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: base) }
@@ -50,7 +79,7 @@ import Testing
         let r = try CLI.runway(["run", "Tests/Fixtures/small.yaml", "--replications", "2", "--output", base, "--run-id", "grid", "-q",
                                 "--sweep", "budget.cut.fraction=0,0.3", "--sweep", "budget.cut.runway_years=0,5"])
         #expect(r.code == 0, "\(r.err)")
-        let lines = try String(contentsOfFile: "\(base)/small/grid/sweep.csv", encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOfFile: "\(base)/small/sweep-grid/sweep.csv", encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 5)
         #expect(lines[0].hasPrefix("point,budget.cut.fraction,budget.cut.runway_years,replications,"))
         #expect(lines[1].hasPrefix("0,0,0,2,"))

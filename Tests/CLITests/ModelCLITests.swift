@@ -10,7 +10,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: base) }
         let r = try CLI.runway(["ode", "Tests/Fixtures/small.yaml", "--output", base, "--run-id", "o", "-q"])
         #expect(r.code == 0, "\(r.err)")
-        let ode = try String(contentsOfFile: "\(base)/small/o/timeseries.csv", encoding: .utf8)
+        let ode = try String(contentsOfFile: "\(base)/small/ode-o/timeseries.csv", encoding: .utf8)
         #expect(ode.hasPrefix("replication,period_start,in_warmup,children,"))
         #expect(ode.split(separator: "\n").count == 1 + 12 * 18)
     }
@@ -31,11 +31,11 @@ import Testing
         let r = try CLI.runway(["calibrate", "Tests/Fixtures/calibrate.yaml", "--targets", "Tests/Fixtures/targets-test.csv",
                                 "--replications", "2", "--max-iterations", "12", "--output", base, "--run-id", "c", "-q"])
         #expect(r.code == 0, "\(r.err)")
-        let report = try String(contentsOfFile: "\(base)/small-calibration/c/fit_report.csv", encoding: .utf8)
+        let report = try String(contentsOfFile: "\(base)/small-calibration/calibration-c/fit_report.csv", encoding: .utf8)
         let fields = report.split(separator: "\n")[1].split(separator: ",")
         let relativeError = Double(fields[7])!
         #expect(abs(relativeError) < 0.1, "fit: \(report)")
-        let calibrated = "\(base)/small-calibration/c/calibrated.yaml"
+        let calibrated = "\(base)/small-calibration/calibration-c/calibrated.yaml"
         let yaml = try String(contentsOfFile: calibrated, encoding: .utf8)
         #expect(yaml.contains("population.needs.crisis_per_year_severe:"))
         #expect(yaml.contains("# calibrated to protection_inflow_per_1000"))

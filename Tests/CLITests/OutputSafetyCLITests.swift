@@ -78,13 +78,21 @@ import Testing
         let seed = try CLI.runway(common + ["--resume", "--seed", "43"])
         #expect(seed.code == 2)
         #expect(seed.err.contains("experiment.seed: 7 in the interrupted run, 43 now"), "\(seed.err)")
-        let set = try CLI.runway(common + ["--resume", "--set", "budget.cut.fraction=0.1"])
+        #expect(!FileManager.default.fileExists(atPath: "\(base)/small/r"))
+
+        // A what-if and a sweep have folders of their own (what-if-r, sweep-r): each is
+        // resumed only by the same experiment.
+        let whatIf = common + ["--set", "budget.cut.fraction=0.1"]
+        #expect(try CLI.runway(whatIf + ["--interrupt-after", "1"]).code == 130)
+        let set = try CLI.runway(common + ["--resume", "--set", "budget.cut.fraction=0.2"])
         #expect(set.code == 2)
-        #expect(set.err.contains("budget.cut.fraction: 0 in the interrupted run, 0.1 now"), "\(set.err)")
-        let sweep = try CLI.runway(common + ["--resume", "--sweep", "budget.cut.fraction=0,0.1"])
+        #expect(set.err.contains("budget.cut.fraction: 0.1 in the interrupted run, 0.2 now"), "\(set.err)")
+        let sweepRun = common + ["--sweep", "budget.cut.fraction=0,0.1"]
+        #expect(try CLI.runway(sweepRun + ["--interrupt-after", "1"]).code == 130)
+        let sweep = try CLI.runway(common + ["--resume", "--sweep", "budget.cut.fraction=0,0.2"])
         #expect(sweep.code == 2)
         #expect(sweep.err.contains("sweep:"), "\(sweep.err)")
-        #expect(!FileManager.default.fileExists(atPath: "\(base)/small/r"))
+        #expect(Self.listing("\(base)/small") == [".r.partial", ".sweep-r.partial", ".what-if-r.partial"])
 
         let same = try CLI.runway(common + ["--resume"])
         #expect(same.code == 0, "\(same.err)")
@@ -167,7 +175,7 @@ import Testing
             let r = try CLI.runway(["run", "Tests/Fixtures/small.yaml", "--replications", "1", "--output", base, "--run-id", id, "-q",
                                     "--set", "population.risk_groups[1].share=0.14", "--set", "population.risk_groups[0].share=0.78"])
             try #require(r.code == 0, "\(r.err)")
-            var json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(base)/small/\(id)/run.json"))) as? [String: Any])
+            var json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(base)/small/what-if-\(id)/run.json"))) as? [String: Any])
             json["started_at"] = nil
             json["wall_seconds"] = nil
             manifests.append(json)

@@ -53,7 +53,7 @@ import Testing
         let r = try CLI.runway(["run", "Tests/Fixtures/small.yaml", "--output", base, "--run-id", "s", "--replications", "2",
                                 "--sweep", "budget.cut.fraction=0,0.3", "--sweep", "budget.cut.runway_years=0,5"])
         try #require(r.code == 0, "\(r.err)")
-        let folder = "\(base)/small/s"
+        let folder = "\(base)/small/sweep-s"
         let charts = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/charts").sorted()
         #expect(charts.contains("sweep_burden_index.svg") && charts.contains("sweep_extra_municipal_eur.svg"))
         let html = try String(contentsOfFile: "\(folder)/report.html", encoding: .utf8)

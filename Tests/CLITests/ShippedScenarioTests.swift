@@ -43,7 +43,7 @@ import Testing
         try #require(run.code == 0, "\(file): \(run.err)")
         let written = try FileManager.default.contentsOfDirectory(atPath: base)
         try #require(written.count == 1, "\(written)")
-        let summary = "\(base)/\(written[0])/brief/summary.csv"
+        let summary = "\(base)/\(written[0])/what-if-brief/summary.csv"  // the brief run changes values with --set
         let lines = try String(contentsOfFile: summary, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2, "\(file): a header and one replication")
     }
