@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "Charts"),
         .target(name: "Reporting", dependencies: ["CareModel", "Charts", "Experiments", "Stochastics"]),
 
-        .target(name: "Validation", dependencies: ["CareModel", "Experiments", "ScenarioIO", "Stochastics", "Workloads"]),
+        .target(name: "Validation", dependencies: ["CareModel", "Charts", "Experiments", "Reporting", "ScenarioIO", "Stochastics", "Workloads"]),
 
         // MARK: - Command line
         .executableTarget(name: "runway", dependencies: [

@@ -16,9 +16,9 @@ public enum DataDictionary {
         - `timeseries.csv`: one row per replication and period (the `experiment.output_interval`);
         - `summary.csv`: one row per replication, each column aggregated over the periods after
           warm-up as its "summary" entry below says;
-        - `yearly.csv`: one row per replication and budget year, each column aggregated over the
-          year's periods as its "summary" entry below says (flows summed, so short months do
-          not show as dips);
+        - `yearly.csv`: one row per replication and budget year: flows summed over the year's
+          periods (so short months do not show as dips), stocks at the year's end, rates averaged
+          and mean waits weighted by their starts (see its section below);
         - `summary_stats.csv`, `timeseries_stats.csv` and `yearly_stats.csv`: statistics across
           replications;
         - `report.html`: the charts of the run (and each as `charts/<name>.svg`), self-contained,
@@ -107,8 +107,11 @@ public enum DataDictionary {
 
         One row per replication and budget year (1 January to 31 December), warm-up years
         included; the columns below, then every metric column of `timeseries.csv` under the same
-        name, aggregated over the year's periods as its "summary" entry says (a sum, a mean, the
-        year's last value, or a mean weighted by its weight column).
+        name, aggregated over the year's periods by its "summary" entry: flows ("sum over
+        periods") summed; stocks ("yearly: the value at the year's end") at the end of the year's
+        last period; rates and shares ("mean over periods") averaged over the year's periods; the
+        reserve at the year's end; mean waits and other means ("mean weighted by ...") weighted by
+        their weight column, e.g. the waits in days by the starts of each period.
 
         | column | unit | meaning |
         |---|---|---|
@@ -177,6 +180,7 @@ public enum DataDictionary {
         switch m.aggregation {
         case .total: "sum over periods"
         case .average: "mean over periods"
+        case .stock: "mean over periods (yearly: the value at the year's end)"
         case .final: "value in the last period"
         case .weighted: "mean weighted by `\(m.weightColumn ?? "")`"
         }

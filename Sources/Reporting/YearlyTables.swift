@@ -3,9 +3,10 @@ import Stochastics
 
 /// `yearly.csv` (one row per replication and budget year) and `yearly_stats.csv` (one
 /// row per budget year and metric, across replications): every metric aggregated over
-/// the periods of each budget year (January to December) as its summary entry says:
-/// flows summed, stocks and rates averaged over the year's periods, mean waits weighted
-/// by their starts. Summing a year's months keeps short months from showing as dips.
+/// the periods of each budget year (January to December): flows summed, stocks at the
+/// year's end (the last period's value), rates and shares averaged over the year's
+/// periods, mean waits (in days) weighted by their starts. Summing a year's months keeps
+/// short months from showing as dips.
 public enum YearlyTables {
     public static let idColumns: [(name: String, unit: String, meaning: String)] = [
         ("replication", "number", "replication number, as in timeseries.csv"),
@@ -28,7 +29,7 @@ public enum YearlyTables {
         var out = CSVFormat.line(idColumns.map(\.name) + MetricCatalog.definitions.map(\.name))
         for r in 0..<data.replications {
             for y in years(data) {
-                let values = MetricCatalog.definitions.map { data.yearly($0.name, replication: r, periods: y.periods) }
+                let values = MetricCatalog.definitions.map { data.yearly($0.name, replication: r, periods: y.periods, stocksAtEnd: true) }
                 out += CSVFormat.line([String(r), String(y.year), y.inWarmup ? "1" : "0", String(y.periods.count)] + values.map(CSVFormat.number))
             }
         }
@@ -39,7 +40,7 @@ public enum YearlyTables {
         var out = CSVFormat.line(["budget_year", "in_warmup", "metric", "unit", "replications"] + IntervalTables.statColumns)
         for y in years(data) {
             for m in MetricCatalog.definitions {
-                let values = (0..<data.replications).map { data.yearly(m.name, replication: $0, periods: y.periods) }.filter { !$0.isNaN }
+                let values = (0..<data.replications).map { data.yearly(m.name, replication: $0, periods: y.periods, stocksAtEnd: true) }.filter { !$0.isNaN }
                 out += CSVFormat.line([String(y.year), y.inWarmup ? "1" : "0", m.name, m.unit, String(values.count)]
                                       + IntervalTables.fields(SummaryStatistics(values)))
             }
