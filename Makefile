@@ -1,11 +1,12 @@
 # Runway: `make run` runs the baseline scenario, `make test` runs the tests.
 # Both install GSL first when it is missing (Debian/Ubuntu: libgsl-dev); `make test` also
-# installs Chromium (the report test opens report.html in it).
+# installs Chromium (the report test opens report.html in it) and Python's frictionless in a
+# venv (the data-package test validates run folders with it).
 
 SWIFT ?= swift
 SCENARIO ?= Scenarios/baseline.yaml
 
-.PHONY: run test build deps browser dictionary expected clean bench fuzz
+.PHONY: run test build deps browser frictionless dictionary expected clean bench fuzz
 
 deps:
 	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then :; else \
@@ -28,6 +29,21 @@ browser:
 	    echo "apt-get could not install chromium; install it by hand, or run the tests with RUNWAY_SKIP_BROWSER=1"; exit 1; }; \
 	fi
 
+# The data-package test runs `frictionless validate` (PyPI) on run folders; it lives in a
+# venv under .build (Debian needs python3-venv for `python3 -m venv`).
+FRICTIONLESS_VENV = .build/frictionless-venv
+FRICTIONLESS_VERSION = 5.21.0
+frictionless:
+	@if [ -x $(FRICTIONLESS_VENV)/bin/frictionless ]; then :; else \
+	  echo "frictionless is missing (the data-package test validates run folders with it): installing it in $(FRICTIONLESS_VENV)"; \
+	  python3 -m venv $(FRICTIONLESS_VENV) 2>/dev/null || { \
+	    if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else \
+	      echo "python3 -m venv failed and cannot install python3-venv (not root, no sudo); or run the tests with RUNWAY_SKIP_FRICTIONLESS=1"; exit 1; fi; \
+	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-venv && rm -rf $(FRICTIONLESS_VENV) && python3 -m venv $(FRICTIONLESS_VENV); } || exit 1; \
+	  $(FRICTIONLESS_VENV)/bin/pip install -q frictionless==$(FRICTIONLESS_VERSION) || { \
+	    echo "pip could not install frictionless; install it by hand into $(FRICTIONLESS_VENV), or run the tests with RUNWAY_SKIP_FRICTIONLESS=1"; exit 1; }; \
+	fi
+
 build: deps
 	$(SWIFT) build -c release
 
@@ -35,7 +51,7 @@ run: build
 	.build/release/runway run $(SCENARIO)
 
 # The CLI tests depend on the runway executable, so `swift test` builds it fresh.
-test: deps browser
+test: deps browser frictionless
 	$(SWIFT) test
 
 dictionary: build

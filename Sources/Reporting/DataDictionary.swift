@@ -36,8 +36,21 @@ public enum DataDictionary {
         their paired differences per budget year.
 
         Stocks are counted at the end of a period; flows are counted over the period. Money is in
-        euros of the scenario's prices (no inflation). An empty field means "not defined"
-        (e.g. a mean of no values).
+        euros of the scenario's prices (no inflation).
+
+        Conventions of every CSV file: column names are identifiers (lower-case letters, digits
+        and `_`); an empty field is the one missing-value marker: not defined (a mean of no
+        values, a ratio over 0, such as `crn_narrowing` when the paired interval has no width)
+        or, in the `capacity_*` columns, an unlimited capacity (never `inf`, `nan` or -1);
+        booleans are `true` and `false`; numbers are written in the shortest form that reads
+        back exactly (whole numbers without a decimal point).
+
+        Every run folder with CSV files (`run`, a sweep, `compare`, `merge`, `ode`,
+        `validate-model`, `calibrate`) also holds `datapackage.json`: a Frictionless Tabular Data
+        Package describing each file (each column's type, unit and meaning, the missing-value
+        marker, the primary key), generated from the same declarations as this dictionary, so
+        that `frictionless validate datapackage.json` checks a folder and tools that read Data
+        Packages (Python's and R's `frictionless`) get typed tables.
 
         ## timeseries.csv
 
@@ -131,7 +144,9 @@ public enum DataDictionary {
         ## sweep.csv and sweep_summary.csv
 
         `sweep.csv` has one row per grid point: `point` (its number, from 0, the first swept key
-        varying slowest), one column per swept key with its value, `replications`, then for
+        varying slowest), one column per swept key with its value (named after the key as an
+        identifier: `budget.cut.fraction` is `budget_cut_fraction`; datapackage.json gives the
+        dotted key), `replications`, then for
         every metric its mean over replications (`<metric>`) and the half-width of its 95 %
         confidence interval (`<metric>_hw95`). `sweep_summary.csv` has one row per grid point
         and replication: `point`, the swept keys, then the columns of `summary.csv`. All grid
@@ -144,23 +159,38 @@ public enum DataDictionary {
 
         | column | unit | meaning |
         |---|---|---|
-        | `scenario_a`, `scenario_b` | name | the reference scenario (the first given) and the compared one |
-        | `metric`, `unit` | | as in `summary.csv` |
-        | `replications` | number | replications of each scenario (paired: replication r of both used the same random streams) |
-        | `mean_a`, `mean_b` | metric's unit | means over replications |
-        | `difference` | metric's unit | mean of the paired differences B - A |
-        | `ci95_lower`, `ci95_upper` | metric's unit | 95 % confidence interval of the difference (Student's t on the paired differences) |
-        | `half_width_paired` | metric's unit | half-width of that interval |
-        | `half_width_unpaired` | metric's unit | the half-width had the scenarios used independent random numbers (t with 2n - 2 degrees of freedom) |
-        | `crn_narrowing` | ratio | half_width_unpaired / half_width_paired: how much common random numbers narrowed the interval |
-        | `distinguishable` | yes/no | yes when the interval excludes 0 |
+
+        """
+        for c in ComparisonTables.summaryColumns {
+            out += "| `\(c.name)` | \(c.unit) | \(c.meaning) |\n"
+        }
+        out += """
 
         ## fit_report.csv (runway calibrate)
 
-        One row per target: `quantity` (see `Scenarios/targets-2015.csv`), `target` (the
-        published figure), `weight` and `source` (from the targets file), `simulated_mean`,
-        `ci95_lower` and `ci95_upper` (over the replications, at the fitted values) and
-        `relative_error` ((simulated − target) / target).
+        One row per target, at the fitted values:
+
+        | column | unit | meaning |
+        |---|---|---|
+
+        """
+        for c in CalibrationReport.columns {
+            out += "| `\(c.name)` | \(c.unit) | \(c.meaning) |\n"
+        }
+        out += """
+
+        ## checks.csv (runway validate-model)
+
+        One row per check of the validation report:
+
+        | column | unit | meaning |
+        |---|---|---|
+
+        """
+        for c in ValidationChecks.columns {
+            out += "| `\(c.name)` | \(c.unit) | \(c.meaning) |\n"
+        }
+        out += """
 
         `runway ode` writes `timeseries.csv` and `summary.csv` in the schema above, as one
         replication numbered 0: expected values, with `waiting_*` and `mean_wait_days_*` at 0

@@ -45,7 +45,7 @@ public struct ReportData: Sendable {
                         if c == UInt8(ascii: ",") || c == UInt8(ascii: "\n") {
                             if field == 1 || field == 2 {
                                 let text = String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self)
-                                if field == 1 { period = text } else { warmup = text == "1" }
+                                if field == 1 { period = text } else { warmup = text == "true" }
                             } else if field >= offset {
                                 if i == start {
                                     row.append(.nan)

@@ -11,7 +11,7 @@ public enum YearlyTables {
     public static let idColumns: [(name: String, unit: String, meaning: String)] = [
         ("replication", "number", "replication number, as in timeseries.csv"),
         ("budget_year", "year", "the budget year (1 January to 31 December)"),
-        ("in_warmup", "0/1", "1 when the year's first period is in the warm-up"),
+        ("in_warmup", "true/false", "true when the year's first period is in the warm-up"),
         ("periods", "number", "periods of the year in timeseries.csv (12 for months, 4 for quarters, 1 for years)"),
     ]
 
@@ -30,7 +30,7 @@ public enum YearlyTables {
         for r in 0..<data.replications {
             for y in years(data) {
                 let values = MetricCatalog.definitions.map { data.yearly($0.name, replication: r, periods: y.periods, stocksAtEnd: true) }
-                out += CSVFormat.line([String(r), String(y.year), y.inWarmup ? "1" : "0", String(y.periods.count)] + values.map(CSVFormat.number))
+                out += CSVFormat.line([String(r), String(y.year), CSVFormat.boolean(y.inWarmup), String(y.periods.count)] + CSVFormat.metrics(values))
             }
         }
         return out
@@ -41,7 +41,7 @@ public enum YearlyTables {
         for y in years(data) {
             for m in MetricCatalog.definitions {
                 let values = (0..<data.replications).map { data.yearly(m.name, replication: $0, periods: y.periods, stocksAtEnd: true) }.filter { !$0.isNaN }
-                out += CSVFormat.line([String(y.year), y.inWarmup ? "1" : "0", m.name, m.unit, String(values.count)]
+                out += CSVFormat.line([String(y.year), CSVFormat.boolean(y.inWarmup), m.name, m.unit, String(values.count)]
                                       + IntervalTables.fields(SummaryStatistics(values)))
             }
         }

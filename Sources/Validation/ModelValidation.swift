@@ -13,7 +13,7 @@ import Workloads
 public enum ModelValidation {
     public struct Outcome {
         public let markdown: String
-        /// report.html and charts/<name>.svg.
+        /// checks.csv, report.html and charts/<name>.svg.
         public let reportFiles: [(name: String, contents: String)]
         public let passed: Int
         public let failed: Int
@@ -24,9 +24,10 @@ public enum ModelValidation {
     /// rows, to report the scenario's fit to them.
     public static func run(scenario: String, quick: Bool, jobs: Int, targets: (file: String, rows: [CalibrationTarget])?) throws -> Outcome {
         var sections: [ReportPage.Section] = []
-        var passed = 0, failed = 0
-        func verdict(_ ok: Bool) -> String {
-            if ok { passed += 1 } else { failed += 1 }
+        var checks: [ValidationChecks.Check] = []
+        /// Records a check (for checks.csv and the counts) and says how it went.
+        func verdict(_ section: String, _ check: String, observed: Double, expected: Double, tolerance: Double = .nan, _ ok: Bool) -> String {
+            checks.append(ValidationChecks.Check(section: section, check: check, observed: observed, expected: expected, tolerance: tolerance, passed: ok))
             return ok ? "pass" : "FAIL"
         }
 
@@ -40,14 +41,18 @@ public enum ModelValidation {
             let means = (0..<20).map { MMcQueue.meanWait(lambda: lambda, mu: 1, servers: servers, customers: customers, warmup: customers / 10, seed: 99, replication: $0) }
             let s = SummaryStatistics(means)
             let tolerance = 4 * s.standardDeviation / Double(means.count).squareRoot() + 0.02 * theory
-            queueRows.append(["\(servers)", "\(rho)", fmt(theory), fmt(s.mean), fmt(tolerance), verdict(abs(s.mean - theory) < tolerance)])
+            queueRows.append(["\(servers)", "\(rho)", fmt(theory), fmt(s.mean), fmt(tolerance),
+                              verdict("1", "M/M/\(servers) at load \(rho): mean wait in queue against Erlang C", observed: s.mean, expected: theory,
+                                      tolerance: tolerance, abs(s.mean - theory) < tolerance)])
             queues.append(("M/M/\(servers), ρ = \(rho)", theory, s.mean, tolerance))
         }
         let arrivals = quick ? 50_000 : 500_000
         let network = (1...5).map { ReferenceNetwork.run(arrivals: arrivals, seed: UInt64($0)).meanTimeInSystem }
         let networkMean = network.reduce(0, +) / Double(network.count)
         let networkTolerance = 8 * 3.0 / Double(arrivals * network.count).squareRoot()
-        let networkVerdict = verdict(abs(networkMean - ReferenceNetwork.analyticMeanTimeInSystem) < networkTolerance)
+        let networkVerdict = verdict("1", "reference network: mean time in system (days) against the analytic value", observed: networkMean,
+                                     expected: ReferenceNetwork.analyticMeanTimeInSystem, tolerance: networkTolerance,
+                                     abs(networkMean - ReferenceNetwork.analyticMeanTimeInSystem) < networkTolerance)
         sections.append(ReportPage.Section(
             heading: "1. The kernel against queueing theory (M/M/c, Erlang C)",
             paragraphs: [
@@ -85,8 +90,17 @@ public enum ModelValidation {
             }
             let reserve = r.rows.last!.values[MetricCatalog.index("reserve_eur")]
             let reserveResidual = reserve - (r.initialReserve + income - spending + extra)
-            let ok = childResidual == 0 && spendingResidual < 1e-6 * max(spending, 1) && abs(reserveResidual) < 1e-6 * max(spending, 1)
-            conservationRows.append(["\(r.replication)", "\(childResidual)", fmt(spendingResidual), fmt(reserveResidual), verdict(ok)])
+            let moneyTolerance = 1e-6 * max(spending, 1)
+            let results = [
+                verdict("2", "replication \(r.replication): children conserved (initial + born - left - present)", observed: Double(childResidual), expected: 0,
+                        tolerance: 0, childResidual == 0),
+                verdict("2", "replication \(r.replication): spending is the sum of its parts (largest gap, EUR)", observed: spendingResidual, expected: 0,
+                        tolerance: moneyTolerance, spendingResidual < moneyTolerance),
+                verdict("2", "replication \(r.replication): reserve balance (residual, EUR)", observed: reserveResidual, expected: 0,
+                        tolerance: moneyTolerance, abs(reserveResidual) < moneyTolerance),
+            ]
+            conservationRows.append(["\(r.replication)", "\(childResidual)", fmt(spendingResidual), fmt(reserveResidual),
+                                     results.allSatisfy { $0 == "pass" } ? "pass" : "FAIL"])
         }
         sections.append(ReportPage.Section(
             heading: "2. Conservation of children and money",
@@ -121,8 +135,8 @@ public enum ModelValidation {
             heading: "3. The simulation against its mean-field (ODE) twin",
             paragraphs: [
                 "The scenario with one onset band, school from birth, no JGZ contacts, exponential care durations and capacity that never binds (where the twin is the simulation's exact expectation); \(twinChildren) children, \(replications) replications, quarterly, 2000–2010. Each of \(comparisons) (period, stock) pairs is compared within a 95 % band Bonferroni-corrected over all of them.",
-                "ODE outside the band: \(misses.count) of \(comparisons): \(verdict(misses.isEmpty))" + misses.prefix(3).map { "; \($0)" }.joined(),
-                "Negative control, the twin with a 20 % higher light-to-moderate escalation rate: outside the band \(controlMisses.count) of \(comparisons) (must be many): \(verdict(controlMisses.count > 10))",
+                "ODE outside the band: \(misses.count) of \(comparisons): \(verdict("3", "ODE twin: (period, stock) pairs outside the simulation's band", observed: Double(misses.count), expected: 0, tolerance: 0, misses.isEmpty))" + misses.prefix(3).map { "; \($0)" }.joined(),
+                "Negative control, the twin with a 20 % higher light-to-moderate escalation rate: outside the band \(controlMisses.count) of \(comparisons) (must be many): \(verdict("3", "negative control (light escalation +20 %): pairs outside the band, more than 10", observed: Double(controlMisses.count), expected: 11, controlMisses.count > 10))",
             ],
             tables: [ReportPage.Table(caption: "Each stock at the end of the last period (from \(twin.rows.last!.periodStart)).", header: ["stock", "simulated mean at the end", "ODE at the end"], rows: twinRows)],
             figures: [
@@ -166,6 +180,7 @@ public enum ModelValidation {
                                       header: ["metric", "settled start", "old start", "difference", "± interval", "same?"],
                                       rows: check.rows.map { [$0.metric, fmt($0.settled), fmt($0.old), fmt($0.settled - $0.old), fmt($0.halfWidth), $0.agrees ? "yes" : "differs"] })]))
 
+        let passed = checks.filter(\.passed).count, failed = checks.count - passed
         let summary = "\(passed) check(s) passed, \(failed) failed."
         let generated = "Generated by `runway validate-model\(quick ? " --quick" : "")` for `\(scenario)`."
         let markdown = "# Runway validation report\n\n" + generated.dropLast() + " on \(ISO8601DateFormatter().string(from: Date())).\n"
@@ -174,7 +189,7 @@ public enum ModelValidation {
                                    sections: sections.map { s in
                                        ReportPage.Section(heading: s.heading, paragraphs: s.paragraphs.map(plain), tables: s.tables, figures: s.figures)
                                    })
-        let files = [("report.html", page)] + sections.flatMap(\.figures).map { ("charts/\($0.name).svg", $0.svg) }
+        let files = [("checks.csv", ValidationChecks.csv(checks)), ("report.html", page)] + sections.flatMap(\.figures).map { ("charts/\($0.name).svg", $0.svg) }
         return Outcome(markdown: markdown, reportFiles: files, passed: passed, failed: failed)
     }
 

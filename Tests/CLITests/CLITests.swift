@@ -61,6 +61,22 @@ import Testing
         }
     }
 
+    /// Every error starts with "runway: error: ", argument-parser's usage errors included,
+    /// and the help text says what it means (no internal names such as out.output).
+    @Test func errorsHaveOnePrefix() throws {
+        let cases: [[String]] = [["run"], ["run", "x.yaml", "--replications", "abc"], ["bogus"], ["run", "missing.yaml"],
+                                 ["compare", "Tests/Fixtures/small.yaml"]]
+        for arguments in cases {
+            let r = try Self.runway(arguments)
+            #expect(r.code == 2, "\(arguments)")
+            #expect(r.err.hasPrefix("runway: error: ") && !r.err.contains("Error: "), "\(arguments): \(r.err)")
+        }
+        for name in Self.subcommands {
+            let help = try Self.runway([name, "--help"]).out
+            #expect(!help.contains("out.output"), "runway \(name) --help: \(help)")
+        }
+    }
+
     @Test func validateGoodAndBadFiles() throws {
         let good = try Self.runway(["validate", "Scenarios/overnight-2015.yaml"])
         #expect(good.code == 0)

@@ -103,5 +103,15 @@ import Testing
         #expect(page.tables[0].count == 5 && page.tables[0].dropFirst().allSatisfy { $0.last == "pass" })
         #expect(page.tables[3].contains { $0.first == "helped_share" && $0[2] == "0.1" })
         #expect(page.tables.flatMap { $0 }.allSatisfy { !$0.contains("FAIL") })
+
+        // checks.csv: one typed row per check, described by datapackage.json.
+        let checks = try String(contentsOfFile: "\(folder)/checks.csv", encoding: .utf8).split(separator: "\n")
+        #expect(checks[0] == "section,check,observed,expected,tolerance,passed")
+        #expect(checks.count == 1 + 19 && checks.dropFirst().allSatisfy { $0.hasSuffix(",true") })
+        #expect(report.contains("19 check(s) passed, 0 failed."))
+        if DataPackageCLITests.frictionless != nil {
+            let valid = try DataPackageCLITests.validate(folder)
+            #expect(valid.code == 0, "\(valid.output.prefix(2000))")
+        }
     }
 }

@@ -29,7 +29,7 @@ extension MetricCatalog {
         .init("mean_specialised_episode_days", "days", "mean planned length of the specialised episodes begun in the period (durations respond to the financing model)", .weighted, weightedBy: "specialised_episodes") {
             mean($0.recorder.counters.specialisedEpisodeDays, over: $0.recorder.counters.specialisedEpisodes.reduce(0, +))
         },
-        .init("consortium_over_budget", "0/1", "population budget: 1 when the consortium's own costs so far this year exceed the contract paid so far (it then keeps severe needs in ambulant care); the summary gives the share of periods", .average) { $0.consortiumOverBudget ? 1 : 0 },
+        .init("consortium_over_budget", "indicator (0 or 1)", "population budget: 1 when the consortium's own costs so far this year exceed the contract paid so far (it then keeps severe needs in ambulant care); the summary gives the share of periods", .average) { $0.consortiumOverBudget ? 1 : 0 },
         .init("households_in_care", "households", "households with at least one child in care at the end of the period", .stock) { Double($0.providerTally.householdsInCare) },
         .init("providers_per_household", "providers", "mean providers of the households in care at the end of the period (one per episode outside the team; the team once, or twice when youth and household teams are separate; capped under coordination)", .weighted, weightedBy: "households_in_care") {
             Double($0.providerTally.providers) / Double(max(1, $0.providerTally.householdsInCare))

@@ -16,9 +16,9 @@ extension MetricCatalog {
             }
         }
         d += all.map { s in
-            .init("capacity_\(s.key)", "places", "places (children helped at once) of \(s.displayName) at the end of the period; -1 means unlimited", .stock) {
+            .init("capacity_\(s.key)", "places", "places (children helped at once) of \(s.displayName) at the end of the period; empty (missing) when unlimited", .stock) {
                 let capacity = $0.resources[s.rawValue].capacity
-                return capacity == .max ? -1 : Double(capacity - $0.model.outsidePlaces[s.rawValue])
+                return capacity == .max ? .nan : Double(capacity - $0.model.outsidePlaces[s.rawValue])
             }
         }
         d += Channel.allCases.map { c in
