@@ -26,6 +26,7 @@ public enum ReportPage {
     table { border-collapse: collapse; margin: 12px 0 24px 0; font-size: 15px; }
     caption { text-align: left; padding-bottom: 6px; color: #333; }
     th, td { border-bottom: 1px solid #ccc; padding: 5px 10px; text-align: right; white-space: nowrap; }
+    th, td.text { white-space: normal; vertical-align: bottom; }
     th:first-child, td:first-child { text-align: left; white-space: normal; min-width: 16em; }
     td.yes { font-weight: bold; }
     nav a { margin-right: 14px; }
@@ -47,7 +48,11 @@ public enum ReportPage {
         out += "</tr>\n"
         for row in t.rows {
             out += "<tr>"
-            for cell in row { out += cell == "yes" || cell == "FAIL" ? "<td class=\"yes\">\(cell)</td>" : "<td>\(Format.escape(cell))</td>" }
+            for cell in row {
+                // Numbers stay on one line; words (units, labels) may wrap, so a wide table fits a projector.
+                let words = !cell.contains(where: \.isNumber)
+                out += cell == "yes" || cell == "FAIL" ? "<td class=\"yes\">\(cell)</td>" : words ? "<td class=\"text\">\(Format.escape(cell))</td>" : "<td>\(Format.escape(cell))</td>"
+            }
             out += "</tr>\n"
         }
         return out + "</table>\n"
