@@ -26,7 +26,7 @@ struct CalibrateCommand: ParsableCommand {
 
     @OptionGroup var resources: ResourceOptions
 
-    @Option(help: "The targets CSV.")
+    @Option(help: "The targets CSV.", completion: .targetsFile)
     var targets: String
 
     @Option(help: "Replications per evaluation.")

@@ -17,7 +17,7 @@ struct CompareCommand: ParsableCommand {
         yearly_stats_a.csv, yearly_stats_b.csv, …, report.html (with charts/), datapackage.json and run.json.
         """)
 
-    @Argument(help: "Two or more scenario files; each is compared with the first.")
+    @Argument(help: "Two or more scenario files; each is compared with the first.", completion: .scenarioFile)
     var scenarios: [String]
 
     @OptionGroup var out: OutputOptions

@@ -9,7 +9,7 @@ struct MergeCommand: ParsableCommand {
         abstract: "Combine the shard folders of one run (runway run --shard k/n) into the run the unsharded command gives.",
         discussion: "The CSVs are byte-identical to an unsharded run's; run.json sums the shards' wall times.")
 
-    @Argument(help: "The shard folders (all n of them).")
+    @Argument(help: "The shard folders (all n of them).", completion: .directory)
     var shards: [String]
 
     @OptionGroup var out: OutputOptions

@@ -45,7 +45,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("target-half-width"), help: "Add replications until the 95 % interval's half-width is at most this fraction of the mean, for the --target-metric metrics.")
     var targetHalfWidth: Double?
 
-    @Option(name: .customLong("target-metric"), help: "A summary metric the target half-width applies to (repeatable; default spending_total_eur and burden_index).")
+    @Option(name: .customLong("target-metric"), help: "A summary metric the target half-width applies to (repeatable; default spending_total_eur and burden_index).",
+            completion: .metricName)
     var targetMetrics: [String] = []
 
     @Option(name: .customLong("max-replications"), help: "Upper limit on replications when a target half-width is set.")

@@ -10,13 +10,13 @@ struct ValidateModelCommand: ParsableCommand {
         abstract: "Check the engine and the model (Erlang C, conservation, the ODE twin, the calibration fit) and write a Markdown report.",
         discussion: "Writes <output>/validation/<run-id>/validation.md and report.html (the same sections as charts and tables, each chart also in charts/). Exit code 1 when a check fails.")
 
-    @Option(help: "The scenario whose conservation and ODE twin are checked.")
+    @Option(help: "The scenario whose conservation and ODE twin are checked.", completion: .scenarioFile)
     var scenario: String = "Scenarios/baseline.yaml"
 
     @Flag(help: "Smaller sizes: seconds instead of about a minute.")
     var quick = false
 
-    @Option(help: "A targets CSV (as for runway calibrate): the report shows how well the scenario, as it stands, fits it.")
+    @Option(help: "A targets CSV (as for runway calibrate): the report shows how well the scenario, as it stands, fits it.", completion: .targetsFile)
     var targets: String?
 
     @OptionGroup var out: OutputOptions
