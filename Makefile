@@ -6,7 +6,7 @@
 SWIFT ?= swift
 SCENARIO ?= Scenarios/baseline.yaml
 
-.PHONY: run test build deps browser frictionless dictionary expected clean bench fuzz
+.PHONY: run test build deps browser frictionless dictionary expected clean bench fuzz man
 
 deps:
 	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then :; else \
@@ -67,6 +67,21 @@ expected: deps
 	  mkdir -p Tests/Fixtures/expected/$$f && rm -f Tests/Fixtures/expected/$$f/* && \
 	  cp $$tmp/backtest-$$f/expected/*.csv $$tmp/backtest-$$f/expected/stories.md Tests/Fixtures/expected/$$f/ || exit 1; \
 	done; rm -rf $$tmp; git status --short Tests/Fixtures/expected
+
+# Manual pages from the command line's own help (swift-argument-parser's GenerateManual
+# plugin), one per subcommand, into $(MAN_DIR)/man1 as runway-run.1 etc., dated by the last
+# commit so the same code gives the same pages; then checks that man renders runway-run.
+MAN_DIR ?= .build/man
+man: deps
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page --configuration debug \
+	  --date $$(git log -1 --format=%cs 2>/dev/null || echo 2026-01-01)
+	@rm -rf $(MAN_DIR) && mkdir -p $(MAN_DIR)/man1
+	@for f in .build/plugins/GenerateManual/outputs/runway/*.1; do \
+	  cp "$$f" $(MAN_DIR)/man1/$$(basename "$$f" .1 | tr . -).1; done
+	@MANPATH=$(abspath $(MAN_DIR)) MANWIDTH=80 man runway-run 2>/dev/null | grep -q "runway run" || { \
+	  echo "man could not render runway-run from $(MAN_DIR)"; exit 1; }
+	@echo "Manual pages in $(MAN_DIR)/man1 (runway.1, runway-run.1, ...); read one with:"
+	@echo "  MANPATH=$(abspath $(MAN_DIR)) man runway-run     (or: man -l $(MAN_DIR)/man1/runway-run.1)"
 
 clean:
 	rm -rf .build
