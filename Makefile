@@ -6,7 +6,7 @@
 SWIFT ?= swift
 SCENARIO ?= Scenarios/baseline.yaml
 
-.PHONY: run test build deps browser frictionless dictionary expected clean bench fuzz man
+.PHONY: run test build deps browser frictionless dictionary expected clean bench fuzz man docs
 
 deps:
 	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then :; else \
@@ -82,6 +82,21 @@ man: deps
 	  echo "man could not render runway-run from $(MAN_DIR)"; exit 1; }
 	@echo "Manual pages in $(MAN_DIR)/man1 (runway.1, runway-run.1, ...); read one with:"
 	@echo "  MANPATH=$(abspath $(MAN_DIR)) man runway-run     (or: man -l $(MAN_DIR)/man1/runway-run.1)"
+
+# DocC documentation of the library modules (swift-docc-plugin), one archive each in
+# $(DOCS_DIR); CareModel's catalog has the model overview as an article. Browse one with
+# `swift package --disable-sandbox preview-documentation --target CareModel`.
+DOCS_DIR ?= .build/docs
+DOC_TARGETS = Stochastics SimKernel Workloads CareModel ScenarioIO Experiments Charts Reporting Validation
+docs: deps
+	@mkdir -p $(DOCS_DIR)
+	@for t in $(DOC_TARGETS); do \
+	  $(SWIFT) package --allow-writing-to-directory $(DOCS_DIR) generate-documentation --target $$t \
+	    --output-path $(DOCS_DIR)/$$t.doccarchive 2>&1 | grep -v '^\[' || exit 1; \
+	  test -d $(DOCS_DIR)/$$t.doccarchive/data/documentation || { echo "DocC did not build $$t"; exit 1; }; \
+	done
+	@test -f $(DOCS_DIR)/CareModel.doccarchive/data/documentation/caremodel/modeloverview.json || { echo "the model overview article is missing"; exit 1; }
+	@echo "DocC archives in $(DOCS_DIR): $(DOC_TARGETS)"
 
 clean:
 	rm -rf .build
