@@ -1,11 +1,12 @@
 # Runway: `make run` runs the baseline scenario, `make test` runs the tests.
 # Both install GSL first when it is missing (Debian/Ubuntu: libgsl-dev); `make test` also
-# installs Chromium (the report test opens report.html in it).
+# installs Chromium (the report test opens report.html in it) and Python's frictionless in a
+# venv (the data-package test validates run folders with it).
 
 SWIFT ?= swift
 SCENARIO ?= Scenarios/baseline.yaml
 
-.PHONY: run test test-cluster build deps browser dictionary expected clean bench fuzz
+.PHONY: run test test-cluster build deps browser frictionless dictionary expected clean bench fuzz man docs
 
 deps:
 	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then :; else \
@@ -28,6 +29,21 @@ browser:
 	    echo "apt-get could not install chromium; install it by hand, or run the tests with RUNWAY_SKIP_BROWSER=1"; exit 1; }; \
 	fi
 
+# The data-package test runs `frictionless validate` (PyPI) on run folders; it lives in a
+# venv under .build (Debian needs python3-venv for `python3 -m venv`).
+FRICTIONLESS_VENV = .build/frictionless-venv
+FRICTIONLESS_VERSION = 5.21.0
+frictionless:
+	@if [ -x $(FRICTIONLESS_VENV)/bin/frictionless ]; then :; else \
+	  echo "frictionless is missing (the data-package test validates run folders with it): installing it in $(FRICTIONLESS_VENV)"; \
+	  python3 -m venv $(FRICTIONLESS_VENV) 2>/dev/null || { \
+	    if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else \
+	      echo "python3 -m venv failed and cannot install python3-venv (not root, no sudo); or run the tests with RUNWAY_SKIP_FRICTIONLESS=1"; exit 1; fi; \
+	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-venv && rm -rf $(FRICTIONLESS_VENV) && python3 -m venv $(FRICTIONLESS_VENV); } || exit 1; \
+	  $(FRICTIONLESS_VENV)/bin/pip install -q frictionless==$(FRICTIONLESS_VERSION) || { \
+	    echo "pip could not install frictionless; install it by hand into $(FRICTIONLESS_VENV), or run the tests with RUNWAY_SKIP_FRICTIONLESS=1"; exit 1; }; \
+	fi
+
 build: deps
 	$(SWIFT) build -c release
 
@@ -35,7 +51,7 @@ run: build
 	.build/release/runway run $(SCENARIO)
 
 # The CLI tests depend on the runway executable, so `swift test` builds it fresh.
-test: deps browser
+test: deps browser frictionless
 	$(SWIFT) test
 
 # Scenarios/cluster/sweep-array.sh on a real single-node Slurm cluster, started on this host and
@@ -58,6 +74,36 @@ expected: deps
 	  mkdir -p Tests/Fixtures/expected/$$f && rm -f Tests/Fixtures/expected/$$f/* && \
 	  cp $$tmp/backtest-$$f/expected/*.csv $$tmp/backtest-$$f/expected/stories.md Tests/Fixtures/expected/$$f/ || exit 1; \
 	done; rm -rf $$tmp; git status --short Tests/Fixtures/expected
+
+# Manual pages from the command line's own help (swift-argument-parser's GenerateManual
+# plugin), one per subcommand, into $(MAN_DIR)/man1 as runway-run.1 etc., dated by the last
+# commit so the same code gives the same pages; then checks that man renders runway-run.
+MAN_DIR ?= .build/man
+man: deps
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page --configuration debug \
+	  --date $$(git log -1 --format=%cs 2>/dev/null || echo 2026-01-01)
+	@rm -rf $(MAN_DIR) && mkdir -p $(MAN_DIR)/man1
+	@for f in .build/plugins/GenerateManual/outputs/runway/*.1; do \
+	  cp "$$f" $(MAN_DIR)/man1/$$(basename "$$f" .1 | tr . -).1; done
+	@MANPATH=$(abspath $(MAN_DIR)) MANWIDTH=80 man runway-run 2>/dev/null | grep -q "runway run" || { \
+	  echo "man could not render runway-run from $(MAN_DIR)"; exit 1; }
+	@echo "Manual pages in $(MAN_DIR)/man1 (runway.1, runway-run.1, ...); read one with:"
+	@echo "  MANPATH=$(abspath $(MAN_DIR)) man runway-run     (or: man -l $(MAN_DIR)/man1/runway-run.1)"
+
+# DocC documentation of the library modules (swift-docc-plugin), one archive each in
+# $(DOCS_DIR); CareModel's catalog has the model overview as an article. Browse one with
+# `swift package --disable-sandbox preview-documentation --target CareModel`.
+DOCS_DIR ?= .build/docs
+DOC_TARGETS = Stochastics SimKernel Workloads CareModel ScenarioIO Experiments Charts Reporting Validation
+docs: deps
+	@mkdir -p $(DOCS_DIR)
+	@for t in $(DOC_TARGETS); do \
+	  $(SWIFT) package --allow-writing-to-directory $(DOCS_DIR) generate-documentation --target $$t \
+	    --output-path $(DOCS_DIR)/$$t.doccarchive 2>&1 | grep -v '^\[' || exit 1; \
+	  test -d $(DOCS_DIR)/$$t.doccarchive/data/documentation || { echo "DocC did not build $$t"; exit 1; }; \
+	done
+	@test -f $(DOCS_DIR)/CareModel.doccarchive/data/documentation/caremodel/modeloverview.json || { echo "the model overview article is missing"; exit 1; }
+	@echo "DocC archives in $(DOCS_DIR): $(DOC_TARGETS)"
 
 clean:
 	rm -rf .build

@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // Documentation only (`make docs`): DocC for the library modules.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: - Numerics (the only door to GSL)
@@ -48,7 +50,7 @@ let package = Package(
         .target(name: "Charts"),
         .target(name: "Reporting", dependencies: ["CareModel", "Charts", "Experiments", "Stochastics"]),
 
-        .target(name: "Validation", dependencies: ["CareModel", "Experiments", "ScenarioIO", "Stochastics", "Workloads"]),
+        .target(name: "Validation", dependencies: ["CareModel", "Charts", "Experiments", "Reporting", "ScenarioIO", "Stochastics", "Workloads"]),
 
         // MARK: - Command line
         .executableTarget(name: "runway", dependencies: [

@@ -8,6 +8,19 @@ public struct SweepAxis: Sendable, Equatable, Codable {
         self.values = values
     }
 
+    /// The key as a column name of sweep.csv: an identifier (lower-case letters, digits and
+    /// `_`, not starting with a digit), e.g. `budget.cut.fraction` -> `budget_cut_fraction`,
+    /// `population.needs.onset_per_year[1].rate` -> `population_needs_onset_per_year_1_rate`.
+    public var column: String {
+        var out = ""
+        for c in key.lowercased() {
+            if c.isASCII && (c.isLetter || c.isNumber) { out.append(c) } else if !out.isEmpty && out.last != "_" { out.append("_") }
+        }
+        while out.last == "_" { out.removeLast() }
+        if out.isEmpty || out.first!.isNumber { out = "key_" + out }
+        return out
+    }
+
     /// Parses `key=v1,v2,...` (the `--sweep` option).
     public static func parse(_ text: String) -> SweepAxis? {
         guard let equals = text.firstIndex(of: "=") else { return nil }

@@ -17,10 +17,13 @@ public enum ConsoleReport {
 
     /// `perReplication`: each replication's summary metric values; `years`: the
     /// length of the horizon after warm-up (to show totals per year).
-    public static func text(_ perReplication: [[Double]], years: Double) -> String {
+    /// `twin`: the mean-field twin's one solution (`runway ode`): its expected values,
+    /// without intervals and without the waiting lists it does not have.
+    public static func text(_ perReplication: [[Double]], years: Double, twin: Bool = false) -> String {
         guard !perReplication.isEmpty, years > 0 else { return "no periods after warm-up\n" }
-        var out = "Means over \(perReplication.count) replication(s) after warm-up, with 95 % intervals:\n"
-        for item in headline {
+        var out = twin ? "The twin's expected values after warm-up (flows per year, stocks averaged over the periods; one deterministic solution, so no intervals; the twin has no queues):\n"
+            : "Means over \(perReplication.count) replication(s) after warm-up, with 95 % intervals:\n"
+        for item in headline where !(twin && (item.column.hasPrefix("waiting_") || item.column.hasPrefix("mean_wait_"))) {
             let values: [Double] = perReplication.map { v in
                 if item.column == "in_care_specialised_total" {
                     return v[MetricCatalog.index("in_care_ambulant")] + v[MetricCatalog.index("in_care_residential")]

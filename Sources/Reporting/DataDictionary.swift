@@ -17,9 +17,9 @@ public enum DataDictionary {
         - `timeseries.csv`: one row per replication and period (the `experiment.output_interval`);
         - `summary.csv`: one row per replication, each column aggregated over the periods after
           warm-up as its "summary" entry below says;
-        - `yearly.csv`: one row per replication and budget year, each column aggregated over the
-          year's periods as its "summary" entry below says (flows summed, so short months do
-          not show as dips);
+        - `yearly.csv`: one row per replication and budget year: flows summed over the year's
+          periods (so short months do not show as dips), stocks at the year's end, rates averaged
+          and mean waits weighted by their starts (see its section below);
         - `summary_stats.csv`, `timeseries_stats.csv` and `yearly_stats.csv`: statistics across
           replications;
         - `report.html`: the charts of the run (and each as `charts/<name>.svg`), self-contained,
@@ -37,8 +37,21 @@ public enum DataDictionary {
         their paired differences per budget year.
 
         Stocks are counted at the end of a period; flows are counted over the period. Money is in
-        euros of the scenario's prices (no inflation). An empty field means "not defined"
-        (e.g. a mean of no values).
+        euros of the scenario's prices (no inflation).
+
+        Conventions of every CSV file: column names are identifiers (lower-case letters, digits
+        and `_`); an empty field is the one missing-value marker: not defined (a mean of no
+        values, a ratio over 0, such as `crn_narrowing` when the paired interval has no width)
+        or, in the `capacity_*` columns, an unlimited capacity (never `inf`, `nan` or -1);
+        booleans are `true` and `false`; numbers are written in the shortest form that reads
+        back exactly (whole numbers without a decimal point).
+
+        Every run folder with CSV files (`run`, a sweep, `compare`, `merge`, `ode`,
+        `validate-model`, `calibrate`) also holds `datapackage.json`: a Frictionless Tabular Data
+        Package describing each file (each column's type, unit and meaning, the missing-value
+        marker, the primary key), generated from the same declarations as this dictionary, so
+        that `frictionless validate datapackage.json` checks a folder and tools that read Data
+        Packages (Python's and R's `frictionless`) get typed tables.
 
         ## timeseries.csv
 
@@ -108,8 +121,11 @@ public enum DataDictionary {
 
         One row per replication and budget year (1 January to 31 December), warm-up years
         included; the columns below, then every metric column of `timeseries.csv` under the same
-        name, aggregated over the year's periods as its "summary" entry says (a sum, a mean, the
-        year's last value, or a mean weighted by its weight column).
+        name, aggregated over the year's periods by its "summary" entry: flows ("sum over
+        periods") summed; stocks ("yearly: the value at the year's end") at the end of the year's
+        last period; rates and shares ("mean over periods") averaged over the year's periods; the
+        reserve at the year's end; mean waits and other means ("mean weighted by ...") weighted by
+        their weight column, e.g. the waits in days by the starts of each period.
 
         | column | unit | meaning |
         |---|---|---|
@@ -129,7 +145,9 @@ public enum DataDictionary {
         ## sweep.csv and sweep_summary.csv
 
         `sweep.csv` has one row per grid point: `point` (its number, from 0, the first swept key
-        varying slowest), one column per swept key with its value, `replications`, then for
+        varying slowest), one column per swept key with its value (named after the key as an
+        identifier: `budget.cut.fraction` is `budget_cut_fraction`; datapackage.json gives the
+        dotted key), `replications`, then for
         every metric its mean over replications (`<metric>`) and the half-width of its 95 %
         confidence interval (`<metric>_hw95`). `sweep_summary.csv` has one row per grid point
         and replication: `point`, the swept keys, then the columns of `summary.csv`. All grid
@@ -142,23 +160,38 @@ public enum DataDictionary {
 
         | column | unit | meaning |
         |---|---|---|
-        | `scenario_a`, `scenario_b` | name | the reference scenario (the first given) and the compared one |
-        | `metric`, `unit` | | as in `summary.csv` |
-        | `replications` | number | replications of each scenario (paired: replication r of both used the same random streams) |
-        | `mean_a`, `mean_b` | metric's unit | means over replications |
-        | `difference` | metric's unit | mean of the paired differences B - A |
-        | `ci95_lower`, `ci95_upper` | metric's unit | 95 % confidence interval of the difference (Student's t on the paired differences) |
-        | `half_width_paired` | metric's unit | half-width of that interval |
-        | `half_width_unpaired` | metric's unit | the half-width had the scenarios used independent random numbers (t with 2n - 2 degrees of freedom) |
-        | `crn_narrowing` | ratio | half_width_unpaired / half_width_paired: how much common random numbers narrowed the interval |
-        | `distinguishable` | yes/no | yes when the interval excludes 0 |
+
+        """
+        for c in ComparisonTables.summaryColumns {
+            out += "| `\(c.name)` | \(c.unit) | \(c.meaning) |\n"
+        }
+        out += """
 
         ## fit_report.csv (runway calibrate)
 
-        One row per target: `quantity` (see `Scenarios/targets-2015.csv`), `target` (the
-        published figure), `weight` and `source` (from the targets file), `simulated_mean`,
-        `ci95_lower` and `ci95_upper` (over the replications, at the fitted values) and
-        `relative_error` ((simulated − target) / target).
+        One row per target, at the fitted values:
+
+        | column | unit | meaning |
+        |---|---|---|
+
+        """
+        for c in CalibrationReport.columns {
+            out += "| `\(c.name)` | \(c.unit) | \(c.meaning) |\n"
+        }
+        out += """
+
+        ## checks.csv (runway validate-model)
+
+        One row per check of the validation report:
+
+        | column | unit | meaning |
+        |---|---|---|
+
+        """
+        for c in ValidationChecks.columns {
+            out += "| `\(c.name)` | \(c.unit) | \(c.meaning) |\n"
+        }
+        out += """
 
         `runway ode` writes `timeseries.csv` and `summary.csv` in the schema above, as one
         replication numbered 0: expected values, with `waiting_*` and `mean_wait_days_*` at 0
@@ -178,6 +211,7 @@ public enum DataDictionary {
         switch m.aggregation {
         case .total: "sum over periods"
         case .average: "mean over periods"
+        case .stock: "mean over periods (yearly: the value at the year's end)"
         case .final: "value in the last period"
         case .weighted: "mean weighted by `\(m.weightColumn ?? "")`"
         }

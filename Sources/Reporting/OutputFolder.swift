@@ -1,4 +1,5 @@
 import Foundation
+import Experiments
 
 /// Where a run's files go: `<base>/<scenario>/<run-id>/`, or `<base>/<scenario>/<kind>-<run-id>/`
 /// for every kind of run but a plain one (`RunKind`).
@@ -31,6 +32,15 @@ public struct OutputFolder: Sendable {
         case anotherExperiment(String, [String])
         case unknownExperiment(String)
         case file(FileProblem)
+        /// A table whose header is not its schema (a bug, not bad input).
+        case schema(String)
+
+        /// A failure of Runway itself (exit code 1), not of what it was given.
+        public var isInternal: Bool {
+            if case .schema = self { return true }
+            return false
+        }
+
         public var description: String {
             switch self {
             case .exists(let path): "\(path) already exists; choose another --run-id, or add --force to replace it"
@@ -44,6 +54,7 @@ public struct OutputFolder: Sendable {
             case .unknownExperiment(let path):
                 "cannot resume: the interrupted run in \(path) does not record which experiment it is (an older Runway made it); drop --resume and add --force to start over"
             case .file(let problem): problem.description
+            case .schema(let text): "internal failure: datapackage.json: \(text)"
             }
         }
     }
@@ -111,11 +122,21 @@ public struct OutputFolder: Sendable {
         PartStore(folder: workingURL.appendingPathComponent(PartStore.folderName), temporaryFolder: temporaryURL)
     }
 
-    /// Writes the final files into the working folder, drops the parts unless asked
+    /// Writes the final files into the working folder, with a `datapackage.json` that
+    /// describes its CSV files (`axes`: a sweep's keys), drops the parts unless asked
     /// to keep them, and moves the folder into place (replacing an earlier run only
     /// with `force`). Releases the lock.
-    public func finish(_ files: [(name: String, contents: String)], keepParts: Bool = false) throws(Problem) {
+    public func finish(_ files: [(name: String, contents: String)], keepParts: Bool = false, axes: [SweepAxis] = []) throws(Problem) {
         let fm = FileManager.default
+        var files = files
+        do {
+            // Named after the scenario (or comparison) folder, not the run id: the same
+            // experiment gives the same bytes, merged or not.
+            let name = finalURL.deletingLastPathComponent().lastPathComponent
+            if let package = try DataPackage.json(name: name, files: files, axes: axes) { files.append((DataPackage.fileName, package)) }
+        } catch {
+            throw .schema(String(describing: error))
+        }
         do {
             try FileIO.createFolder(temporaryURL)
             for file in files {
@@ -152,9 +173,9 @@ public struct OutputFolder: Sendable {
     }
 
     /// Writes a complete set of files in one go.
-    public func write(_ files: [(name: String, contents: String)]) throws(Problem) {
+    public func write(_ files: [(name: String, contents: String)], axes: [SweepAxis] = []) throws(Problem) {
         try prepare()
-        try finish(files)
+        try finish(files, axes: axes)
     }
 
     /// Keeps a scenario name usable as a folder name.

@@ -45,7 +45,7 @@ public struct ReportData: Sendable {
                         if c == UInt8(ascii: ",") || c == UInt8(ascii: "\n") {
                             if field == 1 || field == 2 {
                                 let text = String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self)
-                                if field == 1 { period = text } else { warmup = text == "1" }
+                                if field == 1 { period = text } else { warmup = text == "true" }
                             } else if field >= offset {
                                 if i == start {
                                     row.append(.nan)
@@ -97,7 +97,7 @@ public struct ReportData: Sendable {
         return out
     }
 
-    static func fractionalYear(_ iso: String) -> Double? {
+    public static func fractionalYear(_ iso: String) -> Double? {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
         let (y, m, d) = (parts[0], parts[1], parts[2])
@@ -110,16 +110,17 @@ public struct ReportData: Sendable {
 
     /// One replication's value of a metric over one budget year, as its aggregation
     /// says: flows summed, stocks and rates averaged over the year's periods, a final
-    /// value taken at the year's end, a mean wait weighted by its starts.
-    public func yearly(_ metric: String, replication r: Int, periods: [Int]) -> Double {
+    /// value taken at the year's end, a mean wait weighted by its starts. With
+    /// `stocksAtEnd` (`yearly.csv`), a stock is its value at the end of the last period.
+    public func yearly(_ metric: String, replication r: Int, periods: [Int], stocksAtEnd: Bool = false) -> Double {
         let m = MetricCatalog.index(metric)
         let definition = MetricCatalog.definitions[m]
         let xs = periods.map { values[r][$0][m] }.filter { !$0.isNaN }
         guard !xs.isEmpty else { return .nan }
         switch definition.aggregation {
         case .total: return xs.reduce(0, +)
-        case .average: return xs.reduce(0, +) / Double(xs.count)
-        case .final: return xs.last!
+        case .stock where stocksAtEnd, .final: return xs.last!
+        case .average, .stock: return xs.reduce(0, +) / Double(xs.count)
         case .weighted:
             let w = MetricCatalog.index(definition.weightColumn!)
             var sum = 0.0, weight = 0.0

@@ -8,6 +8,12 @@ public enum ReportPage {
         public let caption: String
         public let header: [String]
         public let rows: [[String]]
+
+        public init(caption: String, header: [String], rows: [[String]]) {
+            self.caption = caption
+            self.header = header
+            self.rows = rows
+        }
     }
 
     static let style = """
@@ -20,6 +26,7 @@ public enum ReportPage {
     table { border-collapse: collapse; margin: 12px 0 24px 0; font-size: 15px; }
     caption { text-align: left; padding-bottom: 6px; color: #333; }
     th, td { border-bottom: 1px solid #ccc; padding: 5px 10px; text-align: right; white-space: nowrap; }
+    th, td.text { white-space: normal; vertical-align: bottom; }
     th:first-child, td:first-child { text-align: left; white-space: normal; min-width: 16em; }
     td.yes { font-weight: bold; }
     nav a { margin-right: 14px; }
@@ -41,22 +48,58 @@ public enum ReportPage {
         out += "</tr>\n"
         for row in t.rows {
             out += "<tr>"
-            for cell in row { out += cell == "yes" ? "<td class=\"yes\">yes</td>" : "<td>\(Format.escape(cell))</td>" }
+            for cell in row {
+                // Numbers stay on one line; words (units, labels) may wrap, so a wide table fits a projector.
+                let words = !cell.contains(where: \.isNumber)
+                out += cell == "yes" || cell == "FAIL" ? "<td class=\"yes\">\(cell)</td>" : words ? "<td class=\"text\">\(Format.escape(cell))</td>" : "<td>\(Format.escape(cell))</td>"
+            }
             out += "</tr>\n"
         }
         return out + "</table>\n"
     }
 
-    public static func html(title: String, subtitle: String, intro: String, tables: [Table], figures: [RunReport.Figure],
-                            sections: [(heading: String, figures: [RunReport.Figure])] = []) -> String {
+    /// A part of a page under its own heading: paragraphs, then tables, then charts.
+    public struct Section: Sendable {
+        public let heading: String
+        public let paragraphs: [String]
+        public let tables: [Table]
+        public let figures: [RunReport.Figure]
+
+        public init(heading: String, paragraphs: [String] = [], tables: [Table] = [], figures: [RunReport.Figure] = []) {
+            self.heading = heading
+            self.paragraphs = paragraphs
+            self.tables = tables
+            self.figures = figures
+        }
+    }
+
+    /// The page's head, title, subtitle, intro and the links to its charts.
+    static func top(title: String, subtitle: String, intro: String, figures: [RunReport.Figure]) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         out += "<title>\(Format.escape(title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
         out += "<h1>\(Format.escape(title))</h1>\n"
         if !subtitle.isEmpty { out += "<p class=\"subtitle\">\(Format.escape(subtitle))</p>\n" }
         out += "<p>\(Format.escape(intro))</p>\n"
-        let all = figures + sections.flatMap(\.figures)
-        out += "<nav>" + all.map { "<a href=\"#\($0.name)\">\(Format.escape($0.title))</a>" }.joined(separator: " ") + "</nav>\n"
+        out += "<nav>" + figures.map { "<a href=\"#\($0.name)\">\(Format.escape($0.title))</a>" }.joined(separator: " ") + "</nav>\n"
+        return out
+    }
+
+    /// A page of sections, each with its own text, tables and charts (the validation report).
+    public static func html(title: String, subtitle: String, intro: String, sections: [Section]) -> String {
+        var out = top(title: title, subtitle: subtitle, intro: intro, figures: sections.flatMap(\.figures))
+        for s in sections {
+            out += "<h2>\(Format.escape(s.heading))</h2>\n"
+            for p in s.paragraphs { out += "<p>\(Format.escape(p))</p>\n" }
+            for t in s.tables { out += table(t) }
+            for f in s.figures { out += figure(f) }
+        }
+        return out + "</body>\n</html>\n"
+    }
+
+    public static func html(title: String, subtitle: String, intro: String, tables: [Table], figures: [RunReport.Figure],
+                            sections: [(heading: String, figures: [RunReport.Figure])] = []) -> String {
+        var out = top(title: title, subtitle: subtitle, intro: intro, figures: figures + sections.flatMap(\.figures))
         for t in tables { out += table(t) }
         for f in figures { out += figure(f) }
         for s in sections {

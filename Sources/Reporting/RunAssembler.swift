@@ -26,7 +26,7 @@ public enum RunAssembler {
                 ("equity.csv", CSVFormat.line(EquityTable.header) + (try jobs.map(parts.equity)).joined()),
             ]
         }
-        let keys = axes.map(\.key)
+        let keys = axes.map(\.column)
         var sweep = CSVFormat.line(["point"] + keys + ["replications"]
                                    + MetricCatalog.definitions.flatMap { [$0.name, "\($0.name)_hw95"] })
         var perReplication = CSVFormat.line(["point"] + keys + SummaryTable.header)
@@ -52,6 +52,13 @@ public enum RunAssembler {
     public static func summaryValues(parts: PartStore, replications: Range<Int>) throws -> [[Double]] {
         let lines = try replications.map { try parts.summary(Job(point: 0, replication: $0)) }
         return SummaryTable.metricValues(lines.map { String($0.dropLast()) })
+    }
+
+    /// Each grid point's summary metric values per replication (a sweep's report), from the parts.
+    public static func pointValues(parts: PartStore, points: Int, replications: Range<Int>) throws -> [[[Double]]] {
+        try (0..<points).map { p in
+            SummaryTable.metricValues(try replications.map { String(try parts.summary(Job(point: p, replication: $0)).dropLast()) })
+        }
     }
 
     /// The events of `jobs` together, from their summaries in the parts.

@@ -10,6 +10,12 @@ public enum RunReport {
         public let name: String
         public let title: String
         public let svg: String
+
+        public init(name: String, title: String, svg: String) {
+            self.name = name
+            self.title = title
+            self.svg = svg
+        }
     }
 
     /// English labels, with the Dutch term where users know it.
@@ -23,26 +29,39 @@ public enum RunReport {
     ]
 
     static func bandNote(_ n: Int) -> String {
-        "Line: mean over \(n) replication\(n == 1 ? "" : "s"); shaded band: the 2.5th to 97.5th percentile of the replications (a percentile band, so a count's band never goes below zero\(n < 40 ? "; with \(n) replications it is close to their full range" : ""))."
+        n == 0 ? twinNote : "Line: mean over \(n) replication\(n == 1 ? "" : "s"); shaded band: the 2.5th to 97.5th percentile of the replications (a percentile band, so a count's band never goes below zero\(n < 40 ? "; with \(n) replications it is close to their full range" : ""))."
     }
 
-    /// A line per metric, per period after warm-up (stocks).
-    static func periodSeries(_ data: ReportData, _ items: [(metric: String, label: String)], scale: Double = 1) throws -> [Series] {
+    /// The caption's note for the mean-field twin (`runway ode`): one deterministic curve.
+    static let twinNote = "Line: the mean-field (ODE) twin's expected value; the twin is deterministic, so there is no band (run the simulation for the spread over replications)."
+
+    /// A line per metric, per period after warm-up (stocks); with a band unless `twin`.
+    static func periodSeries(_ data: ReportData, _ items: [(metric: String, label: String)], scale: Double = 1, twin: Bool = false) throws -> [Series] {
         try items.map { item in
             let rows = data.periodValues(item.metric, scale: scale).map { ($0.year, Band($0.values)) }
-            return try Series(name: item.label, points: rows.map { ($0.0, $0.1.mean) }, band: rows.map { ($0.1.lower, $0.1.upper) })
+            return try Series(name: item.label, points: rows.map { ($0.0, $0.1.mean) }, band: twin ? nil : rows.map { ($0.1.lower, $0.1.upper) })
         }
     }
 
-    /// A line over budget years (each value plotted at its year's tick), with its band.
-    static func yearSeries(_ name: String, _ rows: [(year: Int, values: [Double])], color: String? = nil, dashed: Bool = false) throws -> Series {
+    /// A line over budget years (each value plotted at its year's tick), with its band unless `twin`.
+    static func yearSeries(_ name: String, _ rows: [(year: Int, values: [Double])], color: String? = nil, dashed: Bool = false,
+                           twin: Bool = false) throws -> Series {
         let bands = rows.map { ($0.year, Band($0.values)) }
-        return try Series(name: name, points: bands.map { (Double($0.0), $0.1.mean) }, band: bands.map { ($0.1.lower, $0.1.upper) },
+        return try Series(name: name, points: bands.map { (Double($0.0), $0.1.mean) }, band: twin ? nil : bands.map { ($0.1.lower, $0.1.upper) },
                           color: color, dashed: dashed)
     }
 
-    public static func figures(_ data: ReportData) throws -> [Figure] {
-        let n = data.replications
+    /// `twin`: the data is the mean-field twin's one deterministic solution (`runway ode`):
+    /// no bands, and no waiting-list charts (the twin has no queues).
+    public static func figures(_ data: ReportData, twin: Bool = false) throws -> [Figure] {
+        let n = twin ? 0 : data.replications
+        func yearSeries(_ name: String, _ rows: [(year: Int, values: [Double])], color: String? = nil, dashed: Bool = false) throws -> Series {
+            try RunReport.yearSeries(name, rows, color: color, dashed: dashed, twin: twin)
+        }
+        func periodSeries(_ data: ReportData, _ items: [(metric: String, label: String)]) throws -> [Series] {
+            try RunReport.periodSeries(data, items, twin: twin)
+        }
+        let averaged = twin ? "the twin's expected values" : "mean over \(n) replication\(n == 1 ? "" : "s")"
         var out: [Figure] = []
         let years = data.budgetYears.map { String($0.year) }
 
@@ -61,7 +80,7 @@ public enum RunReport {
                                         color: Palette.black)
         var moneyFrame = ChartFrame(title: "Money by budget year: spending per service and income", xLabel: "budget year",
                                     yLabel: "M EUR per budget year",
-                                    caption: "Bars: spending per service summed over each budget year (January to December), mean over \(n) replication\(n == 1 ? "" : "s"); black line: the municipality's income for youth (baseline budget minus the cut). Summing each year's months keeps short months (February) from showing as dips.")
+                                    caption: "Bars: spending per service summed over each budget year (January to December), \(averaged); black line: the municipality's income for youth (baseline budget minus the cut). Summing each year's months keeps short months (February) from showing as dips.")
         moneyFrame.plotHeight = 340
         out.append(Figure(name: "money", title: moneyFrame.title,
                           svg: try StackedBarChart(frame: moneyFrame, categories: years, layers: layers, lines: [income]).svg()))
@@ -78,7 +97,8 @@ public enum RunReport {
                                                            yLabel: "M EUR", caption: "Per budget year: spending, income and the extra money the municipality adds from its general funds are summed over the year; the reserve is its value at the year's end. " + bandNote(n)),
                                          series: balance).svg()))
 
-        // Waiting lists per service (stocks at each period's end).
+        // Waiting lists per service (stocks at each period's end); the twin has none.
+        if !twin {
         out.append(Figure(name: "waiting", title: "Waiting lists per service",
                           svg: LineChart(frame: ChartFrame(title: "Waiting lists per service (wachtlijsten)", xLabel: "date",
                                                            yLabel: "children waiting", caption: "Children on each service's waiting list at the end of each period. " + bandNote(n)),
@@ -90,6 +110,7 @@ public enum RunReport {
                           svg: LineChart(frame: ChartFrame(title: "Mean wait per service, by budget year", xLabel: "budget year", yLabel: "days",
                                                            caption: "Mean days waited by the episodes that started care in each budget year (weighted by the starts of each period). " + bandNote(n)),
                                          series: waits).svg()))
+        }
 
         // Children by need.
         let needs = [("needs_light", "light need"), ("needs_moderate", "moderate need"), ("needs_severe", "severe need"),
@@ -125,24 +146,27 @@ public enum RunReport {
     /// report.html and charts/<name>.svg.
     /// `equity`: equity.csv's rows, drawn per risk group (over `years` after warm-up).
     /// `stories`: the stories' timeline, when the run told stories.
+    /// `twin`: the mean-field twin's solution (`runway ode`), drawn without bands.
     public static func files(_ data: ReportData, description: String = "", equity: EquityReport.Table? = nil,
-                             years: Double = 0, stories: Figure? = nil) throws -> [(name: String, contents: String)] {
-        let figures = try figures(data)
+                             years: Double = 0, stories: Figure? = nil, twin: Bool = false) throws -> [(name: String, contents: String)] {
+        let figures = try figures(data, twin: twin)
         let equityFigures = try equity.map { try EquityReport.figures($0, years: years) } ?? []
         let storyFigures = stories.map { [$0] } ?? []
         let n = data.replications
         let years = data.budgetYears
         let span = years.isEmpty ? "no budget years after warm-up" : "budget years \(years.first!.year)–\(years.last!.year) (after warm-up)"
-        let intro = "\(n) replication\(n == 1 ? "" : "s"), \(span). Every chart is also in charts/ as an SVG file for slides; the numbers are in timeseries.csv and timeseries_stats.csv."
-        let html = ReportPage.html(title: "Runway: \(data.scenario)", subtitle: description, intro: intro,
-                                   tables: [headlineTable(data)], figures: figures,
+        let intro = twin
+            ? "The mean-field (ODE) twin's expected curves, \(span): one deterministic solution, so no bands. The twin has no queues (no waiting lists, no waits), takes care durations as exponential, and leaves out the transition's lost cases, the deficit policies' feedback, debt help, school-to-work support and the regional pool. Every chart is also in charts/ as an SVG file for slides; the numbers are in timeseries.csv."
+            : "\(n) replication\(n == 1 ? "" : "s"), \(span). Every chart is also in charts/ as an SVG file for slides; the numbers are in timeseries.csv and timeseries_stats.csv."
+        let html = ReportPage.html(title: twin ? "Runway mean-field twin: \(data.scenario)" : "Runway: \(data.scenario)", subtitle: description, intro: intro,
+                                   tables: [headlineTable(data, twin: twin)], figures: figures,
                                    sections: (equityFigures.isEmpty ? [] : [("Equity: outcomes per risk group", equityFigures)])
                                        + (storyFigures.isEmpty ? [] : [("Stories", storyFigures)]))
         return [("report.html", html)] + (figures + equityFigures + storyFigures).map { ("charts/\($0.name).svg", $0.svg) }
     }
 
     /// A small table of yearly means for the first and last budget year.
-    static func headlineTable(_ data: ReportData) -> ReportPage.Table {
+    static func headlineTable(_ data: ReportData, twin: Bool = false) -> ReportPage.Table {
         let items: [(String, String, Double, String)] = [
             ("spending_total_eur", "spending", 1e6, "M EUR per year"),
             ("extra_municipal_eur", "extra municipal money", 1e6, "M EUR per year"),
@@ -155,13 +179,16 @@ public enum RunReport {
         let years = data.budgetYears
         guard let first = years.first, let last = years.last else { return ReportPage.Table(caption: "", header: [], rows: []) }
         var rows: [[String]] = []
-        for (metric, label, scale, unit) in items {
+        func cell(_ b: Band) -> String {
+            twin ? ReportPage.number(b.mean) : ReportPage.number(b.mean) + " (" + ReportPage.number(b.lower) + "–" + ReportPage.number(b.upper) + ")"
+        }
+        for (metric, label, scale, unit) in items where !(twin && metric.hasPrefix("waiting_") || twin && metric.hasPrefix("mean_wait_")) {
             let a = Band(data.yearlyValues(metric, scale: scale).first!.values)
             let b = Band(data.yearlyValues(metric, scale: scale).last!.values)
-            rows.append([label, ReportPage.number(a.mean) + " (" + ReportPage.number(a.lower) + "–" + ReportPage.number(a.upper) + ")",
-                         ReportPage.number(b.mean) + " (" + ReportPage.number(b.lower) + "–" + ReportPage.number(b.upper) + ")", unit])
+            rows.append([label, cell(a), cell(b), unit])
         }
-        return ReportPage.Table(caption: "First and last budget year: mean over \(data.replications) replication(s), with the 2.5th–97.5th percentile range in brackets.",
-                                header: ["", String(first.year), String(last.year), "unit"], rows: rows)
+        let caption = twin ? "First and last budget year: the twin's expected values (stocks averaged over the year's periods)."
+            : "First and last budget year: mean over \(data.replications) replication(s), with the 2.5th–97.5th percentile range in brackets."
+        return ReportPage.Table(caption: caption, header: ["", String(first.year), String(last.year), "unit"], rows: rows)
     }
 }

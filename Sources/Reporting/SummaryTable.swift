@@ -23,7 +23,7 @@ public enum SummaryTable {
         let summary = ReplicationSummary(result)
         let bookkeeping = [result.replication, summary.periods, result.initialChildren, result.childrenBorn,
                            result.childrenLeft, result.childrenAtEnd, Int(result.events)].map(String.init)
-        return CSVFormat.line(bookkeeping + summary.values.map(CSVFormat.number))
+        return CSVFormat.line(bookkeeping + CSVFormat.metrics(summary.values))
     }
 
     /// Reads the metric values back from summary lines (CSVFormat writes numbers in a

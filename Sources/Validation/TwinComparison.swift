@@ -29,23 +29,32 @@ public enum TwinComparison {
         public var description: String { "\(stock) \(period): simulation \(simulated) ± \(band), ODE \(ode)" }
     }
 
-    public static func misses(simulation: [ReplicationResult], twin: ReplicationResult, familyAlpha: Double = 0.05) -> [Miss] {
-        let periods = twin.rows.count
+    /// Per period, the simulation's mean of a stock and the half-width the twin must be
+    /// within: the Bonferroni-corrected interval of the mean (`familyAlpha` over every
+    /// period and stock) plus the discretisation allowance.
+    public static func bands(simulation: [ReplicationResult], stock name: String, familyAlpha: Double = 0.05) -> [(mean: Double, halfWidth: Double)] {
+        let periods = simulation.first?.rows.count ?? 0
         let n = simulation.count
         let perTest = familyAlpha / Double(periods * stocks.count)
         let t = SummaryStatistics.tQuantile(1 - perTest / 2, degreesOfFreedom: Double(n - 1))
+        let m = MetricCatalog.index(name)
+        return (0..<periods).map { q in
+            let stats = SummaryStatistics(simulation.map { $0.rows[q].values[m] })
+            // Counts are whole numbers (half a child where all replications agree), and
+            // the twin's month-wide cohorts shift exits by up to half a cohort.
+            let discretisation = max(0.5, 0.5 / 216 * abs(stats.mean))
+            return (stats.mean, t * stats.standardDeviation / Double(n).squareRoot() + discretisation)
+        }
+    }
+
+    public static func misses(simulation: [ReplicationResult], twin: ReplicationResult, familyAlpha: Double = 0.05) -> [Miss] {
         var out: [Miss] = []
         for name in stocks {
             let m = MetricCatalog.index(name)
-            for q in 0..<periods {
-                let stats = SummaryStatistics(simulation.map { $0.rows[q].values[m] })
-                let band = t * stats.standardDeviation / Double(n).squareRoot()
-                // Counts are whole numbers (half a child where all replications agree), and
-                // the twin's month-wide cohorts shift exits by up to half a cohort.
-                let discretisation = max(0.5, 0.5 / 216 * abs(stats.mean))
+            for (q, band) in bands(simulation: simulation, stock: name, familyAlpha: familyAlpha).enumerated() {
                 let ode = twin.rows[q].values[m]
-                if abs(stats.mean - ode) > band + discretisation {
-                    out.append(Miss(stock: name, period: twin.rows[q].periodStart, simulated: stats.mean, band: band, ode: ode))
+                if abs(band.mean - ode) > band.halfWidth {
+                    out.append(Miss(stock: name, period: twin.rows[q].periodStart, simulated: band.mean, band: band.halfWidth, ode: ode))
                 }
             }
         }

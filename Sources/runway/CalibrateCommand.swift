@@ -26,7 +26,7 @@ struct CalibrateCommand: ParsableCommand {
 
     @OptionGroup var resources: ResourceOptions
 
-    @Option(help: "The targets CSV.")
+    @Option(help: "The targets CSV.", completion: .targetsFile)
     var targets: String
 
     @Option(help: "Replications per evaluation.")
@@ -74,13 +74,10 @@ struct CalibrateCommand: ParsableCommand {
         let outcome = try problem.minimize(from: start, maxIterations: maxIterations)
         let best = outcome.best, fit = outcome.fit
 
-        var report = CSVFormat.header(["quantity", "target", "weight", "source", "simulated_mean", "ci95_lower", "ci95_upper", "relative_error"])
+        let report = CalibrationReport.csv(fit)
         var summaryLines: [String] = []
         for row in fit.rows {
             let goal = row.target, stats = row.simulated
-            report += CSVFormat.header([goal.quantity.rawValue, CSVFormat.number(goal.value), CSVFormat.number(goal.weight), goal.source,
-                                        CSVFormat.number(stats.mean), CSVFormat.number(stats.lower95), CSVFormat.number(stats.upper95),
-                                        CSVFormat.number(row.relativeError)])
             summaryLines.append("  \(goal.quantity.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0)) target \(CSVFormat.number(goal.value)), simulated \(String(format: "%.4g", stats.mean)) (\(String(format: "%+.1f", row.relativeError * 100)) %)\(goal.weight == 0 ? ", not fitted" : "")")
         }
         let targetNames = goals.filter { $0.weight > 0 }.map(\.quantity.rawValue).joined(separator: ", ")

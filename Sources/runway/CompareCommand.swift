@@ -13,10 +13,11 @@ struct CompareCommand: ParsableCommand {
         Writes <output>/compare/<A>-vs-<B>/<run-id>/ with comparison.csv (per metric over the horizon after \
         warm-up: means, the difference B - A with its 95 % interval, the unpaired half-width for reference, and \
         whether the difference is distinguishable from zero), comparison_timeseries.csv (per period, when the \
-        scenarios share their horizon and out.output interval) and run.json.
+        scenarios share their horizon and output interval, experiment.output_interval), each scenario's \
+        yearly_stats_a.csv, yearly_stats_b.csv, …, report.html (with charts/), datapackage.json and run.json.
         """)
 
-    @Argument(help: "Two or more scenario files; each is compared with the first.")
+    @Argument(help: "Two or more scenario files; each is compared with the first.", completion: .scenarioFile)
     var scenarios: [String]
 
     @OptionGroup var out: OutputOptions
@@ -68,7 +69,7 @@ struct CompareCommand: ParsableCommand {
             if a.horizon == b.horizon && a.experiment.outputInterval == b.experiment.outputInterval {
                 timeseries += ComparisonTables.timeseries(names[0], names[k], a: outcomes[0].results, b: outcomes[k].results)
             } else {
-                notes.append("\(names[k]) has another horizon or out.output interval than \(names[0]): no per-period comparison")
+                notes.append("\(names[k]) has another horizon or output interval (experiment.output_interval) than \(names[0]): no per-period comparison")
             }
         }
         let manifest = RunManifest.forComparison(scenarioFiles: scenarios, overrides: shared, names: names, parameters: loaded.map(\.parameters),

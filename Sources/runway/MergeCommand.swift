@@ -9,7 +9,7 @@ struct MergeCommand: ParsableCommand {
         abstract: "Combine the shard folders of one run (runway run --shard k/n) into the run the unsharded command gives.",
         discussion: "The CSVs are byte-identical to an unsharded run's; run.json sums the shards' wall times.")
 
-    @Argument(help: "The shard folders (all n of them).")
+    @Argument(help: "The shard folders (all n of them).", completion: .directory)
     var shards: [String]
 
     @OptionGroup var out: OutputOptions
@@ -37,13 +37,22 @@ struct MergeCommand: ParsableCommand {
             } catch {
                 reportNote = "note: report.html not written: \(error)"
             }
+        } else {
+            // A sweep: the same heat maps as the unsharded sweep's.
+            let points = try RunAssembler.pointValues(parts: folder.parts, points: points, replications: 0..<replications)
+            do {
+                files += try SweepReport.files(scenario: set.scenario, description: set.scenarioDescription, axes: axes, points: points,
+                                               years: set.yearsAfterWarmup)
+            } catch {
+                reportNote = "note: report.html not written: \(error)"
+            }
         }
         files.append(("run.json", try set.mergedJSON()))
-        try folder.finish(files)
+        try folder.finish(files, axes: axes)
         if !out.quiet {
             if let reportNote { print(reportNote) }
             print("Merged \(set.count) shard(s) into \(folder.finalURL.path)/")
-            if axes.isEmpty && reportNote == nil { print("Report: \(folder.finalURL.appendingPathComponent("report.html").path)") }
+            if reportNote == nil { print("Report: \(folder.finalURL.appendingPathComponent("report.html").path)") }
         }
     }
 }

@@ -7,11 +7,16 @@ import ScenarioIO
 struct OdeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ode",
-        abstract: "Solve the scenario's mean-field (ODE) twin: expected curves in the same CSV schema, in well under a second.",
+        abstract: "Solve the scenario's mean-field (ODE) twin: its expected curves, in the simulation's CSV schema.",
         discussion: """
-        Writes <output>/<scenario>/ode-<run-id>/ with timeseries.csv and summary.csv (one 'replication', number 0) and run.json. \
-        The twin has no queues (waiting_* are 0) and treats care durations as exponential with the scenario's means; \
-        where capacity binds, the simulation's waiting lists make the difference.
+        The twin solves the expected flows of children between needs and services as ordinary differential equations \
+        over monthly birth cohorts: one deterministic solution, so no replications and no intervals. It has no queues \
+        (waiting_* and mean_wait_days_* are 0), treats care durations as exponential with the scenario's means, and leaves \
+        out the transition's lost cases, the deficit policies' feedback, debt help, school-to-work support and the regional \
+        pool; where capacity binds, the simulation's waiting lists make the difference. \
+        Writes <output>/<scenario>/ode-<run-id>/ with timeseries.csv, summary.csv and equity.csv (one 'replication', number 0), \
+        run.json and report.html (the twin's curves, also as charts/*.svg), and prints the expected \
+        headline values and the time the solution took.
         """)
 
     @OptionGroup var options: ScenarioOptions
@@ -31,12 +36,15 @@ struct OdeCommand: ParsableCommand {
                                    wallSeconds: wall, events: 0, jobs: 1)
         manifest.extra["kind"] = RunKind.ode.rawValue
         manifest.extra["method"] = "mean-field ODE twin: monthly birth cohorts, GSL gsl_odeiv2 rkf45 (absolute and relative tolerance 1e-7); no queues, exponential care durations"
+        let report = try RunReport.files(ReportData(scenario: loaded.parameters.name, results: [result]),
+                                         description: loaded.parameters.description, twin: true)
         try folder.write([("timeseries.csv", TimeseriesTable.csv([result])), ("summary.csv", SummaryTable.csv([result])),
                           ("equity.csv", CSVFormat.header(EquityTable.header) + EquityTable.rows(result, groupNames: loaded.parameters.population.riskGroups.map(\.name))),
-                          ("run.json", try manifest.json())])
+                          ("run.json", try manifest.json())] + report)
         if !out.quiet {
-            print(ConsoleReport.text([ReplicationSummary(result).values], years: loaded.parameters.horizon.yearsAfterWarmup), terminator: "")
+            print(ConsoleReport.text([ReplicationSummary(result).values], years: loaded.parameters.horizon.yearsAfterWarmup, twin: true), terminator: "")
             print("Solved in \(String(format: "%.2f", wall)) s. Wrote \(folder.finalURL.path)/")
+            print("Report: \(folder.finalURL.path)/report.html")
         }
     }
 }

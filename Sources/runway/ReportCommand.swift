@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
         give the same bytes.
         """)
 
-    @Argument(help: "Run folders written by `runway run` (one or more).")
+    @Argument(help: "Run folders written by `runway run` (one or more).", completion: .directory)
     var folders: [String]
 
     @OptionGroup var out: OutputOptions

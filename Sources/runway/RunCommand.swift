@@ -46,7 +46,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("target-half-width"), help: "Add replications until the 95 % interval's half-width is at most this fraction of the mean, for the --target-metric metrics.")
     var targetHalfWidth: Double?
 
-    @Option(name: .customLong("target-metric"), help: "A summary metric the target half-width applies to (repeatable; default spending_total_eur and burden_index).")
+    @Option(name: .customLong("target-metric"), help: "A summary metric the target half-width applies to (repeatable; default spending_total_eur and burden_index).",
+            completion: .metricName)
     var targetMetrics: [String] = []
 
     @Option(name: .customLong("max-replications"), help: "Upper limit on replications when a target half-width is set.")
@@ -74,7 +75,7 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--target-metric: no metric named '\(name)' (see runway dictionary)")
         }
         for axis in sweep where SweepAxis.parse(axis) == nil {
-            throw ValidationError("--sweep must be key=v1,v2,..., e.g. budget.cut.fraction=0,0.1,0.2")
+            throw ValidationError("--sweep \(axis): expected key=v1,v2,... (a scenario key and its values, each non-empty), e.g. budget.cut.fraction=0,0.1,0.2")
         }
     }
 
@@ -88,10 +89,21 @@ struct RunCommand: ParsableCommand {
         if targetHalfWidth != nil && !axes.isEmpty { throw InputError("--target-half-width works on a single scenario, not a sweep") }
         let shard = shard.flatMap(Shard.parse) ?? .whole
 
-        // Check every grid point before running anything.
+        // Check every grid point before running anything; a bad value is named as the
+        // sweep gave it (--sweep or the file's sweep: block), not as a --set.
         var models: [CompiledModel] = []
+        let fileAxes = Set(loaded.sweep.map(\.key))
         for point in SweepAxis.grid(axes) {
-            models.append(try CompiledModel(ScenarioLoader.load(path: options.scenario, overrides: extra + point).parameters))
+            do {
+                models.append(try CompiledModel(ScenarioLoader.load(path: options.scenario, overrides: extra + point).parameters))
+            } catch let error as ScenarioError {
+                guard let setting = point.first(where: { error.location == .commandLine($0) }),
+                      let axis = axes.first(where: { setting.hasPrefix($0.key + "=") }) else { throw error }
+                let value = String(setting.dropFirst(axis.key.count + 1))
+                let origin = fileAxes.contains(axis.key) && !sweep.contains(where: { $0.hasPrefix(axis.key + "=") })
+                    ? "\(options.scenario): sweep: \(axis.key) (value \(value))" : "--sweep \(axis.key)=\(axis.values.joined(separator: ",")) (value \(value))"
+                throw ScenarioError(SourceLocation(file: origin, line: 0, column: 0), error.keyPath, error.message)
+            }
         }
 
         // Refuse a run that will not fit in memory before anything is written (the
@@ -225,9 +237,7 @@ struct RunCommand: ParsableCommand {
         var sweepText = ""
         if !axes.isEmpty {
             let reportStarted = Date()
-            let points = try (0..<models.count).map { p in
-                SummaryTable.metricValues(try (0..<count).map { String(try parts.summary(Job(point: p, replication: $0)).dropLast()) })
-            }
+            let points = try RunAssembler.pointValues(parts: parts, points: models.count, replications: 0..<count)
             let years = parameters.horizon.yearsAfterWarmup
             do {
                 files += try SweepReport.files(scenario: resolved.name, description: resolved.description, axes: axes, points: points, years: years)
@@ -254,7 +264,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         files.append(("run.json", try manifest.json()))
-        try folder.finish(files)
+        try folder.finish(files, axes: axes)
         if !out.quiet {
             if axes.isEmpty {
                 print(ConsoleReport.text(values, years: parameters.horizon.yearsAfterWarmup), terminator: "")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CareModel
 import Experiments
 import Foundation
 
@@ -21,8 +22,16 @@ struct Runway: ParsableCommand {
 }
 
 /// The scenario file and `--set` overrides, shared by the commands that read a scenario.
+/// Shell completion (`runway --generate-completion-script bash|zsh|fish`): scenario files,
+/// folders, targets files and metric names.
+extension CompletionKind {
+    static let scenarioFile = CompletionKind.file(extensions: ["yaml", "yml"])
+    static let targetsFile = CompletionKind.file(extensions: ["csv"])
+    static let metricName = CompletionKind.list(MetricCatalog.definitions.map(\.name))
+}
+
 struct ScenarioOptions: ParsableArguments {
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: "The scenario file (YAML).", completion: .scenarioFile)
     var scenario: String
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override one value, e.g. --set budget.cut.fraction=0.2 (repeatable).", valueName: "key=value"))
@@ -31,7 +40,7 @@ struct ScenarioOptions: ParsableArguments {
 
 /// Where a command writes: `<output>/<…>/<run-id>/`, shared by the commands that write.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Folder under which the run folder is written.")
+    @Option(help: "Folder under which the run folder is written.", completion: .directory)
     var output: String = "Output"
 
     @Option(name: .customLong("run-id"), help: "Name of the run folder, after the kind for all but plain runs (sweep-<id>, what-if-<id>, ode-<id>, calibration-<id>); default: made from the seed and the UTC time.")

@@ -8,15 +8,15 @@ struct ValidateModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate-model",
         abstract: "Check the engine and the model (Erlang C, conservation, the ODE twin, the calibration fit) and write a Markdown report.",
-        discussion: "Writes <output>/validation/<run-id>/validation.md. Exit code 1 when a check fails.")
+        discussion: "Writes <output>/validation/<run-id>/validation.md and report.html (the same sections as charts and tables, each chart also in charts/). Exit code 1 when a check fails.")
 
-    @Option(help: "The scenario whose conservation and ODE twin are checked.")
+    @Option(help: "The scenario whose conservation and ODE twin are checked.", completion: .scenarioFile)
     var scenario: String = "Scenarios/baseline.yaml"
 
     @Flag(help: "Smaller sizes: seconds instead of about a minute.")
     var quick = false
 
-    @Option(help: "A targets CSV (as for runway calibrate): the report shows how well the scenario, as it stands, fits it.")
+    @Option(help: "A targets CSV (as for runway calibrate): the report shows how well the scenario, as it stands, fits it.", completion: .targetsFile)
     var targets: String?
 
     @OptionGroup var out: OutputOptions
@@ -32,8 +32,11 @@ struct ValidateModelCommand: ParsableCommand {
             do { goals = try CalibrationTarget.parse(text, file: targets) } catch { throw InputError(error.description) }
         }
         let outcome = try ModelValidation.run(scenario: scenario, quick: quick, jobs: jobs, targets: goals.map { (targets!, $0) })
-        try folder.write([("validation.md", outcome.markdown)])
-        if !out.quiet || outcome.failed > 0 { print("\(outcome.passed) check(s) passed, \(outcome.failed) failed. Wrote \(folder.finalURL.path)/validation.md") }
+        try folder.write([("validation.md", outcome.markdown)] + outcome.reportFiles)
+        if !out.quiet || outcome.failed > 0 {
+            print("\(outcome.passed) check(s) passed, \(outcome.failed) failed. Wrote \(folder.finalURL.path)/validation.md")
+            print("Report: \(folder.finalURL.path)/report.html")
+        }
         if outcome.failed > 0 { throw ExitCode(1) }
     }
 }

@@ -18,7 +18,7 @@ do {
 } catch let error as ScenarioError {
     fail(error.description, code: 2)
 } catch let error as OutputFolder.Problem {
-    fail(error.description, code: 2)
+    fail(error.description, code: error.isInternal ? 1 : 2)
 } catch let error as FileProblem {
     fail(error.description, code: 2)
 } catch let error as DistributionError {
@@ -38,8 +38,10 @@ do {
         exit(0)
     }
     if code == .validationFailure || error is ValidationError {
-        FileHandle.standardError.write(Data((Runway.fullMessage(for: error) + "\n").utf8))
-        exit(2)
+        // One prefix for every error: argument-parser's "Error: " becomes Runway's own.
+        var message = Runway.fullMessage(for: error)
+        if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+        fail(message, code: 2)
     }
     fail("internal failure: \(error)", code: 1)
 }

@@ -12,7 +12,7 @@ import Testing
     /// The fixtures in `Tests/Fixtures/backtest/`, each stored under its scenario name.
     static let fixtures = ["small", "households", "organisations", "money"]
     /// What every back-test run writes except `run.json` (which holds times and paths).
-    static let files = ["timeseries.csv", "summary.csv", "summary_stats.csv", "timeseries_stats.csv", "equity.csv", "stories.md"]
+    static let files = ["timeseries.csv", "summary.csv", "summary_stats.csv", "timeseries_stats.csv", "yearly.csv", "yearly_stats.csv", "equity.csv", "stories.md"]
     /// The same arguments as `make expected`: two threads, three stories.
     static func arguments(_ fixture: String, output: String) -> [String] {
         ["run", "Tests/Fixtures/backtest/\(fixture).yaml", "--output", output, "--run-id", "expected",

@@ -61,6 +61,55 @@ import Testing
         }
     }
 
+    /// Every error starts with "runway: error: ", argument-parser's usage errors included,
+    /// and the help text says what it means (no internal names such as out.output).
+    @Test func errorsHaveOnePrefix() throws {
+        let cases: [[String]] = [["run"], ["run", "x.yaml", "--replications", "abc"], ["bogus"], ["run", "missing.yaml"],
+                                 ["compare", "Tests/Fixtures/small.yaml"]]
+        for arguments in cases {
+            let r = try Self.runway(arguments)
+            #expect(r.code == 2, "\(arguments)")
+            #expect(r.err.hasPrefix("runway: error: ") && !r.err.contains("Error: "), "\(arguments): \(r.err)")
+        }
+        for name in Self.subcommands {
+            let help = try Self.runway([name, "--help"]).out
+            #expect(!help.contains("out.output"), "runway \(name) --help: \(help)")
+        }
+    }
+
+    /// The bash completion script completes scenario files, folders and metric names: it is
+    /// sourced in a real bash and asked, as bash would ask it on Tab.
+    @Test func shellCompletionCompletesScenariosFoldersAndMetrics() throws {
+        let script = try Self.runway(["--generate-completion-script", "bash"])
+        #expect(script.code == 0)
+        let base = Self.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        try script.out.write(toFile: "\(base)/runway.bash", atomically: true, encoding: .utf8)
+        func complete(_ line: String) throws -> [String] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.currentDirectoryURL = Self.root
+            process.arguments = ["-c", """
+                shopt -s extglob; source "$1"; read -ra COMP_WORDS <<< "$2"; COMP_CWORD=$((${#COMP_WORDS[@]}-1))
+                COMP_LINE="$2"; COMP_POINT=${#COMP_LINE}; _runway runway "${COMP_WORDS[-1]}" "${COMP_WORDS[-2]}"
+                printf '%s\\n' "${COMPREPLY[@]}"
+                """, "completion", "\(base)/runway.bash", line]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+        #expect(try complete("runway run Scenarios/base") == ["Scenarios/baseline.yaml"])
+        #expect(try complete("runway compare Scenarios/overnight") == ["Scenarios/overnight-2015.yaml"])
+        #expect(try complete("runway run Scenarios/baseline.yaml --target-metric burden") == ["burden_index"])
+        #expect(try complete("runway run Scenarios/baseline.yaml --target-metric spending_to") == ["spending_total_eur"])
+        #expect(try complete("runway report Tests/Fix") == ["Tests/Fixtures"])
+        #expect(try complete("runway calibrate Scenarios/baseline.yaml --targets Scenarios/targets") == ["Scenarios/targets-2015.csv"])
+    }
+
     @Test func validateGoodAndBadFiles() throws {
         let good = try Self.runway(["validate", "Scenarios/overnight-2015.yaml"])
         #expect(good.code == 0)

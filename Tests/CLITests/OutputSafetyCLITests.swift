@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct OutputSafetyCLITests {
     typealias CLI = CLITests
 
-    static let resultFiles = ["charts", "equity.csv", "report.html", "run.json", "summary.csv", "summary_stats.csv", "timeseries.csv",
+    static let resultFiles = ["charts", "datapackage.json", "equity.csv", "report.html", "run.json", "summary.csv", "summary_stats.csv", "timeseries.csv",
                               "timeseries_stats.csv", "yearly.csv", "yearly_stats.csv"]
 
     /// Starts the binary without waiting for it (standard output and error discarded).

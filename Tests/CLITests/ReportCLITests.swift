@@ -82,10 +82,14 @@ import Testing
 
     // MARK: - runway report over existing run folders
 
-    /// The figures of a page: per figure id, its SVG's element counts and texts.
+    /// The figures of a page: per figure id, its SVG's element counts and texts; and
+    /// its tables outside the figures, each as rows of cells.
     final class Figures: NSObject, XMLParserDelegate {
         var elements: [String: [String: Int]] = [:]
         var texts: [String: [String]] = [:]
+        var tables: [[[String]]] = []
+        /// The page's h2 headings, in order.
+        var headings: [String] = []
         var current: String?
         var text = ""
         var parsed = false
@@ -100,12 +104,19 @@ import Testing
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
             text = ""
             if name == "figure" { current = attributes["id"] } else if let current { elements[current, default: [:]][name, default: 0] += 1 }
+            if current == nil && name == "table" { tables.append([]) }
+            if current == nil && name == "tr" { tables[tables.count - 1].append([]) }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             if name == "figure" { current = nil } else if name == "text", let current { texts[current, default: []].append(text) }
+            if current == nil && (name == "td" || name == "th") {
+                let t = tables.count - 1
+                tables[t][tables[t].count - 1].append(text)
+            }
+            if name == "h2" { headings.append(text) }
             text = ""
         }
     }

@@ -206,30 +206,30 @@ import Testing
         #expect(Array(header.prefix(4)) == ["replication", "budget_year", "in_warmup", "periods"])
         #expect(header.count == 4 + MetricCatalog.count)
         let row = lines[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        #expect(Array(row.prefix(4)) == ["0", "2015", "0", "12"])
+        #expect(Array(row.prefix(4)) == ["0", "2015", "false", "12"])
         let column = header.firstIndex(of: "spending_total_eur")!
         let expected = data.yearly("spending_total_eur", replication: 0, periods: data.budgetYears[0].periods)
         #expect(Double(row[column]) == expected)
-        #expect(lines[1].hasPrefix("0,2014,1,12,"))
+        #expect(lines[1].hasPrefix("0,2014,true,12,"))
     }
 
     @Test func statsHaveOneRowPerYearAndMetric() {
         let lines = YearlyTables.stats(ReportTests.data(replications: 3)).split(separator: "\n")
         #expect(lines.count == 1 + 3 * MetricCatalog.count)
         #expect(lines[0].hasPrefix("budget_year,in_warmup,metric,unit,replications,mean,"))
-        #expect(lines[1].hasPrefix("2014,1,children,children,3,"))
+        #expect(lines[1].hasPrefix("2014,true,children,children,3,"))
     }
 }
 
 @Suite struct ReportDataTests {
     @Test func rowsAreReadAsTimeseriesCSVWritesThem() {
         let metrics = MetricCatalog.count
-        func row(_ r: Int, _ date: String, _ warmup: Int, _ first: String) -> String {
+        func row(_ r: Int, _ date: String, _ warmup: Bool, _ first: String) -> String {
             ([String(r), date, String(warmup), first, "", "-2.5e-07", "12345.678901234567"]
              + Array(repeating: "0", count: metrics - 4)).joined(separator: ",") + "\n"
         }
-        let data = ReportData(scenario: "x", timeseriesRows: [row(0, "2014-12-01", 1, "3") + row(0, "2015-01-01", 0, "4"),
-                                                              row(1, "2014-12-01", 1, "5") + row(1, "2015-01-01", 0, "6")])
+        let data = ReportData(scenario: "x", timeseriesRows: [row(0, "2014-12-01", true, "3") + row(0, "2015-01-01", false, "4"),
+                                                              row(1, "2014-12-01", true, "5") + row(1, "2015-01-01", false, "6")])
         #expect(data.periods.map(\.start) == ["2014-12-01", "2015-01-01"])
         #expect(data.periods.map(\.inWarmup) == [true, false])
         #expect(data.values.count == 2 && data.values[1].count == 2 && data.values[1][1].count == metrics)

@@ -31,7 +31,7 @@ extension MeanFieldTwin {
             for service in ServiceKind.allCases {
                 let r = service.rawValue
                 v[M.index("in_care_\(service.key)")] = stocks[q][Stock.care0.rawValue + r]
-                v[M.index("capacity_\(service.key)")] = funding.places[r] == .max ? -1 : Double(funding.places[r])
+                v[M.index("capacity_\(service.key)")] = funding.places[r] == .max ? .nan : Double(funding.places[r])
                 v[M.index("starts_\(service.key)")] = counters[q][C.starts0.rawValue + r] - counters[q - 1][C.starts0.rawValue + r]
                 let careDays = counters[q][C.careDays0.rawValue + r] - counters[q - 1][C.careDays0.rawValue + r]
                 switch service {

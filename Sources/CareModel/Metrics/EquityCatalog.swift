@@ -2,10 +2,10 @@
 /// over the periods after warm-up.
 public enum EquityCatalog {
     public static let definitions: [MetricDefinition] = [
-        .init("children", "children", "children of the group present at the end of the period", .average),
+        .init("children", "children", "children of the group present at the end of the period", .stock),
         .init("onsets", "children", "new needs that began in the group in the period", .total),
-        .init("needs_severe", "children", "children of the group with a severe need at the end of the period", .average),
-        .init("needs_undetected", "children", "children of the group with a need nobody has noticed at the end of the period", .average),
+        .init("needs_severe", "children", "children of the group with a severe need at the end of the period", .stock),
+        .init("needs_undetected", "children", "children of the group with a need nobody has noticed at the end of the period", .stock),
         .init("crises", "children", "crises in the group in the period", .total),
         .init("aged_out_with_need", "children", "young people of the group who reached the leaving age with a need", .total),
         .init("burden_index", "weighted need-days per child-year", "the burden index within the group", .average),

@@ -1,9 +1,9 @@
 extension MetricCatalog {
     /// Household money problems and debt help (services.debt_help); 0 unless enabled.
     static let debtHelp: [MetricDefinition] = [
-        .init("households_money_problems", "households", "households with children whose money problems are not under debt help (including those waiting for it) at the end of the period; 0 unless services.debt_help.enabled", .average) { Double($0.householdsWithMoneyProblems) },
-        .init("debt_help_waiting", "households", "households on the debt-help (schuldhulpverlening) waiting list at the end of the period", .average) { Double($0.debtHelp.queue.count) },
-        .init("debt_help_households", "households", "households in debt help at the end of the period", .average) { Double($0.debtHelp.inUse) },
+        .init("households_money_problems", "households", "households with children whose money problems are not under debt help (including those waiting for it) at the end of the period; 0 unless services.debt_help.enabled", .stock) { Double($0.householdsWithMoneyProblems) },
+        .init("debt_help_waiting", "households", "households on the debt-help (schuldhulpverlening) waiting list at the end of the period", .stock) { Double($0.debtHelp.queue.count) },
+        .init("debt_help_households", "households", "households in debt help at the end of the period", .stock) { Double($0.debtHelp.inUse) },
         .init("debt_help_starts", "households", "households that started debt help in the period", .total) { Double($0.recorder.counters.debtHelpStarts) },
         .init("debt_help_mean_wait_days", "days", "mean wait of the households that started debt help in the period (0 when none)", .weighted, weightedBy: "debt_help_starts") {
             mean($0.recorder.counters.debtHelpWaitDays, over: $0.recorder.counters.debtHelpStarts)

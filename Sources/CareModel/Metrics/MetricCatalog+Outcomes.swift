@@ -6,7 +6,7 @@ extension MetricCatalog {
         .init("escalations", "children", "needs that became heavier (light to moderate, moderate to severe) in the period", .total) { Double($0.recorder.counters.escalations) },
         .init("crises", "children", "crises in the period (each leads to a youth-protection order)", .total) { Double($0.recorder.counters.crises) },
         .init("gave_up", "children", "families who left a waiting list in the period without help (the need stays)", .total) { Double($0.recorder.counters.gaveUp) },
-        .init("out_of_home", "children", "children placed out of home (residential care or a placement under youth protection) at the end of the period", .average) {
+        .init("out_of_home", "children", "children placed out of home (residential care or a placement under youth protection) at the end of the period", .stock) {
             let residential = ServiceKind.residential.rawValue
             return Double($0.resources[residential].inUse - $0.outside.inCare[residential] + $0.placedCount)
         },
@@ -21,7 +21,7 @@ extension MetricCatalog {
             mean($0.recorder.counters.daysToHelpSchoolAge, over: $0.recorder.counters.helpedSchoolAge)
         },
         .init("indications", "referrals", "indication steps started in the period (referrals from the team or a GP to specialised care, when policies.indication_mean_days > 0)", .total) { Double($0.recorder.counters.indications) },
-        .init("in_referral_step", "children", "children in the referral step at the end of the period: referred on, in the indication step or the hand-over, not yet on the waiting list", .average) { Double($0.referralStepCount) },
+        .init("in_referral_step", "children", "children in the referral step at the end of the period: referred on, in the indication step or the hand-over, not yet on the waiting list", .stock) { Double($0.referralStepCount) },
         .init("handovers", "referrals", "cases moved from one organisation to another in the period (a GP or the team to a provider; JGZ, school or early help to the team; ambulant to residential care; with separate teams, a family's request to the youth team), when policies.handover has a length", .total) { Double($0.recorder.counters.handovers) },
         .init("specialised_episodes", "episodes", "episodes of specialised ambulant or residential care begun in the period, first episodes and extensions (each is a trajectory under per-trajectory financing)", .total) {
             Double($0.recorder.counters.specialisedEpisodes.reduce(0, +))
@@ -29,8 +29,8 @@ extension MetricCatalog {
         .init("mean_specialised_episode_days", "days", "mean planned length of the specialised episodes begun in the period (durations respond to the financing model)", .weighted, weightedBy: "specialised_episodes") {
             mean($0.recorder.counters.specialisedEpisodeDays, over: $0.recorder.counters.specialisedEpisodes.reduce(0, +))
         },
-        .init("consortium_over_budget", "0/1", "population budget: 1 when the consortium's own costs so far this year exceed the contract paid so far (it then keeps severe needs in ambulant care); the summary gives the share of periods", .average) { $0.consortiumOverBudget ? 1 : 0 },
-        .init("households_in_care", "households", "households with at least one child in care at the end of the period", .average) { Double($0.providerTally.householdsInCare) },
+        .init("consortium_over_budget", "indicator (0 or 1)", "population budget: 1 when the consortium's own costs so far this year exceed the contract paid so far (it then keeps severe needs in ambulant care); the summary gives the share of periods", .average) { $0.consortiumOverBudget ? 1 : 0 },
+        .init("households_in_care", "households", "households with at least one child in care at the end of the period", .stock) { Double($0.providerTally.householdsInCare) },
         .init("providers_per_household", "providers", "mean providers of the households in care at the end of the period (one per episode outside the team; the team once, or twice when youth and household teams are separate; capped under coordination)", .weighted, weightedBy: "households_in_care") {
             Double($0.providerTally.providers) / Double(max(1, $0.providerTally.householdsInCare))
         },
@@ -47,7 +47,7 @@ extension MetricCatalog {
         .init("left_after_continued_care", "children", "young people who left in the period after their care continued past the leaving age (population.continue_care_until_age_years)", .total) { Double($0.recorder.counters.leftAfterContinuedCare) },
         .init("jgz_transfers", "children", "split youth health care (services.youth_health_care.organisation: split): early-help cases (helped or waiting) that JGZ 0-4 handed to JGZ 4-18 at school age in the period", .total) { Double($0.recorder.counters.jgzTransfers) },
         .init("jgz_transfers_lost", "children", "of jgz_transfers, the cases lost on the way (the child goes home, the need unnoticed)", .total) { Double($0.recorder.counters.jgzTransfersLost) },
-        .init("region_others_in_care", "children", "children of the other municipalities in the region (services.region) in the shared specialised places at the end of the period; the waiting_*, in_care_* and capacity_* columns count this municipality's children and contracted places only", .average) { Double($0.outside.inCare.reduce(0, +)) },
-        .init("region_others_waiting", "children", "children of the other municipalities on the shared specialised waiting lists at the end of the period", .average) { Double($0.outside.waiting.reduce(0, +)) },
+        .init("region_others_in_care", "children", "children of the other municipalities in the region (services.region) in the shared specialised places at the end of the period; the waiting_*, in_care_* and capacity_* columns count this municipality's children and contracted places only", .stock) { Double($0.outside.inCare.reduce(0, +)) },
+        .init("region_others_waiting", "children", "children of the other municipalities on the shared specialised waiting lists at the end of the period", .stock) { Double($0.outside.waiting.reduce(0, +)) },
     ]
 }

@@ -6,19 +6,19 @@ extension MetricCatalog {
         let all = ServiceKind.allCases
         var d: [MetricDefinition] = []
         d += all.map { s in
-            .init("waiting_\(s.key)", "children", "children on the waiting list of \(s.displayName) at the end of the period", .average) {
+            .init("waiting_\(s.key)", "children", "children on the waiting list of \(s.displayName) at the end of the period", .stock) {
                 Double($0.resources[s.rawValue].queue.count - $0.outside.waiting[s.rawValue])
             }
         }
         d += all.map { s in
-            .init("in_care_\(s.key)", "children", "children in \(s.displayName) at the end of the period", .average) {
+            .init("in_care_\(s.key)", "children", "children in \(s.displayName) at the end of the period", .stock) {
                 Double($0.resources[s.rawValue].inUse - $0.outside.inCare[s.rawValue])
             }
         }
         d += all.map { s in
-            .init("capacity_\(s.key)", "places", "places (children helped at once) of \(s.displayName) at the end of the period; -1 means unlimited", .average) {
+            .init("capacity_\(s.key)", "places", "places (children helped at once) of \(s.displayName) at the end of the period; empty (missing) when unlimited", .stock) {
                 let capacity = $0.resources[s.rawValue].capacity
-                return capacity == .max ? -1 : Double(capacity - $0.model.outsidePlaces[s.rawValue])
+                return capacity == .max ? .nan : Double(capacity - $0.model.outsidePlaces[s.rawValue])
             }
         }
         d += Channel.allCases.map { c in

@@ -2,8 +2,11 @@
 public enum Aggregation: String, Sendable {
     /// Sum over the periods after warm-up (flows: counts, money).
     case total
-    /// Mean over the periods after warm-up (stocks measured at period end, rates).
+    /// Mean over the periods after warm-up (rates over a period, shares of periods).
     case average
+    /// A stock counted at the end of each period: the mean over the periods after warm-up
+    /// in the summary, the value at the year's end in `yearly.csv`.
+    case stock
     /// The value in the last period (e.g. the reserve at the end).
     case final
     /// Mean weighted by another column (a mean wait weighted by the number of starts).

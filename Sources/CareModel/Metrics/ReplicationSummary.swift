@@ -28,7 +28,7 @@ public struct ReplicationSummary: Sendable {
             switch definitions[m].aggregation {
             case .total:
                 return column.reduce(0, +)
-            case .average:
+            case .average, .stock:
                 return column.reduce(0, +) / Double(column.count)
             case .final:
                 return column[column.count - 1]

@@ -44,8 +44,12 @@ extension Replication {
         report(i, .started(service, waitedDays: waited))
         let noticedAt = children.all[i].since
         if noticedAt >= 0 {
-            // The first care since the need was noticed: time to help.
-            report(i, .helped(afterDays: max(0, events.now - Double(noticedAt)), schoolAge: age(i) >= model.schoolAgeDays))
+            // The first care since the need was noticed: time to help. The moment it was
+            // noticed is kept as a Float (the child table's compact record), so now is rounded
+            // the same way: care that starts at the moment the need is noticed counts exactly
+            // 0 days, not the rounding of now (up to 1e-5 days, noise in the warm-up's means).
+            let days = Double(Float(events.now)) - Double(noticedAt)
+            report(i, .helped(afterDays: max(0, days), schoolAge: age(i) >= model.schoolAgeDays))
         }
         // From now on `since` holds when the stay in this service began.
         children.all[i].since = Float(events.now)
