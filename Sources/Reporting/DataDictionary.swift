@@ -154,7 +154,8 @@ public enum DataDictionary {
 
         ## fit_report.csv (runway calibrate)
 
-        One row per target: `quantity` (see `Scenarios/targets-2015.csv`), `target` (the
+        One row per target: `year` (the budget year of a dated target; empty: the mean over
+        the horizon after warm-up), `quantity` (see `Scenarios/targets-2015.csv`), `target` (the
         published figure), `weight` and `source` (from the targets file), `simulated_mean`,
         `ci95_lower` and `ci95_upper` (over the replications, at the fitted values) and
         `relative_error` ((simulated − target) / target).

@@ -104,12 +104,12 @@ public enum ModelValidation {
             let count = quick ? 2 : 4
             let parameters = try ScenarioLoader.load(path: scenario, overrides: ["experiment.replications=\(count)"]).parameters
             let runs = try ExperimentRunner.run(CompiledModel(parameters), replications: 0..<count, jobs: jobs).results
-            let fit = CalibrationFit(targets: targets.rows, perReplication: runs.map { ReplicationSummary($0).values },
-                                     years: parameters.horizon.yearsAfterWarmup)
-            md += "`\(scenario)` as it stands against `\(targets.file)`, \(count) replications at its own size (weight 0: reported, not fitted); objective \(fmt(fit.objective)).\n\n| quantity | weight | target | simulated mean | 95 % interval | relative error |\n|---|---|---|---|---|---|\n"
+            try CalibrationTarget.check(targets.rows, horizon: parameters.horizon, file: targets.file)
+            let fit = CalibrationFit(targets: targets.rows, results: runs, years: parameters.horizon.yearsAfterWarmup)
+            md += "`\(scenario)` as it stands against `\(targets.file)`, \(count) replications at its own size (weight 0: reported, not fitted); objective \(fmt(fit.objective)).\n\n| year | quantity | weight | target | simulated mean | 95 % interval | relative error |\n|---|---|---|---|---|---|---|\n"
             for row in fit.rows {
                 let s = row.simulated
-                md += "| \(row.target.quantity.rawValue) | \(fmt(row.target.weight)) | \(fmt(row.target.value)) | \(fmt(s.mean)) | \(fmt(s.lower95)) – \(fmt(s.upper95)) | \(fmt(row.relativeError * 100)) % |\n"
+                md += "| \(row.target.year.map(String.init) ?? "all") | \(row.target.quantity.rawValue) | \(fmt(row.target.weight)) | \(fmt(row.target.value)) | \(fmt(s.mean)) | \(fmt(s.lower95)) – \(fmt(s.upper95)) | \(fmt(row.relativeError * 100)) % |\n"
             }
         } else {
             md += "No targets given: pass `--targets Scenarios/targets-2015.csv` to report the scenario's fit.\n"
