@@ -1,3 +1,4 @@
+import Foundation
 @testable import CareModel
 import Experiments
 import Testing
@@ -53,5 +54,18 @@ import Testing
         let fit = CalibrationFit(targets: targets, results: [result, result], years: 2)
         #expect(fit.rows.map(\.simulated.mean) == [12, 24, 18])
         #expect(abs(fit.objective - 1.25) < 1e-12, "0 + 1 + 0.25")
+    }
+}
+
+/// The shipped targets files parse, and the history holds no figure dated after 2015
+/// (later years test the model, they are never fitted).
+@Suite struct ShippedTargetsTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Scenarios").standardized
+
+    @Test(arguments: ["targets-2015.csv", "targets-history.csv"])
+    func parses(_ name: String) throws {
+        let text = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
+        let targets = try CalibrationTarget.parse(text, file: name)
+        #expect(targets.allSatisfy { ($0.year ?? 2015) <= 2015 }, "a target dated after 2015 in \(name)")
     }
 }
