@@ -6,7 +6,7 @@
 SWIFT ?= swift
 SCENARIO ?= Scenarios/baseline.yaml
 
-.PHONY: run test test-cluster build deps browser frictionless dictionary expected clean bench fuzz man docs
+.PHONY: run test test-cluster build deps browser frictionless dictionary expected clean bench bench-peers bench-compare fuzz man docs
 
 deps:
 	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then :; else \
@@ -128,10 +128,18 @@ fuzz: deps
 # Benchmarks (not part of `make test`): Runway vs SimPy 4.1.2 and hand-written C on the
 # reference network, plus full-model runs. BENCH_ARGS=--quick for a fast check.
 BENCH_ARGS ?=
-bench: build
-	@command -v /usr/bin/time >/dev/null 2>&1 || apt-get install -y -qq time
-	@mkdir -p Benchmarks/peers/bin
-	cc -O2 -o Benchmarks/peers/bin/reference Benchmarks/peers/reference.c -lm
+bench: build bench-peers
 	@test -x Benchmarks/peers/.venv/bin/python || python3 -m venv Benchmarks/peers/.venv
 	@Benchmarks/peers/.venv/bin/python -c "import simpy" 2>/dev/null || Benchmarks/peers/.venv/bin/pip install -q simpy==4.1.2
 	python3 Benchmarks/bench.py $(BENCH_ARGS)
+
+bench-peers:
+	@command -v /usr/bin/time >/dev/null 2>&1 || apt-get install -y -qq time
+	@mkdir -p Benchmarks/peers/bin
+	cc -O2 -o Benchmarks/peers/bin/reference Benchmarks/peers/reference.c -lm
+
+# Two builds on the same workloads in one sitting, alternating: REF (built into
+# .build/bench-ref/) against the working tree. BENCH_ARGS=--quick checks the harness.
+REF ?= main
+bench-compare: build bench-peers
+	python3 Benchmarks/bench_compare.py $(REF) $(BENCH_ARGS)

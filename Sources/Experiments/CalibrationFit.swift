@@ -12,10 +12,18 @@ public struct CalibrationFit: Sendable {
     }
     public let rows: [Row]
 
-    /// `perReplication`: summary values (MetricCatalog order) of each replication.
-    public init(targets: [CalibrationTarget], perReplication: [[Double]], years: Double) {
+    /// `results`: the replications; `years`: the years after warm-up (a target without
+    /// a year is a yearly mean over them, one with a year is that budget year's value).
+    public init(targets: [CalibrationTarget], results: [ReplicationResult], years: Double) {
+        let overall = results.map { ReplicationSummary($0).values }
+        var byYear: [Int: [[Double]]] = [:]
+        for year in Set(targets.compactMap(\.year)) {
+            byYear[year] = results.map { ReplicationSummary($0, year: year).values }
+        }
         rows = targets.map { target in
-            Row(target: target, simulated: SummaryStatistics(perReplication.map { target.quantity.value($0, years: years) }))
+            let values = target.year.map { year in byYear[year]!.map { target.quantity.value($0, years: 1) } }
+                ?? overall.map { target.quantity.value($0, years: years) }
+            return Row(target: target, simulated: SummaryStatistics(values))
         }
     }
 

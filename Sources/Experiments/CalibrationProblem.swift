@@ -91,15 +91,14 @@ public struct CalibrationProblem {
         zip(parameters, x).map { "\($0.key)=\($1)" }
     }
 
-    /// Summary values (MetricCatalog order) of each replication, with the parameters at `x`.
-    public func simulate(_ x: [Double]) throws -> [[Double]] {
-        let model = try build(settings(x))
-        return try ExperimentRunner.run(model, replications: 0..<replications, jobs: jobs).results.map { ReplicationSummary($0).values }
+    /// The replications with the parameters at `x`.
+    public func simulate(_ x: [Double]) throws -> [ReplicationResult] {
+        try ExperimentRunner.run(try build(settings(x)), replications: 0..<replications, jobs: jobs).results
     }
 
     /// The fit with the parameters at `x`.
     public func fit(_ x: [Double]) throws -> CalibrationFit {
-        CalibrationFit(targets: targets, perReplication: try simulate(x), years: years)
+        CalibrationFit(targets: targets, results: try simulate(x), years: years)
     }
 
     /// The objective at the unbounded coordinates `u`.

@@ -1,39 +1,73 @@
 import CareModel
 
 /// A published figure the model is fitted to, as one row of a targets CSV:
-/// `quantity,value,weight,source`.
+/// `quantity,value,weight,source`, or `year,quantity,value,weight,source` when figures
+/// belong to budget years (a history: the same quantity in several years). A row
+/// without a year is compared with the whole horizon after warm-up.
 public struct CalibrationTarget: Sendable, Equatable {
+    /// The budget year the figure describes; nil: the mean over the horizon after warm-up.
+    public let year: Int?
     public let quantity: CalibrationQuantity
     public let value: Double
     public let weight: Double
     public let source: String
 
-    public init(quantity: CalibrationQuantity, value: Double, weight: Double, source: String) {
+    public init(year: Int? = nil, quantity: CalibrationQuantity, value: Double, weight: Double, source: String) {
+        self.year = year
         self.quantity = quantity
         self.value = value
         self.weight = weight
         self.source = source
     }
 
-    /// Parses a targets CSV (header `quantity,value,weight,source`; `#` lines are comments).
+    static let header = "quantity,value,weight,source"
+    static let datedHeader = "year,quantity,value,weight,source"
+
+    /// Parses a targets CSV (header `quantity,value,weight,source`, optionally led by
+    /// `year`; `#` lines are comments).
     public static func parse(_ text: String, file: String) throws(CalibrationError) -> [CalibrationTarget] {
         var targets: [CalibrationTarget] = []
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let header = lines.first, header.trimmingCharacters(in: .whitespaces) == "quantity,value,weight,source" else {
-            throw CalibrationError("\(file):1: expected the header quantity,value,weight,source")
+        let header = lines.first?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard header == Self.header || header == Self.datedHeader else {
+            throw CalibrationError("\(file):1: expected the header \(Self.header) (or \(Self.datedHeader))")
         }
+        let dated = header == Self.datedHeader
+        let count = dated ? 5 : 4
         for (n, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty && !line.hasPrefix("#") {
-            let fields = line.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard fields.count == 4 else { throw CalibrationError("\(file):\(n + 1): expected 4 fields, got \(fields.count)") }
+            var fields = line.split(separator: ",", maxSplits: count - 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.count == count else { throw CalibrationError("\(file):\(n + 1): expected \(count) fields, got \(fields.count)") }
+            var year: Int?
+            if dated {
+                let field = fields.removeFirst()
+                if !field.isEmpty {
+                    guard let y = Int(field), (1900...2100).contains(y) else {
+                        throw CalibrationError("\(file):\(n + 1): year: expected a year such as 2014 (or nothing: the whole horizon), got '\(field)'")
+                    }
+                    year = y
+                }
+            }
             guard let quantity = CalibrationQuantity(rawValue: fields[0]) else {
                 throw CalibrationError("\(file):\(n + 1): quantity: unknown '\(fields[0])' (expected one of: \(CalibrationQuantity.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             guard let value = Double(fields[1]), value > 0 else { throw CalibrationError("\(file):\(n + 1): value: expected a number > 0, got '\(fields[1])'") }
             guard let weight = Double(fields[2]), weight >= 0 else { throw CalibrationError("\(file):\(n + 1): weight: expected a number >= 0, got '\(fields[2])'") }
-            targets.append(CalibrationTarget(quantity: quantity, value: value, weight: weight, source: fields[3]))
+            targets.append(CalibrationTarget(year: year, quantity: quantity, value: value, weight: weight, source: fields[3]))
         }
         guard !targets.isEmpty else { throw CalibrationError("\(file): no targets") }
         return targets
+    }
+
+    /// Refuses targets dated outside the reported years of `horizon` (a year must lie
+    /// whole after warm-up and before the end).
+    public static func check(_ targets: [CalibrationTarget], horizon: Horizon, file: String) throws(CalibrationError) {
+        let first = horizon.warmupUntil.year, last = horizon.end.year - 1
+        for target in targets {
+            guard let year = target.year else { continue }
+            guard (first...max(first, last)).contains(year), last >= first else {
+                throw CalibrationError("\(file): \(target.quantity.rawValue) in \(year): the scenario reports only the budget years \(first)–\(last) (horizon.warmup_until to horizon.end); move the horizon or drop the row")
+            }
+        }
     }
 }
 

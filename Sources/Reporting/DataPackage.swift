@@ -11,7 +11,8 @@ public enum DataPackage {
 
     struct Schema: Encodable {
         let fields: [TableField]
-        let primaryKey: [String]
+        /// Left out when a table has none.
+        let primaryKey: [String]?
         let missingValues: [String]
     }
 
@@ -54,7 +55,7 @@ public enum DataPackage {
                 throw Mismatch(description: "\(file.name): its header is not its schema's columns (\(table.fields.map(\.name).prefix(6).joined(separator: ",")), …)")
             }
             resources.append(Resource(name: String(file.name.dropLast(4)), path: file.name, title: table.title, description: table.description,
-                                      schema: Schema(fields: table.fields, primaryKey: table.primaryKey, missingValues: [CSVFormat.missing])))
+                                      schema: Schema(fields: table.fields, primaryKey: table.primaryKey.isEmpty ? nil : table.primaryKey, missingValues: [CSVFormat.missing])))
         }
         guard !resources.isEmpty else { return nil }
         let package = Package(

@@ -46,7 +46,7 @@ public enum TableSchemas {
         "children_initial": .integer, "children_born": .integer, "children_left": .integer, "children_at_end": .integer,
         "events": .integer, "replications": .integer, "point": .integer, "metric": .string, "unit": .string,
         "risk_group": .string, "scenario_a": .string, "scenario_b": .string, "distinguishable": .boolean,
-        "quantity": .string, "source": .string, "section": .string, "check": .string, "passed": .boolean,
+        "quantity": .string, "year": .integer, "source": .string, "section": .string, "check": .string, "passed": .boolean,
     ]
 
     static func field(_ c: (name: String, unit: String, meaning: String)) -> TableField {
@@ -122,7 +122,7 @@ public enum TableSchemas {
                                     primaryKey: ["point", "replication"])
         case "fit_report.csv":
             return TableDescription(file: file, title: "Calibration fit", description: "One row per calibration target, at the fitted values.",
-                                    fields: CalibrationReport.columns.map(field), primaryKey: ["quantity"])
+                                    fields: CalibrationReport.columns.map(field), primaryKey: [])
         case "checks.csv":
             return TableDescription(file: file, title: "Validation checks", description: "One row per check of runway validate-model (validation.md and report.html tell the same).",
                                     fields: ValidationChecks.columns.map(field), primaryKey: ["section", "check"])

@@ -151,18 +151,18 @@ public enum ModelValidation {
             let count = quick ? 2 : 4
             let parameters = try ScenarioLoader.load(path: scenario, overrides: ["experiment.replications=\(count)"]).parameters
             let runs = try ExperimentRunner.run(CompiledModel(parameters), replications: 0..<count, jobs: jobs).results
-            let fit = CalibrationFit(targets: targets.rows, perReplication: runs.map { ReplicationSummary($0).values },
-                                     years: parameters.horizon.yearsAfterWarmup)
+            try CalibrationTarget.check(targets.rows, horizon: parameters.horizon, file: targets.file)
+            let fit = CalibrationFit(targets: targets.rows, results: runs, years: parameters.horizon.yearsAfterWarmup)
             let rows = fit.rows.map { row -> [String] in
                 let s = row.simulated
-                return [row.target.quantity.rawValue, fmt(row.target.weight), fmt(row.target.value), fmt(s.mean), "\(fmt(s.lower95)) – \(fmt(s.upper95))",
-                        "\(fmt(row.relativeError * 100)) %"]
+                return [row.target.year.map(String.init) ?? "all", row.target.quantity.rawValue, fmt(row.target.weight), fmt(row.target.value),
+                        fmt(s.mean), "\(fmt(s.lower95)) – \(fmt(s.upper95))", "\(fmt(row.relativeError * 100)) %"]
             }
             sections.append(ReportPage.Section(
                 heading: "4. Calibration fit",
                 paragraphs: ["`\(scenario)` as it stands against `\(targets.file)`, \(count) replications at its own size (weight 0: reported, not fitted); objective \(fmt(fit.objective))."],
                 tables: [ReportPage.Table(caption: "Each target against the simulated mean with its 95 % interval (Student's t over the replications).",
-                                          header: ["quantity", "weight", "target", "simulated mean", "95 % interval", "relative error"], rows: rows)],
+                                          header: ["year", "quantity", "weight", "target", "simulated mean", "95 % interval", "relative error"], rows: rows)],
                 figures: [try fitFigure(fit, replications: count)]))
         } else {
             sections.append(ReportPage.Section(heading: "4. Calibration fit",

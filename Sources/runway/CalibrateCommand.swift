@@ -51,6 +51,7 @@ struct CalibrateCommand: ParsableCommand {
         let goals: [CalibrationTarget]
         do { goals = try CalibrationTarget.parse(text, file: targets) } catch { throw InputError(error.description) }
         let p = loaded.parameters
+        do { try CalibrationTarget.check(goals, horizon: p.horizon, file: targets) } catch { throw InputError(error.description) }
         // One evaluation at a time must fit in memory; the whole search may take long
         // (Nelder-Mead: the first simplex, then one or two evaluations an iteration).
         try resources.check(ResourceEstimate(points: [p], replications: replications, jobs: jobs), quiet: true, resumable: false)
@@ -78,7 +79,7 @@ struct CalibrateCommand: ParsableCommand {
         var summaryLines: [String] = []
         for row in fit.rows {
             let goal = row.target, stats = row.simulated
-            summaryLines.append("  \(goal.quantity.rawValue.padding(toLength: 26, withPad: " ", startingAt: 0)) target \(CSVFormat.number(goal.value)), simulated \(String(format: "%.4g", stats.mean)) (\(String(format: "%+.1f", row.relativeError * 100)) %)\(goal.weight == 0 ? ", not fitted" : "")")
+            summaryLines.append("  \((goal.quantity.rawValue + (goal.year.map { " \($0)" } ?? "")).padding(toLength: 26, withPad: " ", startingAt: 0)) target \(CSVFormat.number(goal.value)), simulated \(String(format: "%.4g", stats.mean)) (\(String(format: "%+.1f", row.relativeError * 100)) %)\(goal.weight == 0 ? ", not fitted" : "")")
         }
         let targetNames = goals.filter { $0.weight > 0 }.map(\.quantity.rawValue).joined(separator: ", ")
         var yaml = """

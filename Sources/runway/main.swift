@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Experiments
 import Reporting
 import ScenarioIO
 import Stochastics
@@ -23,6 +24,8 @@ do {
     fail(error.description, code: 2)
 } catch let error as DistributionError {
     fail("scenario: \(error.description)", code: 2)
+} catch let error as CalibrationError {
+    fail(error.description, code: 2)
 } catch let error as InputError {
     fail(error.description, code: 2)
 } catch let code as ExitCode {

@@ -1,5 +1,6 @@
-/// One replication's totals over the horizon after warm-up: each timeseries column
-/// aggregated by its rule (`Aggregation`), plus the replication's own bookkeeping.
+/// One replication's totals over the horizon after warm-up (or over one year of it):
+/// each timeseries column aggregated by its rule (`Aggregation`), plus the replication's
+/// own bookkeeping.
 public struct ReplicationSummary: Sendable {
     public let replication: Int
     /// In `MetricCatalog.definitions` order.
@@ -9,8 +10,17 @@ public struct ReplicationSummary: Sendable {
     public let groups: [[Double]]
 
     public init(_ result: ReplicationResult) {
+        self.init(result, rows: result.rows.filter { !$0.inWarmup })
+    }
+
+    /// The totals of one calendar (budget) year after warm-up; values are NaN when the
+    /// replication has no such period.
+    public init(_ result: ReplicationResult, year: Int) {
+        self.init(result, rows: result.rows.filter { !$0.inWarmup && $0.periodStart.year == year })
+    }
+
+    private init(_ result: ReplicationResult, rows: [PeriodRow]) {
         replication = result.replication
-        let rows = result.rows.filter { !$0.inWarmup }
         periods = rows.count
         let groupCount = rows.first?.groups.count ?? 0
         groups = (0..<groupCount).map { g in
