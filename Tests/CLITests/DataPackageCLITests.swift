@@ -70,20 +70,21 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: base) }
         let commands: [(folder: String, arguments: [String])] = [
             ("small/r", ["run", "Tests/Fixtures/small.yaml", "--replications", "2"]),
-            ("small/s", ["run", "Tests/Fixtures/small.yaml", "--replications", "2", "--sweep", "budget.cut.fraction=0,0.3", "--sweep", "budget.cut.runway_years=0,5"]),
+            ("small/sweep-s", ["run", "Tests/Fixtures/small.yaml", "--replications", "2", "--sweep", "budget.cut.fraction=0,0.3", "--sweep", "budget.cut.runway_years=0,5"]),
             ("compare/small-vs-small-cut/c", ["compare", "Tests/Fixtures/small.yaml", "Tests/Fixtures/small-cut.yaml", "--replications", "2"]),
-            ("small/o", ["ode", "Tests/Fixtures/small.yaml"]),
+            ("small/ode-o", ["ode", "Tests/Fixtures/small.yaml"]),
             ("small/m1", ["run", "Tests/Fixtures/small.yaml", "--replications", "2", "--shard", "1/2"]),
             ("small/m2", ["run", "Tests/Fixtures/small.yaml", "--replications", "2", "--shard", "2/2"]),
         ]
         for c in commands {
-            let id = String(c.folder.split(separator: "/").last!)
+            // The run kind's prefix (sweep-, ode-) is Runway's, not part of the run id.
+            let id = String(c.folder.split(separator: "/").last!.split(separator: "-").last!)
             let r = try CLI.runway(c.arguments + ["--output", base, "--run-id", c.folder.hasPrefix("small/m") ? "m" : id, "--quiet"])
             try #require(r.code == 0, "\(c.arguments): \(r.err)")
         }
         let merged = try CLI.runway(["merge", "\(base)/small/m-shard-1-of-2", "\(base)/small/m-shard-2-of-2", "--output", base, "--run-id", "merged", "--quiet"])
         try #require(merged.code == 0, "\(merged.err)")
-        for folder in ["small/r", "small/s", "compare/small-vs-small-cut/c", "small/o", "small/merged"] {
+        for folder in ["small/r", "small/sweep-s", "compare/small-vs-small-cut/c", "small/ode-o", "small/merged"] {
             let path = "\(base)/\(folder)"
             let result = try Self.validate(path)
             #expect(result.code == 0, "\(folder): frictionless validate failed:\n\(result.output.prefix(3000))")
@@ -94,7 +95,7 @@ import Testing
         }
 
         // The sweep's keys are identifiers, with the dotted key in the description.
-        let sweep = try #require(try Self.resources("\(base)/small/s")["sweep.csv"])
+        let sweep = try #require(try Self.resources("\(base)/small/sweep-s")["sweep.csv"])
         let key = try #require(sweep.first { $0["name"] as? String == "budget_cut_fraction" })
         #expect((key["description"] as? String)?.contains("budget.cut.fraction") == true)
         #expect(key["type"] as? String == "number")
