@@ -159,7 +159,8 @@ final class ConfigReader {
         return items
     }
 
-    func numbers(_ key: String, _ expectation: Expectation, minCount: Int = 1) throws(ScenarioError) -> [Double] {
+    /// A list of numbers; none of them can have dated values, for the reason given.
+    func numbers(_ key: String, _ expectation: Expectation, minCount: Int = 1, fixedBecause reason: String) throws(ScenarioError) -> [Double] {
         let expected = "a list of numbers (each \(expectation.text))"
         let items = try list(key, expected: expected)
         guard items.count >= minCount else {
@@ -168,7 +169,7 @@ final class ConfigReader {
         var values: [Double] = []
         for (i, item) in items.enumerated() {
             if item.isDated {
-                throw ScenarioError(item.location, "\(keyPath(key))[\(i)]", "dates given to a key that cannot change during a run: the items of this list (ages, shares) set the population's make-up or the children's schedule when they are created")
+                throw ScenarioError(item.location, "\(keyPath(key))[\(i)]", "dates given to a key that cannot change during a run: \(reason)")
             }
             values.append(try Self.number(item, "\(keyPath(key))[\(i)]", expectation))
         }

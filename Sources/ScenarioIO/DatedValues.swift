@@ -128,3 +128,14 @@ extension ConfigNode {
         return entries.contains { $0.key == "values" }
     }
 }
+
+extension DatedSeries {
+    /// The series as one `--set` assignment (`key={values: {...}, between: ...}`), for
+    /// tools that turn decisions per year into dated values (e.g. a workshop's rounds):
+    /// pass it in `ScenarioLoader.load(path:overrides:)` like any `--set`. Numbers are
+    /// written so that they read back exactly.
+    public var assignment: String {
+        let values = self.values.map { "\($0.date): \($0.value)" }.joined(separator: ", ")
+        return "\(key)={values: {\(values)}, between: \(between.rawValue)}"
+    }
+}

@@ -71,7 +71,7 @@ enum ScenarioDecoder {
             throw ScenarioError(r.location(of: "continue_care_until_age_years"), r.keyPath("continue_care_until_age_years"),
                                 "must be at least leaving_age_years (\(leavingAge)); equal means care stops at the leaving age")
         }
-        let householdShares = try r.numbers("household_size_shares", .fraction)
+        let householdShares = try r.numbers("household_size_shares", .fraction, fixedBecause: Fixed.householdSize)
         guard householdShares.reduce(0, +) > 0 else {
             throw ScenarioError(r.location(of: "household_size_shares"), r.keyPath("household_size_shares"), "the shares add up to 0")
         }
@@ -125,7 +125,7 @@ enum ScenarioDecoder {
             throw ScenarioError(c.node.location, c.path, "give either runway_years (0 = overnight, N = phased in over N years) or schedule (a cut per year), not \(hasRunway ? "both" : "neither")")
         }
         let runway = hasRunway ? try c.double("runway_years", .between(0, 100)) : nil
-        let schedule = hasSchedule ? try c.numbers("schedule", .fraction) : nil
+        let schedule = hasSchedule ? try c.numbers("schedule", .fraction, fixedBecause: "a cut schedule is already a value per budget year") : nil
         try c.finish()
         let b = BudgetParameters(
             baselineEurPerYear: baseline,
@@ -143,7 +143,7 @@ enum ScenarioDecoder {
             budgetShare: try yhc.double("budget_share", .fraction),
             costPerChildEurPerYear: try yhc.double("cost_per_child_eur_per_year", .money),
             reach: try yhc.double("reach", .fraction),
-            contactAgesYears: try yhc.numbers("contact_ages_years", .between(0, 30), minCount: 0),
+            contactAgesYears: try yhc.numbers("contact_ages_years", .between(0, 30), minCount: 0, fixedBecause: Fixed.age),
             detectionProbability: try perSeverity(yhc, "detection_probability", .probability),
             earlyHelpEnabled: try earlyHelp.bool("enabled"),
             earlyHelpStaffing: try staffing(earlyHelp),
@@ -337,6 +337,7 @@ enum ScenarioDecoder {
     enum Fixed {
         static let age = "ages at which a child's rates or services change are scheduled for each child in advance (the leaving age when it is born), so they hold for the whole run"
         static let burdenWeight = "the burden index weighs needs the same way over the whole run, so that its years compare"
+        static let householdSize = "a household's size is drawn once, when it is formed, so the shares hold for the whole run"
         static let riskShare = "a household's risk group is drawn once, when it is formed, so the groups' shares hold for the whole run"
     }
 

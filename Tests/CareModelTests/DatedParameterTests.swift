@@ -35,6 +35,26 @@ import Validation
                 "GP episodes 2012-13 should not move: \(before.difference.mean) [\(before.difference.lower95), \(before.difference.upper95)]")
     }
 
+    /// A budget-year value dated from 2015 does not touch any hazard's ceiling, so the run
+    /// draws exactly as the plain one until then: every row before 2015 is identical and
+    /// 2015's team places differ. (A dated hazard raises its ceiling from the start, so the
+    /// rows before its date are the same in distribution only.) A round-by-round replay with
+    /// the decisions so far as dated values keeps its past when the decisions are budget-year values.
+    @Test func aDatedBudgetShareLeavesThePastExactlyAsItWas() throws {
+        let share = "services.neighbourhood_team.budget_share"
+        let plain = try Self.run("small.yaml", replications: 2)
+        let dated = try Self.run("small.yaml", ["\(share)={values: {2000-01-01: 0.07, 2015-01-01: 0.06}}"], replications: 2)
+        let plainShare = try ScenarioLoader.load(path: TestScenario.fixtures.appendingPathComponent("small.yaml").path).parameters.services.neighbourhoodTeam.budgetShare
+        try #require(plainShare == 0.07, "the fixture's share changed: update this test")
+        let capacity = MetricCatalog.index("capacity_team")
+        for (a, b) in zip(plain, dated) {
+            let before = a.rows.indices.filter { a.rows[$0].periodStart.year < 2015 }
+            #expect(before.allSatisfy { a.rows[$0].values == b.rows[$0].values })
+            let first2015 = try #require(a.rows.firstIndex { $0.periodStart.year == 2015 })
+            #expect(b.rows[first2015].values[capacity] < a.rows[first2015].values[capacity])
+        }
+    }
+
     /// The same scenario and seed give the same rows with dated values too, whatever the thread count.
     @Test func datedRunsAreReproducible() throws {
         let parameters = try ScenarioLoader.load(path: TestScenario.fixtures.appendingPathComponent("dated.yaml").path).parameters

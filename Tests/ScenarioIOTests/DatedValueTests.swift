@@ -65,6 +65,16 @@ import ScenarioIO
         #expect(loaded.sweep.first?.key == "\(Self.gp).values.2014-01-01")
     }
 
+    /// A tool builds a series and passes it as a `--set` assignment; it reads back exactly.
+    @Test func aSeriesBuiltInCodeReadsBackThroughItsAssignment() throws {
+        let series = DatedSeries(key: "services.neighbourhood_team.budget_share", between: .step,
+                                 values: [.init(date: Self.date("2000-01-01"), value: 0.09), .init(date: Self.date("2015-01-01"), value: 0.1 / 3)])
+        #expect(series.assignment == "services.neighbourhood_team.budget_share={values: {2000-01-01: 0.09, 2015-01-01: 0.03333333333333333}, between: step}")
+        let p = try ScenarioLoader.load(path: Self.small, overrides: [series.assignment]).parameters
+        #expect(p.dated?.series == [series])
+        #expect(p.dated?.changes.first?.parameters.services.neighbourhoodTeam.budgetShare == 0.1 / 3)
+    }
+
     /// Dated values are one value: a file that extends another replaces its series
     /// instead of merging the dates, and a plain value replaces a series.
     @Test func extendsReplacesASeriesWhole() throws {

@@ -55,8 +55,9 @@ extension Replication {
     }
 
     func moneyEvent(_ h: Int) {
+        // No draw when the hazard is at its ceiling: a run whose hazards are not dated draws as a plain one.
         if isDated, let upper = moneyRate(h, from: ceiling), let actual = moneyRate(h, from: model),
-           streams.households.uniform() * upper >= actual {
+           upper > actual, streams.households.uniform() * upper >= actual {
             scheduleMoney(h)
             return
         }

@@ -44,7 +44,8 @@ extension Replication {
     func outsideReferral(_ service: ServiceKind) {
         scheduleOutsideReferral(service)
         let r = service.rawValue
-        if isDated && streams.region.uniform() * ceiling.outsideReferralsPerDay[r] >= model.outsideReferralsPerDay[r] { return }
+        let upper = ceiling.outsideReferralsPerDay[r], actual = model.outsideReferralsPerDay[r]
+        if isDated && upper > actual && streams.region.uniform() * upper >= actual { return }
         let slot = outside.take(service)
         if resources[r].tryAcquire() {
             startOutsideCare(slot)
@@ -90,7 +91,7 @@ extension Replication {
     }
 
     func outsideGiveUp(_ slot: Int) {
-        if isDated && streams.region.uniform() * ceiling.giveUpPerDay >= model.giveUpPerDay {
+        if isDated && ceiling.giveUpPerDay > model.giveUpPerDay && streams.region.uniform() * ceiling.giveUpPerDay >= model.giveUpPerDay {
             scheduleOutsideGiveUp(slot)
             return
         }
