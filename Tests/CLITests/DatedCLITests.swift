@@ -43,4 +43,18 @@ import Testing
         let grid = try String(contentsOfFile: "\(output)/dated/s/sweep.csv", encoding: .utf8)
         #expect(grid.split(separator: "\n").count == 3, "a header and two grid points: \(grid.prefix(300))")
     }
+
+    /// A calibration entry may name one date of a series: calibrated.yaml sets that date.
+    @Test func oneDateOfASeriesIsCalibrated() throws {
+        let base = CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let r = try CLITests.runway(["calibrate", "Tests/Fixtures/dated-calibrate.yaml", "--targets", "Tests/Fixtures/targets-test.csv",
+                                     "--replications", "2", "--max-iterations", "4", "--output", base, "--run-id", "c", "-q"])
+        #expect(r.code == 0, "\(r.err)")
+        let calibrated = "\(base)/dated-calibration/c/calibrated.yaml"
+        let yaml = try String(contentsOfFile: calibrated, encoding: .utf8)
+        #expect(yaml.contains("population.needs.crisis_per_year_severe.values.2010-01-01:"), "\(yaml)")
+        let check = try CLITests.runway(["validate", calibrated])
+        #expect(check.code == 0 && check.out.contains("1 dated key(s)"), "\(check.out)\(check.err)")
+    }
 }
