@@ -130,7 +130,7 @@ enum ScenarioDecoder {
         let b = BudgetParameters(
             baselineEurPerYear: baseline,
             cut: CutParameters(fraction: fraction, start: start, runwayYears: runway, schedule: schedule),
-            reserveEur: try r.double("reserve_eur", .money),
+            reserveEur: try r.double("reserve_eur", .money, fixedBecause: "the reserve is a stock of money that the run starts with and then keeps"),
             deficitPolicy: try r.choice("deficit_policy", DeficitPolicy.self))
         try r.finish()
         return b

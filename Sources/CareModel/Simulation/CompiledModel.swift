@@ -22,6 +22,8 @@ public struct CompiledModel: Sendable {
     /// Age (days) until which care that was running at the leaving age may continue.
     let continuationAgeDays: Double
     let schoolAgeDays: Double
+    // The hazards below are `var` only so that `hazardCeiling()` can raise them; nothing else writes them.
+
     /// Onset bands: start age (days) and hazard per day.
     let onsetBandStart: [Double]
     var onsetPerDay: [Double]

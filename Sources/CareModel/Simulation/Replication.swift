@@ -21,8 +21,9 @@ public final class Replication {
     let ceiling: CompiledModel
     /// Whether the run has dated values (then every scheduled hazard is thinned).
     let isDated: Bool
-    /// The next of `model.laterSets` to take over.
+    /// The next of `firstSet.laterSets` to take over.
     var nextChange = 0
+    /// The set in force at the start, which holds the later sets and their dates.
     private let firstSet: CompiledModel
     let replication: Int
     var events: EventList
