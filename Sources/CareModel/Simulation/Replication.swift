@@ -16,7 +16,7 @@ import Stochastics
 /// ceiling over all dates (`ceiling`) and thinned to `model`'s when they fire.
 public final class Replication {
     /// The parameter set in force now.
-    var model: CompiledModel
+    @exclusivity(unchecked) var model: CompiledModel
     /// Every hazard at its largest value over the run's dates (the first set itself without dated values).
     let ceiling: CompiledModel
     /// Whether the run has dated values (then every scheduled hazard is thinned).
