@@ -10,7 +10,6 @@ import CareModel
 struct DatedValues {
     struct Block {
         let series: DatedSeries
-        let location: SourceLocation
         /// Where each point's value was written (same order as `series.values`).
         let valueLocations: [SourceLocation]
         let dateLocations: [SourceLocation]
@@ -72,8 +71,7 @@ struct DatedValues {
             dateLocations.append(entry.keyLocation)
             texts.append(text)
         }
-        return Block(series: DatedSeries(key: path, between: between, values: points), location: node.location,
-                     valueLocations: valueLocations, dateLocations: dateLocations, texts: texts)
+        return Block(series: DatedSeries(key: path, between: between, values: points), valueLocations: valueLocations, dateLocations: dateLocations, texts: texts)
     }
 
     /// Refuses a date before `horizon.start` or from `horizon.end` on: a value can only
