@@ -43,17 +43,17 @@ extension Replication {
     /// Schedules the onset of a well child's next need, or its leaving if that comes
     /// first. The onset hazard is constant within an age band, so the onset time is
     /// found exactly by spending one unit-exponential draw of cumulative hazard band
-    /// by band (no event is needed at band boundaries). With money problems modelled the
-    /// hazard is at its upper bound, thinned in `onset`.
+    /// by band (no event is needed at band boundaries). With money problems modelled or
+    /// dated values the hazard is at its upper bound (the ceiling), thinned in `onset`.
     func scheduleOnset(_ i: Int) {
         let child = children.all[i]
-        let multiplier = model.riskOnsetMultiplier[Int(child.risk)] * model.moneyOnsetUpper
-        let relapse = child.flags & ChildFlag.relapseRisk != 0 ? model.relapsePerDay : 0
+        let multiplier = ceiling.riskOnsetMultiplier[Int(child.risk)] * ceiling.moneyOnsetUpper
+        let relapse = child.flags & ChildFlag.relapseRisk != 0 ? ceiling.relapsePerDay : 0
         var remaining = streams.onset.exponential(mean: 1)
         var a = age(i)
         var band = onsetBand(atAge: a)
         while a < model.leavingAgeDays {
-            let rate = model.onsetPerDay[band] * multiplier + relapse
+            let rate = ceiling.onsetPerDay[band] * multiplier + relapse
             let bandEnd = band + 1 < model.onsetBandStart.count ? min(model.onsetBandStart[band + 1], model.leavingAgeDays) : model.leavingAgeDays
             let hazardInBand = rate * (bandEnd - a)
             if remaining < hazardInBand {
@@ -84,22 +84,27 @@ extension Replication {
     /// Transitions of a child at home with a need, in this order.
     enum HomeTransition: Int { case escalate = 0, resolve, selfReferral, gp, team, school, crisis, rejected }
 
-    /// Summed hazard of a child at home with a need. With `actual: false` the
-    /// funding-dependent channels are at their upper bound (used to schedule); with
-    /// `actual: true` they are at this year's funding (used to choose). Fills `rates`
-    /// when given.
+    /// Summed hazard of a child at home with a need. With `actual: false` every channel is
+    /// at its upper bound (the ceiling over dated values, full funding; used to schedule);
+    /// with `actual: true` at the set in force and this year's funding (used to choose).
+    /// Fills `rates` when given.
+    ///
+    /// Each field is read from `model` or `ceiling` directly (never a whole set passed
+    /// along): a copy of a set per call would cost the hot loop its retains.
     @inline(__always)
     func homeRates(_ i: Int, need: Int, age a: Double, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
         let escalate = escalationRate(i, need: need, actual: actual)
-        let resolve = model.resolutionPerDay[need] + (a >= model.schoolToWork.fromDays - sameInstantDays ? model.schoolToWork.resolvePerDay : 0)
+        let inSupport = a >= model.schoolToWork.fromDays - sameInstantDays
+        let resolve = actual ? model.resolutionPerDay[need] + (inSupport ? model.schoolToWork.resolvePerDay : 0)
+            : ceiling.resolutionPerDay[need] + (inSupport ? ceiling.schoolToWork.resolvePerDay : 0)
         // The low threshold (policies.open_entitlement) draws light and moderate needs to the team.
         let access = need < 3 ? (actual ? accessNow : accessUpper) : 1
-        let selfReferral = model.selfReferralPerDay[need] * access
-        let gp = model.gpPerDay[need]
-        let team = model.teamOutreachPerDay[need] * (actual ? teamFactor : 1) * access
+        let selfReferral = (actual ? model.selfReferralPerDay[need] : ceiling.selfReferralPerDay[need]) * access
+        let gp = actual ? model.gpPerDay[need] : ceiling.gpPerDay[need]
+        let team = (actual ? model.teamOutreachPerDay[need] * teamFactor : ceiling.teamOutreachPerDay[need]) * access
         let atSchool = a >= model.schoolAgeDays - sameInstantDays && children.has(i, ChildFlag.schoolCovered)
-        let school = atSchool ? model.schoolDetectionPerDay[need] * (actual ? schoolFactor : 1) : 0
-        let crisis = need == 3 ? model.crisisPerDaySevere : 0
+        let school = atSchool ? (actual ? model.schoolDetectionPerDay[need] * schoolFactor : ceiling.schoolDetectionPerDay[need]) : 0
+        let crisis = need == 3 ? (actual ? model.crisisPerDaySevere : ceiling.crisisPerDaySevere) : 0
         if let rates {
             rates[0] = escalate; rates[1] = resolve; rates[2] = selfReferral; rates[3] = gp
             rates[4] = team; rates[5] = school; rates[6] = crisis
@@ -110,8 +115,11 @@ extension Replication {
     /// Hazard that the child's need gets heavier: by risk group and, with money problems,
     /// the household's state (`actual`) or its upper bound (to schedule).
     @inline(__always) func escalationRate(_ i: Int, need: Int, actual: Bool) -> Double {
-        let money = actual ? moneyFactor(i, raised: model.moneyEscalationFactor) : model.moneyEscalationUpper
-        return model.escalationPerDay[need] * model.riskEscalationMultiplier[Int(children.all[i].risk)] * money
+        let risk = Int(children.all[i].risk)
+        if actual {
+            return model.escalationPerDay[need] * model.riskEscalationMultiplier[risk] * moneyFactor(i, raised: model.moneyEscalationFactor)
+        }
+        return ceiling.escalationPerDay[need] * ceiling.riskEscalationMultiplier[risk] * ceiling.moneyEscalationUpper
     }
 
     enum WaitingTransition: Int { case escalate = 0, resolve, giveUp, crisis, indicated, rejected }
@@ -122,10 +130,10 @@ extension Replication {
     func waitingRates(_ i: Int, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
         let need = Int(children.all[i].need)
         let escalate = escalationRate(i, need: need, actual: actual)
-        let resolve = model.resolutionPerDay[need]
-        let giveUp = model.giveUpPerDay
-        let crisis = need == 3 ? model.crisisPerDaySevere : 0
-        let indicated = children.has(i, ChildFlag.inReferralStep) ? referralStepRate(i) : 0
+        let resolve = actual ? model.resolutionPerDay[need] : ceiling.resolutionPerDay[need]
+        let giveUp = actual ? model.giveUpPerDay : ceiling.giveUpPerDay
+        let crisis = need == 3 ? (actual ? model.crisisPerDaySevere : ceiling.crisisPerDaySevere) : 0
+        let indicated = children.has(i, ChildFlag.inReferralStep) ? referralStepRate(i, upper: !actual) : 0
         if let rates {
             rates[0] = escalate; rates[1] = resolve; rates[2] = giveUp; rates[3] = crisis; rates[4] = indicated
         }
@@ -139,13 +147,14 @@ extension Replication {
         return band
     }
 
-    /// Thinning of an onset scheduled at the upper money factor: accepted with the actual
-    /// hazard over the scheduled one.
+    /// Thinning of an onset scheduled at the ceiling (the upper money factor, the largest
+    /// dated rates): accepted with the actual hazard over the scheduled one.
     func acceptOnset(_ i: Int) -> Bool {
-        let base = model.onsetPerDay[onsetBand(atAge: age(i))] * model.riskOnsetMultiplier[Int(children.all[i].risk)]
-        let relapse = children.has(i, ChildFlag.relapseRisk) ? model.relapsePerDay : 0
-        let upper = base * model.moneyOnsetUpper + relapse
-        let actual = base * moneyFactor(i, raised: model.moneyOnsetFactor) + relapse
+        let band = onsetBand(atAge: age(i)), risk = Int(children.all[i].risk)
+        let relapseRisk = children.has(i, ChildFlag.relapseRisk)
+        let upper = ceiling.onsetPerDay[band] * ceiling.riskOnsetMultiplier[risk] * ceiling.moneyOnsetUpper + (relapseRisk ? ceiling.relapsePerDay : 0)
+        let actual = model.onsetPerDay[band] * model.riskOnsetMultiplier[risk] * moneyFactor(i, raised: model.moneyOnsetFactor)
+            + (relapseRisk ? model.relapsePerDay : 0)
         return actual >= upper || streams.onset.uniform() * upper < actual
     }
 }

@@ -25,10 +25,13 @@ extension Replication {
         referOn(i, to: specialised(need: need, residentialShare: residentialShare), indication: false)
     }
 
-    /// The rate at which the child's referral step ends now: the indication is the old
-    /// body's before the transition under the old regime, the municipality's after it.
-    @inline(__always) func referralStepRate(_ i: Int) -> Double {
-        (oldRegimeNow ? model.oldRegimeReferralStepPerDay : model.referralStepPerDay)[referralParts(i)]
+    /// The rate at which the child's referral step ends now (`upper`: its ceiling over
+    /// dated values, to schedule at): the indication is the old body's before the
+    /// transition under the old regime, the municipality's after it.
+    @inline(__always) func referralStepRate(_ i: Int, upper: Bool = false) -> Double {
+        let part = referralParts(i)
+        if oldRegimeNow { return upper ? ceiling.oldRegimeReferralStepPerDay[part] : model.oldRegimeReferralStepPerDay[part] }
+        return upper ? ceiling.referralStepPerDay[part] : model.referralStepPerDay[part]
     }
 
     /// On the transition date the team opens: its outreach starts, and children in the

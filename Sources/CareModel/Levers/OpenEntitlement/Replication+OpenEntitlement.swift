@@ -28,7 +28,7 @@ extension Replication {
     /// factor: every child at home with an unnoticed need is rescheduled at it (hazards are
     /// memoryless, so this is exact) and thinned to the ramp's value when its event fires.
     func openTheThreshold() {
-        let factor = model.parameters.policies.openEntitlement.accessFactor
+        let factor = ceiling.accessFactor
         guard factor > 1 else { return }
         accessUpper = factor
         for i in children.all.indices where children.has(i, ChildFlag.alive) && children.all[i].place == Place.home
