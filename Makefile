@@ -5,7 +5,7 @@
 SWIFT ?= swift
 SCENARIO ?= Scenarios/baseline.yaml
 
-.PHONY: run test build deps browser dictionary expected clean bench fuzz
+.PHONY: run test build deps browser dictionary expected clean bench fuzz workshop
 
 deps:
 	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then :; else \
@@ -37,6 +37,13 @@ run: build
 # The CLI tests depend on the runway executable, so `swift test` builds it fresh.
 test: deps browser
 	$(SWIFT) test
+
+# The workshop page (runway serve): open the printed address. WORKSHOP_HOST=0.0.0.0 serves a
+# room's network (the page then asks for the access code the server prints).
+WORKSHOP_HOST ?= 127.0.0.1
+WORKSHOP_PORT ?= 8080
+workshop: build
+	.build/release/runway serve --host $(WORKSHOP_HOST) --port $(WORKSHOP_PORT)
 
 dictionary: build
 	.build/release/runway dictionary > DATA_DICTIONARY.md

@@ -13,6 +13,9 @@ public enum CSVFormat {
 
     public static func number(_ x: Double) -> String { format(x) }
 
+    /// One row, fields quoted where needed, ended by a newline.
+    public static func row(_ fields: [String]) -> String { line(fields) }
+
     static func line(_ fields: [String]) -> String {
         fields.map(escape).joined(separator: ",") + "\n"
     }
