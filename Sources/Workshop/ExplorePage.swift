@@ -11,6 +11,7 @@ enum ExplorePage {
 <head>
 <meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+<link rel="icon" href="data:,"/>
 <title>Runway workshop</title>
 <style>
 body { font-family: "DejaVu Sans", Verdana, Arial, Helvetica, sans-serif; margin: 0; color: #111; background: #fff; line-height: 1.35; }
@@ -142,6 +143,7 @@ function buildLevers() {
       mark.className = "mark";
       const at = (pageValue(lever, scenarioValue) - lever.minimum) / (lever.maximum - lever.minimum);
       mark.style.left = (Math.max(0, Math.min(1, at)) * 100) + "%";
+      mark.style.transform = at < 0.2 ? "none" : at > 0.8 ? "translateX(-100%)" : "translateX(-50%)";
       mark.textContent = "▲ scenario: " + pageValue(lever, scenarioValue);
       track.append(mark);
       box.append(track);
@@ -224,9 +226,9 @@ async function poll(id) {
   try { snap = await api("GET", "/api/explore/" + id + "?seen=" + seen); }
   catch (e) { if (id === current) { document.body.dataset.state = "error"; showError(e.message); } return; }
   if (id !== current) return;
-  if (snap.view) { render(snap.view); seen = snap.pairs; }
+  if (snap.view) { render(snap.view); seen = snap.drawnPairs; }
   document.body.dataset.pairs = String(snap.pairs);
-  let text = "B against A: " + snap.pairs + " of " + snap.replications + " paired replications";
+  let text = "B against A: " + snap.pairs + " of " + snap.replications + " paired replications (charts: " + snap.drawnPairs + ")";
   if (snap.firstCurveSeconds != null) text += " · first curves after " + snap.firstCurveSeconds.toFixed(2) + " s";
   if (snap.allSeconds != null) text += " · all after " + snap.allSeconds.toFixed(2) + " s";
   if (snap.status === "queued") text += " · waiting for a free core";
@@ -277,7 +279,9 @@ function render(view) {
     box.className = "story";
     box.append(figure(s.timeline));
     const pre = document.createElement("pre");
-    pre.textContent = s.text.replace(/^# .*\n/, "").replace(/\*\*/g, "");
+    // The household's lines from stories.md, without its title and introduction.
+    const text = s.text.split("\n## ").slice(1).join("\n").replace(/\*\*/g, "");
+    pre.textContent = text;
     box.append(pre);
     stories.push(box);
   }

@@ -125,14 +125,23 @@ public final class LiveComparison: Sendable {
         return (both.map(\.0), both.map(\.1))
     }
 
+    /// The numbers of pairs at which the page's charts are drawn again: 1, 2, 3, 4, 6, 8,
+    /// 10, 12, 15, 20, then every 5, and the last. Drawing costs CPU the simulations need,
+    /// so not every pair is drawn; these keep the bands refining where they move most.
+    static func isDrawn(_ pairs: Int, of total: Int) -> Bool {
+        pairs == total || [1, 2, 3, 4, 6, 8, 10, 12, 15].contains(pairs) || (pairs >= 20 && pairs % 5 == 0)
+    }
+
     /// What the page shows now. The charts are drawn once per number of finished pairs
-    /// and only sent when the page has seen fewer (`seen`).
+    /// (at the steps of `isDrawn`) and only sent when the page has seen fewer (`seen`).
     public func snapshot(seen: Int) throws -> Snapshot {
         // The pairs and the status read together, so that "done" always comes with every pair.
-        let (a, b, status, message, first, all, rendered) = state.withLock { s in
+        let (all, b0, status, message, first, allSeconds, rendered) = state.withLock { s in
             let (a, b) = Self.pairs(s)
             return (a, b, s.status, s.message, s.firstPairSeconds, s.allPairsSeconds, s.rendered)
         }
+        let drawnCount = (0...all.count).last { $0 == 0 || Self.isDrawn($0, of: plan.replications) }!
+        let a = Array(all.prefix(drawnCount)), b = Array(b0.prefix(drawnCount))
         var view: Snapshot.View?
         if a.count > seen {
             if let rendered, rendered.pairs == a.count {
@@ -143,7 +152,7 @@ public final class LiveComparison: Sendable {
                 view = drawn
             }
         }
-        return Snapshot(id: id, status: status, pairs: a.count, replications: plan.replications, seconds: elapsed,
-                        firstCurveSeconds: first, allSeconds: all, message: message, view: view)
+        return Snapshot(id: id, status: status, pairs: all.count, drawnPairs: a.count, replications: plan.replications, seconds: elapsed,
+                        firstCurveSeconds: first, allSeconds: allSeconds, message: message, view: view)
     }
 }

@@ -50,13 +50,15 @@ public struct Snapshot: Sendable, Encodable {
     public let status: LiveComparison.Status
     /// Pairs of replications finished (A and B on the same random numbers).
     public let pairs: Int
+    /// Pairs in the charts (drawn at steps: `LiveComparison.isDrawn`).
+    public let drawnPairs: Int
     public let replications: Int
     public let seconds: Double
     /// Seconds from the request to the first finished pair, and to the last.
     public let firstCurveSeconds: Double?
     public let allSeconds: Double?
     public let message: String?
-    /// Nil when the page already has the charts of this many pairs.
+    /// Nil when the page has already seen charts of this many pairs (or more finished since).
     public let view: View?
 }
 

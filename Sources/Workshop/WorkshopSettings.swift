@@ -31,9 +31,9 @@ public struct WorkshopSettings: Sendable {
     public init() {}
 
     /// A settled start in 2005 (each child drawn in the state the mean-field twin
-    /// expects), eight years to settle before the reported years 2013–2025: about 25 %
-    /// less simulated time than the baseline's all-well start in 2000, with the same
-    /// reported years up to 2025, so 20 replications of B fit in the 3 s target on 2 cores.
+    /// expects; it takes some eight years to reach the simulation's own level of severe
+    /// needs) and the reported years 2013–2024: 20 simulated years instead of the
+    /// baseline's 26 from an all-well start in 2000, the same reported years but the last.
     public static let workshopHorizon = [
         "horizon.start=2005-01-01", "horizon.initial_state=settled", "horizon.warmup_until=2013-01-01", "horizon.end=2025-01-01",
     ]

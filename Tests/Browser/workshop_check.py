@@ -68,12 +68,12 @@ def note(message):
             console.append("log.%s: %s %s" % (entry.get("level"), entry.get("text"), entry.get("url", "")))
 
 
-def send(method, params=None, use_session=True):
+def send(method, params=None, use_session=True, tab=None):
     global next_id
     next_id += 1
     message = {"id": next_id, "method": method, "params": params or {}}
-    if use_session and session:
-        message["sessionId"] = session
+    if use_session and (tab or session):
+        message["sessionId"] = tab or session
     writer.write(json.dumps(message).encode() + b"\0")
     while True:
         answer = read_message()
@@ -84,30 +84,69 @@ def send(method, params=None, use_session=True):
         note(answer)
 
 
-def evaluate(expression):
-    result = send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+def evaluate(expression, tab=None):
+    result = send("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True}, tab=tab)
     if "exceptionDetails" in result:
         raise SystemExit("evaluate failed: %s" % result["exceptionDetails"])
     return result.get("result", {}).get("value")
 
 
-def wait_for(expression, seconds):
+def wait_for(expression, seconds, tab=None):
     deadline = time.time() + seconds
     while time.time() < deadline:
-        value = evaluate(expression)
+        value = evaluate(expression, tab)
         if value:
             return value
         time.sleep(0.1)
-    raise SystemExit("timed out waiting for: " + expression + " (state %s)" % evaluate("document.body.dataset.state"))
+    raise SystemExit("timed out waiting for: " + expression + " (state %s)" % evaluate("document.body.dataset.state", tab))
 
 
-def screenshot(name):
-    height = evaluate("Math.ceil(document.documentElement.scrollHeight)")
-    send("Emulation.setDeviceMetricsOverride", {"width": 1400, "height": min(int(height), 6000), "deviceScaleFactor": 1, "mobile": False})
-    shot = send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+def screenshot(name, tab=None, width=1400):
+    height = evaluate("Math.ceil(document.documentElement.scrollHeight)", tab)
+    send("Emulation.setDeviceMetricsOverride", {"width": width, "height": min(int(height), 6000), "deviceScaleFactor": 1, "mobile": False}, tab=tab)
+    shot = send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, tab=tab)
     with open(os.path.join(outdir, name), "wb") as f:
         f.write(base64.b64decode(shot["data"]))
-    send("Emulation.setDeviceMetricsOverride", {"width": 1400, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+    send("Emulation.setDeviceMetricsOverride", {"width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": False}, tab=tab)
+
+
+def open_tab(address):
+    """A new tab (its own sessionStorage) with the console watched; its session id."""
+    target = send("Target.createTarget", {"url": "about:blank"}, use_session=False)["targetId"]
+    tab = send("Target.attachToTarget", {"targetId": target, "flatten": True}, use_session=False)["sessionId"]
+    for domain in ("Runtime.enable", "Log.enable", "Page.enable"):
+        send(domain, tab=tab)
+    send("Page.navigate", {"url": address}, tab=tab)
+    return tab
+
+
+def rounds():
+    """A facilitator and two groups (each in its own tab) play one year; the facilitator's screen is saved."""
+    facilitator = open_tab(url + "rounds")
+    wait_for("document.getElementById('scenario') && document.getElementById('scenario').options.length > 0", 60, facilitator)
+    evaluate("document.getElementById('rounds').value = 2; document.getElementById('open').click(); true", facilitator)
+    code = wait_for("document.getElementById('fCode').textContent", 60, facilitator)
+    for name, cut, coordinator in (("Red", 20, "false"), ("Blue", 5, "true")):
+        tab = open_tab(url + "rounds")
+        wait_for("document.getElementById('scenario') && document.getElementById('scenario').options.length > 0", 60, tab)
+        evaluate("document.getElementById('joinCode').value = %s; document.getElementById('joinName').value = %s; "
+                 "document.getElementById('join').click(); true" % (json.dumps(code), json.dumps(name)), tab)
+        wait_for("document.querySelector('#gLevers .lever[data-key=\"budget.cut.fraction\"] input') !== null", 60, tab)
+        evaluate("""(() => { const s = document.querySelector('#gLevers .lever[data-key="budget.cut.fraction"] input');
+            s.value = %d; s.dispatchEvent(new Event('input', {bubbles: true}));
+            document.querySelector('#gLevers .lever[data-key="policies.coordination.enabled"] select').value = '%s';
+            document.getElementById('save').click(); return true; })()""" % (cut, coordinator), tab)
+        wait_for("document.body.dataset.state === 'saved'", 60, tab)
+        if name == "Red":
+            red = tab
+    wait_for("document.querySelectorAll('#fGroups tr').length === 3 && !document.getElementById('play').disabled", 60, facilitator)
+    evaluate("document.getElementById('play').click(); true", facilitator)
+    wait_for("document.body.dataset.state === 'played' && document.querySelectorAll('#ranking tr').length === 3", 600, facilitator)
+    screenshot("rounds.png", facilitator)
+    wait_for("document.querySelectorAll('#gResult figure').length > 0", 120, red)
+    screenshot("rounds-group.png", red, width=420)
+    return {"figures": evaluate("document.querySelectorAll('#fCharts figure').length", facilitator),
+            "ranking": evaluate("Array.from(document.querySelectorAll('#ranking tr')).slice(1).map(r => r.children[1].textContent)", facilitator)}
 
 
 try:
@@ -132,10 +171,11 @@ try:
     stories = evaluate("document.querySelectorAll('#stories figure').length")
     charts = evaluate("document.querySelectorAll('#charts figure').length")
     screenshot("explore.png")
+    played = rounds()
     time.sleep(0.3)
     print(json.dumps({"before": before[:200], "changed": bool(before) and bool(after) and before != after, "console": console,
                       "status_before": status_before, "status_after": status_after, "lever_marked": changed_mark,
-                      "stories": stories, "charts": charts}))
+                      "stories": stories, "charts": charts, "rounds": played}))
 finally:
     try:
         send("Browser.close", use_session=False)

@@ -63,8 +63,9 @@ import Testing
     }
 
     /// Headless Chromium loads the page, waits for A vs B, moves the budget cut to 20 %
-    /// and checks that B's curve changed, with no console messages. The screenshots are
-    /// kept in .build/workshop-screenshots/.
+    /// and checks that B's curve changed, with no console messages; then a facilitator
+    /// and two groups, each in its own tab, play a round. The screenshots are kept in
+    /// .build/workshop-screenshots/.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["RUNWAY_SKIP_BROWSER"] == nil))
     func thePageUpdatesBInARealBrowser() throws {
         guard let chromium = ReportCLITests.chromium else {
@@ -84,7 +85,11 @@ import Testing
         #expect(result["lever_marked"] as? Bool == true)
         #expect(result["charts"] as? Int == 12)
         #expect(result["stories"] as? Int == 2)
-        for name in ["explore-start.png", "explore.png"] {
+        // A round with two groups: the facilitator's screen shows both paths and ranks them.
+        let rounds = result["rounds"] as? [String: Any] ?? [:]
+        #expect((rounds["figures"] as? Int ?? 0) > 0)
+        #expect(Set(rounds["ranking"] as? [String] ?? []) == ["Red", "Blue"])
+        for name in ["explore-start.png", "explore.png", "rounds.png", "rounds-group.png"] {
             #expect(FileManager.default.fileExists(atPath: "\(shots)/\(name)"))
         }
     }

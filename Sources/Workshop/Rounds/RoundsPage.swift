@@ -9,6 +9,7 @@ enum RoundsPage {
 <head>
 <meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+<link rel="icon" href="data:,"/>
 <title>Runway workshop: rounds</title>
 <style>
 body { font-family: "DejaVu Sans", Verdana, Arial, Helvetica, sans-serif; margin: 0; color: #111; background: #fff; line-height: 1.35; }
@@ -31,7 +32,7 @@ th, td { border-bottom: 1px solid #ccc; padding: 4px 8px; text-align: left; vert
 figure { margin: 0 0 10px 0; }
 figure svg { max-width: 100%; height: auto; display: block; }
 button { font-size: 16px; padding: 6px 14px; }
-input, select { font-size: 16px; }
+input, select { font-size: 16px; max-width: 100%; }
 </style>
 </head>
 <body data-role="start" data-state="ready">
