@@ -161,7 +161,8 @@ extension Workshop {
             let decisions = session.decisionsSoFar(g, through: round - 1).map { d in
                 "\(d.year): " + DecisionOverrides.levers.map { lever in
                     let v = d.values[lever.key] ?? ""
-                    return lever.control == .slider ? "\(lever.label.lowercased()) \(ReportPage.number((Double(v) ?? .nan) * lever.scale))" : "\(v)"
+                    if lever.control == .slider { return "\(lever.label.lowercased()) \(ReportPage.number((Double(v) ?? .nan) * lever.scale))" }
+                    return "\(lever.label.lowercased()): \(lever.options.first { $0.value == v }?.label ?? v)"
                 }.joined(separator: ", ")
             }
             rows.append((g.name, stats, decisions))
