@@ -23,9 +23,9 @@ public enum DataDictionary {
           replications;
         - `report.html`: the charts of the run (and each as `charts/<name>.svg`), self-contained,
           with each curve's band over the replications;
-        - `run.json`: the fully resolved parameters and how they differ from the base file, seed,
-          replications, random streams, tie-breaking rule, achieved interval widths, versions,
-          machine and timings of the run.
+        - `run.json`: the fully resolved parameters (dated values as their series, see the end of
+          this page) and how they differ from the base file, seed, replications, random streams,
+          tie-breaking rule, achieved interval widths, versions, machine and timings of the run.
 
         With `--stories N`, `stories.md` tells N households' years in plain language (text, no columns).
         A sweep (`--sweep` or a `sweep:` section) writes `sweep.csv` and `sweep_summary.csv`
@@ -168,6 +168,17 @@ public enum DataDictionary {
         The same per period: `scenario_a`, `scenario_b`, `period_start`, `in_warmup`, `metric`,
         `difference`, `ci95_lower`, `ci95_upper`, `distinguishable`. Written only for scenarios
         with the same horizon and output interval as the first.
+
+        ## Dated values in run.json
+
+        A scenario may give a number as dated values,
+        `key: {values: {2000-01-01: 0.0, 2015-01-01: 0.09}, between: step}` (`between`: `step`,
+        the default, or `linear`, sampled on the first of each month). `run.json` then holds, under
+        `parameters`, the values in force at `horizon.start` and `parameters.dated.series`: one
+        entry per dated key with `key` (dotted, list items as `name[k]`), `between` and `values`
+        (a list of `date`, `value`). Before its first date a key has its first value, after its
+        last date its last. Rows in the CSV files are unchanged: each period is simulated with the
+        values in force during it (budget-year quantities as on the year's 1 January).
 
         """
         return out

@@ -1,3 +1,5 @@
+import CareModel
+
 /// A YAML value with the place it was written, kept through `extends` merges and
 /// `--set` overrides so that every error can name its file and line.
 public struct ConfigNode: Sendable {
@@ -15,6 +17,9 @@ public struct ConfigNode: Sendable {
 
     public var value: Value
     public let location: SourceLocation
+    /// Set on a number that stands for one date of dated values (`DatedValues`), so that a
+    /// key that cannot change during a run can refuse it.
+    var isDated = false
 
     public var isNull: Bool {
         if case .scalar(let text, let quoted) = value, !quoted {
@@ -57,14 +62,22 @@ public struct ConfigNode: Sendable {
         } else {
             guard index == nil else { throw ScenarioError(node.location, fullPath, "there is no list '\(key)' to index") }
             let empty = ConfigNode(value: .mapping([]), location: node.location)
-            entries.append(Entry(key: key, keyLocation: node.location, node: try empty.setting(path: path.dropFirst(), to: node, fullPath: fullPath)))
+            let entry = Entry(key: key, keyLocation: node.location, node: try empty.setting(path: path.dropFirst(), to: node, fullPath: fullPath))
+            // A new date of dated values goes in date order, so that `--set key.values.2010-01-01=…` adds a date.
+            if let date = CalendarDate(iso: key), let later = entries.firstIndex(where: { CalendarDate(iso: $0.key).map { $0 > date } ?? false }) {
+                entries.insert(entry, at: later)
+            } else {
+                entries.append(entry)
+            }
         }
         return ConfigNode(value: .mapping(entries), location: location)
     }
 
     /// `other` laid over `self`: blocks merge key by key, anything else is replaced.
+    /// Dated values are one value: they replace what the base had, dates and all.
     func merging(_ other: ConfigNode) -> ConfigNode {
-        guard case .mapping(var entries) = value, case .mapping(let overrides) = other.value else { return other }
+        guard case .mapping(var entries) = value, case .mapping(let overrides) = other.value,
+              !isDatedBlock, !other.isDatedBlock else { return other }
         for entry in overrides {
             if let index = entries.firstIndex(where: { $0.key == entry.key }) {
                 entries[index] = Entry(key: entry.key, keyLocation: entry.keyLocation,

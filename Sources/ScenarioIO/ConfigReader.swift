@@ -12,6 +12,7 @@ final class ConfigReader {
 
     init(_ node: ConfigNode, path: String) throws(ScenarioError) {
         guard case .mapping(let entries) = node.value else {
+            if node.isDated { throw ScenarioError(node.location, path, "dates given to a block of keys: dated values are for single numbers") }
             throw ScenarioError(node.location, path, "expected a block of keys, got \(node.kindName)")
         }
         self.node = node
@@ -58,21 +59,39 @@ final class ConfigReader {
 
     // MARK: - Typed values
 
+    /// Dated values stand for a number; on any other kind of key they are an error.
+    private func refuseDates(_ node: ConfigNode, _ key: String, _ kind: String) throws(ScenarioError) {
+        guard node.isDated else { return }
+        throw ScenarioError(node.location, keyPath(key), "dates given to a non-numeric key (\(kind)): only numbers can have dated values")
+    }
+
+    /// A number that cannot change during a run (it sets the population, a schedule of
+    /// ages or the run itself when the run starts): dated values are an error, with why.
+    private func refuseDates(_ node: ConfigNode, _ key: String, fixedBecause reason: String) throws(ScenarioError) {
+        guard node.isDated else { return }
+        throw ScenarioError(node.location, keyPath(key), "dates given to a key that cannot change during a run: \(reason)")
+    }
+
     func section(_ key: String) throws(ScenarioError) -> ConfigReader {
         try ConfigReader(required(key, expected: "a block of keys"), path: keyPath(key))
     }
 
     func string(_ key: String) throws(ScenarioError) -> String {
         let node = try required(key, expected: "text")
+        try refuseDates(node, key, "text")
         return try Self.text(node, keyPath(key))
     }
 
-    func double(_ key: String, _ expectation: Expectation) throws(ScenarioError) -> Double {
-        try Self.number(try required(key, expected: expectation.text), keyPath(key), expectation)
+    /// A number; `fixedBecause` names why it cannot have dated values (nil: it can).
+    func double(_ key: String, _ expectation: Expectation, fixedBecause reason: String? = nil) throws(ScenarioError) -> Double {
+        let node = try required(key, expected: expectation.text)
+        if let reason { try refuseDates(node, key, fixedBecause: reason) }
+        return try Self.number(node, keyPath(key), expectation)
     }
 
     func int(_ key: String, _ expectation: Expectation) throws(ScenarioError) -> Int {
         let node = try required(key, expected: "a whole number (\(expectation.text))")
+        try refuseDates(node, key, fixedBecause: "whole numbers are sizes and counts set when the run starts (children, places' delay, providers, replications, seed)")
         let text = try Self.text(node, keyPath(key))
         guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
             throw ScenarioError(node.location, keyPath(key), "expected a whole number (\(expectation.text)), got '\(text)'")
@@ -85,6 +104,7 @@ final class ConfigReader {
 
     func bool(_ key: String) throws(ScenarioError) -> Bool {
         let node = try required(key, expected: "true or false")
+        try refuseDates(node, key, "true or false")
         let text = try Self.text(node, keyPath(key))
         switch text {
         case "true", "True", "TRUE", "yes", "on": return true
@@ -96,6 +116,7 @@ final class ConfigReader {
     func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws(ScenarioError) -> T where T.RawValue == String {
         let options = T.allCases.map(\.rawValue).joined(separator: ", ")
         let node = try required(key, expected: "one of: \(options)")
+        try refuseDates(node, key, "one of: \(options)")
         let text = try Self.text(node, keyPath(key))
         guard let value = T(rawValue: text) else {
             throw ScenarioError(node.location, keyPath(key), "expected one of: \(options); got '\(text)'")
@@ -107,6 +128,7 @@ final class ConfigReader {
     func date(_ key: String, firstOfYear: Bool) throws(ScenarioError) -> CalendarDate {
         let expected = firstOfYear ? "a 1 January, YYYY-01-01" : "a date YYYY-MM-DD"
         let node = try required(key, expected: expected)
+        try refuseDates(node, key, "a date")
         let text = try Self.text(node, keyPath(key))
         guard let date = CalendarDate(iso: text) else {
             throw ScenarioError(node.location, keyPath(key), "expected \(expected), got '\(text)'")
@@ -130,13 +152,15 @@ final class ConfigReader {
 
     func list(_ key: String, expected: String) throws(ScenarioError) -> [ConfigNode] {
         let node = try required(key, expected: expected)
+        try refuseDates(node, key, "a list; date its numbers one by one")
         guard case .sequence(let items) = node.value else {
             throw ScenarioError(node.location, keyPath(key), "expected \(expected), got \(node.kindName)")
         }
         return items
     }
 
-    func numbers(_ key: String, _ expectation: Expectation, minCount: Int = 1) throws(ScenarioError) -> [Double] {
+    /// A list of numbers; none of them can have dated values, for the reason given.
+    func numbers(_ key: String, _ expectation: Expectation, minCount: Int = 1, fixedBecause reason: String) throws(ScenarioError) -> [Double] {
         let expected = "a list of numbers (each \(expectation.text))"
         let items = try list(key, expected: expected)
         guard items.count >= minCount else {
@@ -144,6 +168,9 @@ final class ConfigReader {
         }
         var values: [Double] = []
         for (i, item) in items.enumerated() {
+            if item.isDated {
+                throw ScenarioError(item.location, "\(keyPath(key))[\(i)]", "dates given to a key that cannot change during a run: \(reason)")
+            }
             values.append(try Self.number(item, "\(keyPath(key))[\(i)]", expectation))
         }
         return values

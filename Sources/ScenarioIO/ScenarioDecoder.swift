@@ -5,7 +5,28 @@ import Stochastics
 /// defaults live in `Scenarios/baseline.yaml`, which other scenarios extend), every
 /// value is checked, and keys nobody reads are rejected.
 enum ScenarioDecoder {
+    /// Decodes the tree; with dated values, once per change date (see `DatedValues`).
     static func decode(_ root: ConfigNode) throws(ScenarioError) -> ModelParameters {
+        let dated = try DatedValues(root)
+        guard !dated.isEmpty else { return try decodeOne(root) }
+        // The first values: what is in force at the start, as every date lies within the horizon.
+        var first = try decodeOne(dated.substituted(root, on: nil))
+        try dated.checkWithin(first.horizon)
+        var changes: [ParameterChange] = []
+        var previous = first
+        for date in dated.changeDates(first.horizon) {
+            let parameters: ModelParameters
+            do { parameters = try decodeOne(dated.substituted(root, on: date)) } catch {
+                throw ScenarioError(error.location, error.keyPath, "\(error.message) (on \(date), with the dated values in force then)")
+            }
+            if parameters != previous { changes.append(ParameterChange(date: date, parameters: parameters)) }
+            previous = parameters
+        }
+        first.dated = DatedParameters(series: dated.series, changes: changes)
+        return first
+    }
+
+    private static func decodeOne(_ root: ConfigNode) throws(ScenarioError) -> ModelParameters {
         let r = try ConfigReader(root, path: "")
         _ = r.optional("extends")
         let name = try r.string("name"), description = try r.string("description")
@@ -43,21 +64,21 @@ enum ScenarioDecoder {
 
     private static func population(_ r: ConfigReader) throws(ScenarioError) -> PopulationParameters {
         let children = try r.int("children", .children)
-        let leavingAge = try r.double("leaving_age_years", .between(1, 30))
-        let schoolAge = try r.double("school_age_years", .between(0, 30))
-        let continueUntil = try r.double("continue_care_until_age_years", .between(1, 30))
+        let leavingAge = try r.double("leaving_age_years", .between(1, 30), fixedBecause: Fixed.age)
+        let schoolAge = try r.double("school_age_years", .between(0, 30), fixedBecause: Fixed.age)
+        let continueUntil = try r.double("continue_care_until_age_years", .between(1, 30), fixedBecause: Fixed.age)
         guard continueUntil >= leavingAge else {
             throw ScenarioError(r.location(of: "continue_care_until_age_years"), r.keyPath("continue_care_until_age_years"),
                                 "must be at least leaving_age_years (\(leavingAge)); equal means care stops at the leaving age")
         }
-        let householdShares = try r.numbers("household_size_shares", .fraction)
+        let householdShares = try r.numbers("household_size_shares", .fraction, fixedBecause: Fixed.householdSize)
         guard householdShares.reduce(0, +) > 0 else {
             throw ScenarioError(r.location(of: "household_size_shares"), r.keyPath("household_size_shares"), "the shares add up to 0")
         }
         var groups: [RiskGroup] = []
         for (index, item) in try r.list("risk_groups", expected: "a list of risk groups").enumerated() {
             let g = try ConfigReader(item, path: r.keyPath("risk_groups[\(index)]"))
-            groups.append(RiskGroup(name: try g.string("name"), share: try g.double("share", .fraction),
+            groups.append(RiskGroup(name: try g.string("name"), share: try g.double("share", .fraction, fixedBecause: Fixed.riskShare),
                                     onsetMultiplier: try g.double("onset_multiplier", .multiplier),
                                     escalationMultiplier: try g.double("escalation_multiplier", .multiplier)))
             try g.finish()
@@ -76,7 +97,7 @@ enum ScenarioDecoder {
         var bands: [OnsetBand] = []
         for (index, item) in try r.list("onset_per_year", expected: "a list of age bands").enumerated() {
             let b = try ConfigReader(item, path: r.keyPath("onset_per_year[\(index)]"))
-            bands.append(OnsetBand(fromAge: try b.double("from_age_years", .between(0, leavingAge)), perYear: try b.double("rate", .rate)))
+            bands.append(OnsetBand(fromAge: try b.double("from_age_years", .between(0, leavingAge), fixedBecause: Fixed.age), perYear: try b.double("rate", .rate)))
             try b.finish()
         }
         try check(bands.first?.fromAge == 0, r, "onset_per_year", "the first band must start at from_age_years: 0")
@@ -89,7 +110,7 @@ enum ScenarioDecoder {
             selfReferralPerYear: try perSeverity(r, "self_referral_per_year", .rate),
             crisisPerYearSevere: try r.double("crisis_per_year_severe", .rate),
             relapsePerYear: try r.double("relapse_per_year", .rate),
-            burdenWeights: try perSeverity(r, "burden_weights", .weight))
+            burdenWeights: try perSeverity(r, "burden_weights", .weight, fixedBecause: Fixed.burdenWeight))
         try r.finish()
         return n
     }
@@ -104,12 +125,12 @@ enum ScenarioDecoder {
             throw ScenarioError(c.node.location, c.path, "give either runway_years (0 = overnight, N = phased in over N years) or schedule (a cut per year), not \(hasRunway ? "both" : "neither")")
         }
         let runway = hasRunway ? try c.double("runway_years", .between(0, 100)) : nil
-        let schedule = hasSchedule ? try c.numbers("schedule", .fraction) : nil
+        let schedule = hasSchedule ? try c.numbers("schedule", .fraction, fixedBecause: "a cut schedule is already a value per budget year") : nil
         try c.finish()
         let b = BudgetParameters(
             baselineEurPerYear: baseline,
             cut: CutParameters(fraction: fraction, start: start, runwayYears: runway, schedule: schedule),
-            reserveEur: try r.double("reserve_eur", .money),
+            reserveEur: try r.double("reserve_eur", .money, fixedBecause: "the reserve is a stock of money that the run starts with and then keeps"),
             deficitPolicy: try r.choice("deficit_policy", DeficitPolicy.self))
         try r.finish()
         return b
@@ -122,7 +143,7 @@ enum ScenarioDecoder {
             budgetShare: try yhc.double("budget_share", .fraction),
             costPerChildEurPerYear: try yhc.double("cost_per_child_eur_per_year", .money),
             reach: try yhc.double("reach", .fraction),
-            contactAgesYears: try yhc.numbers("contact_ages_years", .between(0, 30), minCount: 0),
+            contactAgesYears: try yhc.numbers("contact_ages_years", .between(0, 30), minCount: 0, fixedBecause: Fixed.age),
             detectionProbability: try perSeverity(yhc, "detection_probability", .probability),
             earlyHelpEnabled: try earlyHelp.bool("enabled"),
             earlyHelpStaffing: try staffing(earlyHelp),
@@ -275,10 +296,12 @@ enum ScenarioDecoder {
 
     // MARK: - Shared shapes
 
-    private static func perSeverity(_ r: ConfigReader, _ key: String, _ expectation: Expectation) throws(ScenarioError) -> PerSeverity<Double> {
+    private static func perSeverity(_ r: ConfigReader, _ key: String, _ expectation: Expectation,
+                                    fixedBecause reason: String? = nil) throws(ScenarioError) -> PerSeverity<Double> {
         let s = try r.section(key)
-        let value = PerSeverity(light: try s.double("light", expectation), moderate: try s.double("moderate", expectation),
-                                severe: try s.double("severe", expectation))
+        let value = PerSeverity(light: try s.double("light", expectation, fixedBecause: reason),
+                                moderate: try s.double("moderate", expectation, fixedBecause: reason),
+                                severe: try s.double("severe", expectation, fixedBecause: reason))
         try s.finish()
         return value
     }
@@ -308,6 +331,14 @@ enum ScenarioDecoder {
                                 spread: distribution == "exponential" && !d.has("spread") ? 1 : try d.double("spread", spreadRange))
         try d.finish()
         return spec
+    }
+
+    /// Why some numbers cannot have dated values (README.md, "Dated values").
+    enum Fixed {
+        static let age = "ages at which a child's rates or services change are scheduled for each child in advance (the leaving age when it is born), so they hold for the whole run"
+        static let burdenWeight = "the burden index weighs needs the same way over the whole run, so that its years compare"
+        static let householdSize = "a household's size is drawn once, when it is formed, so the shares hold for the whole run"
+        static let riskShare = "a household's risk group is drawn once, when it is formed, so the groups' shares hold for the whole run"
     }
 
     static func check(_ condition: Bool, _ r: ConfigReader, _ key: String, _ message: String) throws(ScenarioError) {

@@ -13,6 +13,7 @@ struct ValidateCommand: ParsableCommand {
         let loaded = try ScenarioLoader.load(path: options.scenario, overrides: options.overrides)
         _ = try CompiledModel(loaded.parameters)
         let p = loaded.parameters
-        print("\(options.scenario): ok — scenario '\(p.name)', \(p.population.children) children, \(p.horizon.start) to \(p.horizon.end), \(p.experiment.replications) replication(s)")
+        let dated = p.dated.map { ", \($0.series.count) dated key(s) changing on \($0.changes.count) date(s)" } ?? ""
+        print("\(options.scenario): ok — scenario '\(p.name)', \(p.population.children) children, \(p.horizon.start) to \(p.horizon.end), \(p.experiment.replications) replication(s)\(dated)")
     }
 }

@@ -26,6 +26,12 @@ import ScenarioIO
         Case(file: "bad-choice.yaml", line: 3, keyPath: "policies.queue_discipline", message: "expected one of: fifo, severity; got 'random'"),
         Case(file: "cut-mid-year.yaml", line: 4, keyPath: "budget.cut.start", message: "a 1 January"),
         Case(file: "shares-not-one.yaml", line: 3, keyPath: "population.risk_groups", message: "must add up to 1"),
+        // Dated values (README.md, "Dated values"): each error keeps the file, line and key.
+        Case(file: "dated-out-of-order.yaml", line: 5, keyPath: "services.neighbourhood_team.budget_share.values.2010-01-01", message: "date out of order"),
+        Case(file: "dated-outside-horizon.yaml", line: 5, keyPath: "services.neighbourhood_team.budget_share.values.2030-01-01", message: "date outside the horizon"),
+        Case(file: "dated-out-of-range.yaml", line: 7, keyPath: "services.neighbourhood_team.budget_share", message: "expected a fraction between 0 and 1, got 1.5 (on 2015-01-01"),
+        Case(file: "dated-non-numeric.yaml", line: 4, keyPath: "policies.queue_discipline", message: "dates given to a non-numeric key"),
+        Case(file: "dated-fixed-key.yaml", line: 4, keyPath: "population.children", message: "dates given to a key that cannot change during a run"),
     ]
 
     @Test(arguments: cases)

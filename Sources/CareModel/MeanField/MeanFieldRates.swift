@@ -13,10 +13,13 @@ struct MeanFieldRates {
         var schoolFactor = 1.0
     }
 
-    let model: CompiledModel
+    /// The parameter set in force (switched at dated values' change dates).
+    var model: CompiledModel {
+        didSet { endRate = model.durations.map { 1 / $0.mean } }
+    }
     let layout: MeanFieldLayout
     var context = Context()
-    let endRate: [Double]
+    private(set) var endRate: [Double]
 
     init(model: CompiledModel, layout: MeanFieldLayout) {
         self.model = model

@@ -7,7 +7,6 @@ extension MeanFieldTwin {
         typealias M = MetricCatalog
         typealias C = MeanFieldLayout.Counter
         let p = model.parameters
-        let s = p.services
         var reserve = p.budget.reserveEur
         var spent = 0.0, received = 0.0
         var rows: [PeriodRow] = []
@@ -16,6 +15,8 @@ extension MeanFieldTwin {
             let date = model.periodStartDates[q - 1]
             let funding = years[date.year - p.horizon.start.year]
             let share = (end - start) / funding.account.days
+            // Care days are priced at the period's close, under the set in force just before it (as the simulation does).
+            let s = model.set(onDay: end - 0.5).parameters.services
             func flow(_ c: C) -> Double { counters[q][c.rawValue] - counters[q - 1][c.rawValue] }
             func stock(_ k: Stock) -> Double { stocks[q][k.rawValue] }
             var v = [Double](repeating: 0, count: M.count)

@@ -35,8 +35,11 @@ public enum MeanFieldTwin {
         let boundaries = model.periodBoundaries
         let periods = model.periodCount
         let startYear = p.horizon.start.year
-        let years = (0...(p.horizon.end.year - startYear)).map { YearAllocation(year: startYear + $0, parameters: p, children: children) }
-        let yearStarts = (1..<years.count).map { Double(CalendarDate(year: startYear + $0, month: 1, day: 1)!.daysSinceEpoch - model.startDay) }
+        // Each budget year is funded under the parameter set in force on its 1 January.
+        let yearStarts = (1...(p.horizon.end.year - startYear)).map { Double(CalendarDate(year: startYear + $0, month: 1, day: 1)!.daysSinceEpoch - model.startDay) }
+        let years = ([0] + yearStarts).enumerated().map { k, day in
+            YearAllocation(year: startYear + k, parameters: model.set(onDay: day).parameters, children: children)
+        }
 
         // Accumulated over cohorts, per period boundary 1...periods.
         var stocks = [[Double]](repeating: [Double](repeating: 0, count: Stock.allCases.count), count: periods + 1)
@@ -54,7 +57,9 @@ public enum MeanFieldTwin {
         for (entry, entryAge) in cohorts {
             let exit = entry + model.leavingAgeDays - entryAge
             var y = [Double](repeating: 0, count: layout.dimension)
-            let covered = p.services.schoolCare.shareOfChildrenCovered
+            // A child's school-care coverage is drawn when it enters, under the set then in force.
+            rates.model = model.set(onDay: entry)
+            let covered = rates.model.parameters.services.schoolCare.shareOfChildrenCovered
             for (g, share) in model.riskShares.enumerated() {
                 for (isCovered, coveredShare) in [(true, covered), (false, 1 - covered)] {
                     let b = layout.block(group: g, covered: isCovered)
@@ -80,6 +85,9 @@ public enum MeanFieldTwin {
             for a in model.contactAges where a > entryAge && entry + a - entryAge < exit {
                 moments.append((entry + a - entryAge, .contact))
             }
+            for (k, day) in model.changeDays.enumerated() where day > entry && day < exit && day < model.endDay {
+                moments.append((day, .parameterChange(k)))
+            }
             if exit < model.endDay { moments.append((exit, .exit)) }
             moments.sort { $0.time < $1.time || ($0.time == $1.time && $0.what.order < $1.what.order) }
 
@@ -89,7 +97,8 @@ public enum MeanFieldTwin {
                 let age = now - entry + entryAge
                 var band = 0
                 while band + 1 < model.onsetBandStart.count && model.onsetBandStart[band + 1] <= age + sameInstantDays { band += 1 }
-                rates.context.onset = model.riskOnsetMultiplier.map { model.onsetPerDay[band] * $0 }
+                let current = rates.model
+                rates.context.onset = current.riskOnsetMultiplier.map { current.onsetPerDay[band] * $0 }
                 rates.context.schoolActive = age >= model.schoolAgeDays - sameInstantDays
                 let funding = years[min(years.count - 1, yearIndex(now, yearStarts))]
                 rates.context.teamFactor = funding.teamFactor
@@ -105,11 +114,14 @@ public enum MeanFieldTwin {
                 case .record(let q):
                     for (k, value) in counterValues(y, layout).enumerated() { counters[q][k] += value }
                     if !gone { for (k, value) in stockValues(y, layout).enumerated() { stocks[q][k] += value } }
+                case .parameterChange(let k):
+                    rates.model = model.laterSets[k]
+                    setContext()
                 case .newYear, .ageChange:
                     setContext()
                 case .contact:
                     let funding = years[min(years.count - 1, yearIndex(now, yearStarts))]
-                    contact(&y, layout, model, reachFactor: funding.jgzReachFactor,
+                    contact(&y, layout, rates.model, reachFactor: funding.jgzReachFactor,
                             earlyHelp: funding.places[ServiceKind.jgzEarlyHelp.rawValue] > 0)
                 case .exit:
                     let q = periodIndex(containing: exit, boundaries)
@@ -125,15 +137,17 @@ public enum MeanFieldTwin {
     }
 
     enum Moment {
-        case record(Int), newYear, ageChange, contact, exit
-        /// At one instant: record the period first (as the simulation closes periods first).
+        case record(Int), parameterChange(Int), newYear, ageChange, contact, exit
+        /// At one instant: record the period first (as the simulation closes periods first),
+        /// then put dated values in force, then open the budget year.
         var order: Int {
             switch self {
             case .record: 0
-            case .newYear: 1
-            case .ageChange: 2
-            case .contact: 3
-            case .exit: 4
+            case .parameterChange: 1
+            case .newYear: 2
+            case .ageChange: 3
+            case .contact: 4
+            case .exit: 5
             }
         }
     }

@@ -10,6 +10,9 @@ public struct ModelParameters: Sendable, Codable, Equatable {
     public var services: ServiceParameters
     public var policies: PolicyParameters
     public var experiment: ExperimentParameters
+    /// Values that change during the run (nil when every value is plain): the sets in
+    /// force from later dates. The fields above are the set in force at `horizon.start`.
+    public var dated: DatedParameters?
 
     public init(name: String, description: String, horizon: Horizon, population: PopulationParameters,
                 budget: BudgetParameters, services: ServiceParameters, policies: PolicyParameters,

@@ -22,28 +22,30 @@ public struct CompiledModel: Sendable {
     /// Age (days) until which care that was running at the leaving age may continue.
     let continuationAgeDays: Double
     let schoolAgeDays: Double
+    // The hazards below are `var` only so that `hazardCeiling()` can raise them; nothing else writes them.
+
     /// Onset bands: start age (days) and hazard per day.
     let onsetBandStart: [Double]
-    let onsetPerDay: [Double]
-    let riskOnsetMultiplier: [Double]
-    let riskEscalationMultiplier: [Double]
+    var onsetPerDay: [Double]
+    var riskOnsetMultiplier: [Double]
+    var riskEscalationMultiplier: [Double]
     let riskShares: [Double]
     let householdSizeShares: [Double]
     let meanHouseholdSize: Double
     let contactAges: [Double]
 
-    let escalationPerDay: [Double]
-    let resolutionPerDay: [Double]
-    let selfReferralPerDay: [Double]
-    let gpPerDay: [Double]
-    let teamOutreachPerDay: [Double]
-    let schoolDetectionPerDay: [Double]
-    let crisisPerDaySevere: Double
-    let relapsePerDay: Double
-    let giveUpPerDay: Double
+    var escalationPerDay: [Double]
+    var resolutionPerDay: [Double]
+    var selfReferralPerDay: [Double]
+    var gpPerDay: [Double]
+    var teamOutreachPerDay: [Double]
+    var schoolDetectionPerDay: [Double]
+    var crisisPerDaySevere: Double
+    var relapsePerDay: Double
+    var giveUpPerDay: Double
     /// Rate per day at which the referral step ends, indexed by its parts (bit 0:
     /// indication, bit 1: hand-over); 0 when the step has no length.
-    let referralStepPerDay: [Double]
+    var referralStepPerDay: [Double]
     /// Whether referrals from the team or a GP include an indication step; whether moves
     /// between organisations include a hand-over step or a duplicate intake.
     let hasIndication: Bool
@@ -65,25 +67,25 @@ public struct CompiledModel: Sendable {
     /// per day of the household states, and the factors on the children's hazards. Children's
     /// hazards are scheduled at the upper factor and thinned to the household's actual one.
     let hasMoneyProblems: Bool
-    let moneyProblemsPerDay: [Double]
-    let moneyResolvePerDay: Double
-    let debtHelpApplyPerDay: Double
+    var moneyProblemsPerDay: [Double]
+    var moneyResolvePerDay: Double
+    var debtHelpApplyPerDay: Double
     let moneyOnsetFactor: Double
     let moneyEscalationFactor: Double
     /// The largest factors a child's hazards can have (1 without money problems).
-    let moneyOnsetUpper: Double
-    let moneyEscalationUpper: Double
+    var moneyOnsetUpper: Double
+    var moneyEscalationUpper: Double
     let debtHelpDuration: DurationDistribution
     /// Youth health care split into a 0-4 and a 4-18 organisation (the early-help cases move at school age).
     let splitJGZ: Bool
     /// School-to-work support: on, from and until which age (days), and its extra resolution hazard per day.
-    let schoolToWork: SchoolToWork
+    var schoolToWork: SchoolToWork
     /// Regional pool: the other municipalities' places and referrals per day, per service
     /// (ServiceKind order; 0 outside specialised care or without a region).
     let outsidePlaces: [Int]
     /// Households debt help can take at once (services.debt_help: budget / cost per household).
     let debtHelpPlaces: Int
-    let outsideReferralsPerDay: [Double]
+    var outsideReferralsPerDay: [Double]
 
     /// Per service (indexed by ServiceKind.rawValue); specialised care's under the financing model's incentive.
     let durations: [DurationDistribution]
@@ -97,10 +99,20 @@ public struct CompiledModel: Sendable {
     /// every child starts well).
     private(set) var settledStart: SettledStart?
 
+    /// Dated values (`ModelParameters.dated`): the sets in force from later dates, and
+    /// the day (from the start) each takes over. Empty when every value is plain.
+    let laterSets: [CompiledModel]
+    let changeDays: [Double]
+    var isDated: Bool { !laterSets.isEmpty }
+
     /// Throws a `DistributionError` for a duration the scenario's checks should have
     /// refused, and a `ModelError` for a count that does not fit a whole number (every
     /// conversion from `Double` to `Int` is checked here or once per budget year, never per event).
     public init(_ p: ModelParameters) throws {
+        try self.init(p, isFirstSet: true)
+    }
+
+    private init(_ p: ModelParameters, isFirstSet: Bool) throws {
         parameters = p
         startDay = p.horizon.start.daysSinceEpoch
         endDay = Double(p.horizon.end.daysSinceEpoch - startDay)
@@ -227,7 +239,10 @@ public struct CompiledModel: Sendable {
         ]
         try Self.checkYearAllocations(p)
         birthsPerDay = Double(pop.children) / leaving
-        if p.horizon.initialState == .settled {
+        let changes = p.dated?.changes ?? []
+        laterSets = try changes.map { try CompiledModel($0.parameters, isFirstSet: false) }
+        changeDays = changes.map { Double($0.date.daysSinceEpoch - p.horizon.start.daysSinceEpoch) }
+        if isFirstSet && p.horizon.initialState == .settled {
             do { settledStart = try MeanFieldTwin.settledStart(self) } catch {
                 throw DistributionError.invalid("the settled start (horizon.initial_state: settled) could not be computed: \(error); try initial_state: all_well")
             }
@@ -235,6 +250,43 @@ public struct CompiledModel: Sendable {
     }
 
     public var periodCount: Int { periodStartDates.count }
+
+    /// The set in force on `day` (from the start).
+    func set(onDay day: Double) -> CompiledModel {
+        guard let k = changeDays.lastIndex(where: { $0 <= day + sameInstantDays }) else { return self }
+        return laterSets[k]
+    }
+
+    /// This set with every hazard raised to its largest value over all dates: events are
+    /// scheduled at these rates and thinned to the rates in force when they fire, so a
+    /// change of rates never reschedules anyone. Without dated values, the set itself.
+    func hazardCeiling() -> CompiledModel {
+        var c = self
+        func top(_ a: inout [Double], _ b: [Double]) { for k in a.indices { a[k] = max(a[k], b[k]) } }
+        for s in laterSets {
+            top(&c.onsetPerDay, s.onsetPerDay)
+            top(&c.riskOnsetMultiplier, s.riskOnsetMultiplier)
+            top(&c.riskEscalationMultiplier, s.riskEscalationMultiplier)
+            top(&c.escalationPerDay, s.escalationPerDay)
+            top(&c.resolutionPerDay, s.resolutionPerDay)
+            top(&c.selfReferralPerDay, s.selfReferralPerDay)
+            top(&c.gpPerDay, s.gpPerDay)
+            top(&c.teamOutreachPerDay, s.teamOutreachPerDay)
+            top(&c.schoolDetectionPerDay, s.schoolDetectionPerDay)
+            top(&c.referralStepPerDay, s.referralStepPerDay)
+            top(&c.moneyProblemsPerDay, s.moneyProblemsPerDay)
+            top(&c.outsideReferralsPerDay, s.outsideReferralsPerDay)
+            c.crisisPerDaySevere = max(c.crisisPerDaySevere, s.crisisPerDaySevere)
+            c.relapsePerDay = max(c.relapsePerDay, s.relapsePerDay)
+            c.giveUpPerDay = max(c.giveUpPerDay, s.giveUpPerDay)
+            c.moneyResolvePerDay = max(c.moneyResolvePerDay, s.moneyResolvePerDay)
+            c.debtHelpApplyPerDay = max(c.debtHelpApplyPerDay, s.debtHelpApplyPerDay)
+            c.moneyOnsetUpper = max(c.moneyOnsetUpper, s.moneyOnsetUpper)
+            c.moneyEscalationUpper = max(c.moneyEscalationUpper, s.moneyEscalationUpper)
+            c.schoolToWork.resolvePerDay = max(c.schoolToWork.resolvePerDay, s.schoolToWork.resolvePerDay)
+        }
+        return c
+    }
 
     /// Makes every budget year's allocation once at the start population (the twin's
     /// years exactly), and checks the largest specialised place counts a replication can

@@ -24,4 +24,6 @@ enum EventKind: UInt32 {
     /// Such a child's episode ends, or it gives up waiting (subject: its slot).
     case outsideCareEnd = 11
     case outsideGiveUp = 12
+    /// Dated values: the next parameter set takes over.
+    case parameterChange = 13
 }

@@ -22,7 +22,7 @@ extension Replication {
             } else {
                 homeTransition(i)
             }
-        case .periodBoundary, .birth, .transition, .household, .outsideReferral, .outsideCareEnd, .outsideGiveUp:
+        case .periodBoundary, .birth, .transition, .household, .outsideReferral, .outsideCareEnd, .outsideGiveUp, .parameterChange:
             preconditionFailure("not a child event")
         }
     }
@@ -32,7 +32,7 @@ extension Replication {
     }
 
     func onset(_ i: Int) {
-        if model.hasMoneyProblems && !acceptOnset(i) {
+        if (model.hasMoneyProblems || isDated) && !acceptOnset(i) {
             scheduleOnset(i)
             return
         }
@@ -75,7 +75,7 @@ extension Replication {
         let need = Int(children.all[i].need)
         let chosen: WaitingTransition = withUnsafeTemporaryAllocation(of: Double.self, capacity: 6) { rates in
             let actual = waitingRates(i, actual: true, into: rates)
-            let upper = model.hasMoneyProblems ? waitingRates(i, actual: false, into: nil) : actual
+            let upper = model.hasMoneyProblems || isDated ? waitingRates(i, actual: false, into: nil) : actual
             rates[5] = max(0, upper - actual)
             return WaitingTransition(rawValue: streams.progression.index(weights: UnsafeBufferPointer(rates), total: upper))!
         }

@@ -31,15 +31,21 @@ extension Replication {
         if householdMoney[h].state != .helped { householdMoney[h].token &+= 1 }
     }
 
-    /// Schedules the household's next change of state (the end of debt help is scheduled when it starts).
-    func scheduleMoney(_ h: Int) {
-        let rate: Double
+    /// The hazard of the household's next change of state under `m` (nil in debt help,
+    /// whose end is scheduled when it starts).
+    private func moneyRate(_ h: Int, from m: borrowing CompiledModel) -> Double? {
         switch householdMoney[h].state {
-        case .none: rate = model.moneyProblemsPerDay[Int(householdRisk[h])]
-        case .problems: rate = model.moneyResolvePerDay + model.debtHelpApplyPerDay
-        case .waiting: rate = model.moneyResolvePerDay
-        case .helped: return
+        case .none: m.moneyProblemsPerDay[Int(householdRisk[h])]
+        case .problems: m.moneyResolvePerDay + m.debtHelpApplyPerDay
+        case .waiting: m.moneyResolvePerDay
+        case .helped: nil
         }
+    }
+
+    /// Schedules the household's next change of state at its ceiling over dated values
+    /// (thinned in `moneyEvent`; the end of debt help is scheduled when it starts).
+    func scheduleMoney(_ h: Int) {
+        guard let rate = moneyRate(h, from: ceiling) else { return }
         householdMoney[h].token &+= 1
         guard rate > 0 else { return }
         let t = events.now + streams.households.exponential(mean: 1 / rate)
@@ -49,6 +55,12 @@ extension Replication {
     }
 
     func moneyEvent(_ h: Int) {
+        // No draw when the hazard is at its ceiling: a run whose hazards are not dated draws as a plain one.
+        if isDated, let upper = moneyRate(h, from: ceiling), let actual = moneyRate(h, from: model),
+           upper > actual, streams.households.uniform() * upper >= actual {
+            scheduleMoney(h)
+            return
+        }
         switch householdMoney[h].state {
         case .none:
             setMoneyState(h, .problems)

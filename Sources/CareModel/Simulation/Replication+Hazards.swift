@@ -43,17 +43,17 @@ extension Replication {
     /// Schedules the onset of a well child's next need, or its leaving if that comes
     /// first. The onset hazard is constant within an age band, so the onset time is
     /// found exactly by spending one unit-exponential draw of cumulative hazard band
-    /// by band (no event is needed at band boundaries). With money problems modelled the
-    /// hazard is at its upper bound, thinned in `onset`.
+    /// by band (no event is needed at band boundaries). With money problems modelled or
+    /// dated values the hazard is at its upper bound (the ceiling), thinned in `onset`.
     func scheduleOnset(_ i: Int) {
         let child = children.all[i]
-        let multiplier = model.riskOnsetMultiplier[Int(child.risk)] * model.moneyOnsetUpper
-        let relapse = child.flags & ChildFlag.relapseRisk != 0 ? model.relapsePerDay : 0
+        let multiplier = ceiling.riskOnsetMultiplier[Int(child.risk)] * ceiling.moneyOnsetUpper
+        let relapse = child.flags & ChildFlag.relapseRisk != 0 ? ceiling.relapsePerDay : 0
         var remaining = streams.onset.exponential(mean: 1)
         var a = age(i)
         var band = onsetBand(atAge: a)
         while a < model.leavingAgeDays {
-            let rate = model.onsetPerDay[band] * multiplier + relapse
+            let rate = ceiling.onsetPerDay[band] * multiplier + relapse
             let bandEnd = band + 1 < model.onsetBandStart.count ? min(model.onsetBandStart[band + 1], model.leavingAgeDays) : model.leavingAgeDays
             let hazardInBand = rate * (bandEnd - a)
             if remaining < hazardInBand {
@@ -84,20 +84,27 @@ extension Replication {
     /// Transitions of a child at home with a need, in this order.
     enum HomeTransition: Int { case escalate = 0, resolve, selfReferral, gp, team, school, crisis, rejected }
 
-    /// Summed hazard of a child at home with a need. With `actual: false` the
-    /// funding-dependent channels are at their upper bound (used to schedule); with
-    /// `actual: true` they are at this year's funding (used to choose). Fills `rates`
-    /// when given.
+    /// Summed hazard of a child at home with a need. With `actual: false` every channel is
+    /// at its upper bound (the ceiling over dated values, full funding; used to schedule);
+    /// with `actual: true` at the set in force and this year's funding (used to choose).
+    /// Fills `rates` when given.
     @inline(__always)
     func homeRates(_ i: Int, need: Int, age a: Double, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
-        let escalate = escalationRate(i, need: need, actual: actual)
-        let resolve = model.resolutionPerDay[need] + (a >= model.schoolToWork.fromDays - sameInstantDays ? model.schoolToWork.resolvePerDay : 0)
-        let selfReferral = model.selfReferralPerDay[need]
-        let gp = model.gpPerDay[need]
-        let team = model.teamOutreachPerDay[need] * (actual ? teamFactor : 1)
-        let atSchool = a >= model.schoolAgeDays - sameInstantDays && children.has(i, ChildFlag.schoolCovered)
-        let school = atSchool ? model.schoolDetectionPerDay[need] * (actual ? schoolFactor : 1) : 0
-        let crisis = need == 3 ? model.crisisPerDaySevere : 0
+        actual ? homeRates(i, need: need, age: a, from: model, actual: true, into: rates)
+            : homeRates(i, need: need, age: a, from: ceiling, actual: false, into: rates)
+    }
+
+    @inline(__always)
+    private func homeRates(_ i: Int, need: Int, age a: Double, from m: borrowing CompiledModel, actual: Bool,
+                           into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
+        let escalate = escalationRate(i, need: need, from: m, actual: actual)
+        let resolve = m.resolutionPerDay[need] + (a >= m.schoolToWork.fromDays - sameInstantDays ? m.schoolToWork.resolvePerDay : 0)
+        let selfReferral = m.selfReferralPerDay[need]
+        let gp = m.gpPerDay[need]
+        let team = m.teamOutreachPerDay[need] * (actual ? teamFactor : 1)
+        let atSchool = a >= m.schoolAgeDays - sameInstantDays && children.has(i, ChildFlag.schoolCovered)
+        let school = atSchool ? m.schoolDetectionPerDay[need] * (actual ? schoolFactor : 1) : 0
+        let crisis = need == 3 ? m.crisisPerDaySevere : 0
         if let rates {
             rates[0] = escalate; rates[1] = resolve; rates[2] = selfReferral; rates[3] = gp
             rates[4] = team; rates[5] = school; rates[6] = crisis
@@ -108,8 +115,12 @@ extension Replication {
     /// Hazard that the child's need gets heavier: by risk group and, with money problems,
     /// the household's state (`actual`) or its upper bound (to schedule).
     @inline(__always) func escalationRate(_ i: Int, need: Int, actual: Bool) -> Double {
-        let money = actual ? moneyFactor(i, raised: model.moneyEscalationFactor) : model.moneyEscalationUpper
-        return model.escalationPerDay[need] * model.riskEscalationMultiplier[Int(children.all[i].risk)] * money
+        actual ? escalationRate(i, need: need, from: model, actual: true) : escalationRate(i, need: need, from: ceiling, actual: false)
+    }
+
+    @inline(__always) private func escalationRate(_ i: Int, need: Int, from m: borrowing CompiledModel, actual: Bool) -> Double {
+        let money = actual ? moneyFactor(i, raised: m.moneyEscalationFactor) : m.moneyEscalationUpper
+        return m.escalationPerDay[need] * m.riskEscalationMultiplier[Int(children.all[i].risk)] * money
     }
 
     enum WaitingTransition: Int { case escalate = 0, resolve, giveUp, crisis, indicated, rejected }
@@ -118,12 +129,17 @@ extension Replication {
     /// as in `homeRates` (only escalation depends on it, through money problems).
     @inline(__always)
     func waitingRates(_ i: Int, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
+        actual ? waitingRates(i, from: model, actual: true, into: rates) : waitingRates(i, from: ceiling, actual: false, into: rates)
+    }
+
+    @inline(__always)
+    private func waitingRates(_ i: Int, from m: borrowing CompiledModel, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
         let need = Int(children.all[i].need)
-        let escalate = escalationRate(i, need: need, actual: actual)
-        let resolve = model.resolutionPerDay[need]
-        let giveUp = model.giveUpPerDay
-        let crisis = need == 3 ? model.crisisPerDaySevere : 0
-        let indicated = children.has(i, ChildFlag.inReferralStep) ? model.referralStepPerDay[referralParts(i)] : 0
+        let escalate = escalationRate(i, need: need, from: m, actual: actual)
+        let resolve = m.resolutionPerDay[need]
+        let giveUp = m.giveUpPerDay
+        let crisis = need == 3 ? m.crisisPerDaySevere : 0
+        let indicated = children.has(i, ChildFlag.inReferralStep) ? m.referralStepPerDay[referralParts(i)] : 0
         if let rates {
             rates[0] = escalate; rates[1] = resolve; rates[2] = giveUp; rates[3] = crisis; rates[4] = indicated
         }
@@ -137,13 +153,14 @@ extension Replication {
         return band
     }
 
-    /// Thinning of an onset scheduled at the upper money factor: accepted with the actual
-    /// hazard over the scheduled one.
+    /// Thinning of an onset scheduled at the ceiling (the upper money factor, the largest
+    /// dated rates): accepted with the actual hazard over the scheduled one.
     func acceptOnset(_ i: Int) -> Bool {
-        let base = model.onsetPerDay[onsetBand(atAge: age(i))] * model.riskOnsetMultiplier[Int(children.all[i].risk)]
-        let relapse = children.has(i, ChildFlag.relapseRisk) ? model.relapsePerDay : 0
-        let upper = base * model.moneyOnsetUpper + relapse
-        let actual = base * moneyFactor(i, raised: model.moneyOnsetFactor) + relapse
+        let band = onsetBand(atAge: age(i)), risk = Int(children.all[i].risk)
+        let relapseRisk = children.has(i, ChildFlag.relapseRisk)
+        let upper = ceiling.onsetPerDay[band] * ceiling.riskOnsetMultiplier[risk] * ceiling.moneyOnsetUpper + (relapseRisk ? ceiling.relapsePerDay : 0)
+        let actual = model.onsetPerDay[band] * model.riskOnsetMultiplier[risk] * moneyFactor(i, raised: model.moneyOnsetFactor)
+            + (relapseRisk ? model.relapsePerDay : 0)
         return actual >= upper || streams.onset.uniform() * upper < actual
     }
 }

@@ -42,6 +42,7 @@ extension Replication {
         if recorder.storyCount > 0 && events.now >= model.warmupDay { chooseStoryHouseholds() }
         periodIndex += 1
         if periodIndex == model.periodCount { return true }
+        applyDueChanges()
         if endDate.isFirstOfYear { try openYear(endDate.year) } else { try applyTeamProductivity() }
         events.schedule(at: model.periodBoundaries[periodIndex + 1], priority: ModelPriority.periodClose,
                         kind: EventKind.periodBoundary.rawValue)

@@ -32,8 +32,9 @@ struct OutsideClients {
 
 extension Replication {
     /// Schedules the next referral from the other municipalities to `service`.
+    /// At the ceiling over dated values, thinned in `outsideReferral`.
     func scheduleOutsideReferral(_ service: ServiceKind) {
-        let rate = model.outsideReferralsPerDay[service.rawValue]
+        let rate = ceiling.outsideReferralsPerDay[service.rawValue]
         guard rate > 0 else { return }
         let t = events.now + streams.region.exponential(mean: 1 / rate)
         guard t < model.endDay else { return }
@@ -43,6 +44,8 @@ extension Replication {
     func outsideReferral(_ service: ServiceKind) {
         scheduleOutsideReferral(service)
         let r = service.rawValue
+        let upper = ceiling.outsideReferralsPerDay[r], actual = model.outsideReferralsPerDay[r]
+        if isDated && upper > actual && streams.region.uniform() * upper >= actual { return }
         let slot = outside.take(service)
         if resources[r].tryAcquire() {
             startOutsideCare(slot)
@@ -53,10 +56,14 @@ extension Replication {
         // Under severity-first they count as moderate needs (the middle level).
         let level = resources[r].queue.levelCount > 1 ? 1 : 0
         resources[r].queue.push(QueueEntry(subject: -1 - Int32(slot), ticket: outside.ticket[slot], enqueuedAt: events.now), level: level)
-        if model.giveUpPerDay > 0 {
-            events.schedule(at: events.now + streams.region.exponential(mean: 1 / model.giveUpPerDay), priority: ModelPriority.stateChange,
-                            kind: EventKind.outsideGiveUp.rawValue, subject: Int32(slot), token: outside.ticket[slot])
-        }
+        scheduleOutsideGiveUp(slot)
+    }
+
+    /// Giving up at the ceiling over dated values, thinned in `outsideGiveUp`.
+    private func scheduleOutsideGiveUp(_ slot: Int) {
+        guard ceiling.giveUpPerDay > 0 else { return }
+        events.schedule(at: events.now + streams.region.exponential(mean: 1 / ceiling.giveUpPerDay), priority: ModelPriority.stateChange,
+                        kind: EventKind.outsideGiveUp.rawValue, subject: Int32(slot), token: outside.ticket[slot])
     }
 
     /// Called from the waiting list when an outside child gets a place.
@@ -84,6 +91,10 @@ extension Replication {
     }
 
     func outsideGiveUp(_ slot: Int) {
+        if isDated && ceiling.giveUpPerDay > model.giveUpPerDay && streams.region.uniform() * ceiling.giveUpPerDay >= model.giveUpPerDay {
+            scheduleOutsideGiveUp(slot)
+            return
+        }
         let r = Int(outside.service[slot])
         resources[r].queue.withdraw()
         outside.waiting[r] -= 1

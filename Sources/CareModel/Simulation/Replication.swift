@@ -10,8 +10,21 @@ import Stochastics
 /// proportion to the rates. Rates that depend on a service's funding (team and school
 /// detection) are sampled at their full-funding upper bound and thinned when the event
 /// fires, so yearly capacity changes take effect exactly without rescheduling anyone.
+///
+/// With dated values (`CompiledModel.laterSets`) `model` is the set in force now,
+/// switched at each change date; child and household hazards are scheduled at their
+/// ceiling over all dates (`ceiling`) and thinned to `model`'s when they fire.
 public final class Replication {
-    let model: CompiledModel
+    /// The parameter set in force now.
+    var model: CompiledModel
+    /// Every hazard at its largest value over the run's dates (the first set itself without dated values).
+    let ceiling: CompiledModel
+    /// Whether the run has dated values (then every scheduled hazard is thinned).
+    let isDated: Bool
+    /// The next of `firstSet.laterSets` to take over.
+    var nextChange = 0
+    /// The set in force at the start, which holds the later sets and their dates.
+    private let firstSet: CompiledModel
     let replication: Int
     var events: EventList
     var children: ChildTable
@@ -79,6 +92,9 @@ public final class Replication {
 
     public init(model: CompiledModel, replication: Int, stories: Int = 0) throws(DistributionError) {
         self.model = model
+        firstSet = model
+        ceiling = model.hazardCeiling()
+        isDated = model.isDated
         self.replication = replication
         let p = model.parameters
         streams = RandomStreams(seed: p.experiment.seed, replication: replication)
@@ -106,6 +122,9 @@ public final class Replication {
         if model.transitionDay >= 0 && model.transitionDay < model.endDay {
             events.schedule(at: model.transitionDay, priority: ModelPriority.yearStart, kind: EventKind.transition.rawValue)
         }
+        for day in model.changeDays where day < model.endDay {
+            events.schedule(at: day, priority: ModelPriority.parameterChange, kind: EventKind.parameterChange.rawValue)
+        }
         scheduleNextBirth()
         for service in [ServiceKind.specialisedAmbulant, .residential] { scheduleOutsideReferral(service) }
 
@@ -121,6 +140,9 @@ public final class Replication {
                 continue
             case .transition:
                 try handOver()
+                continue
+            case .parameterChange:
+                applyDueChanges()
                 continue
             case .household:
                 let h = Int(event.subject)
@@ -146,9 +168,24 @@ public final class Replication {
         var result = ReplicationResult(
             replication: replication, rows: rows, events: events.processed,
             initialChildren: initialChildren, childrenBorn: born, childrenLeft: left,
-            childrenAtEnd: aliveCount, initialReserve: model.parameters.budget.reserveEur)
+            childrenAtEnd: aliveCount, initialReserve: firstSet.parameters.budget.reserveEur)
         if recorder.storyCount > 0 { result.stories = recorder.stories }
         return result
+    }
+
+    /// Puts in force every parameter set whose date has come (a period closing on that
+    /// date has been recorded with the old set; the budget year opens with the new one).
+    func applyDueChanges() {
+        let sets = firstSet.laterSets
+        guard nextChange < sets.count, firstSet.changeDays[nextChange] <= events.now + sameInstantDays else { return }
+        while nextChange < sets.count && firstSet.changeDays[nextChange] <= events.now + sameInstantDays {
+            model = sets[nextChange]
+            nextChange += 1
+        }
+        if model.parameters.services.debtHelp.enabled && debtHelp.capacity != model.debtHelpPlaces {
+            debtHelp.setCapacity(model.debtHelpPlaces)
+            admitToDebtHelp()
+        }
     }
 
     /// Reports what happened to child `i` to the recorder, and to its story if followed.

@@ -35,7 +35,9 @@ extension Replication {
     /// Past the leaving age only the need's own course and the support act (no youth service).
     func adultSupportRates(_ i: Int, actual: Bool) -> (escalate: Double, resolve: Double) {
         let need = Int(children.all[i].need)
-        return (escalationRate(i, need: need, actual: actual), model.resolutionPerDay[need] + model.schoolToWork.resolvePerDay)
+        let resolve = actual ? model.resolutionPerDay[need] + model.schoolToWork.resolvePerDay
+            : ceiling.resolutionPerDay[need] + ceiling.schoolToWork.resolvePerDay
+        return (escalationRate(i, need: need, actual: actual), resolve)
     }
 
     func scheduleAdultSupport(_ i: Int) {

@@ -7,7 +7,7 @@ struct SchoolToWork: Sendable {
     /// Age (days) until which one who stayed in it past the leaving age may stay.
     let untilDays: Double
     /// Extra resolution hazard per day of a participant's need.
-    let resolvePerDay: Double
+    var resolvePerDay: Double
     let costEurPerParticipantPerYear: Double
 
     init(_ p: SchoolToWorkParameters) {
