@@ -1,13 +1,15 @@
 """A bounded load test of `runway serve` on loopback (standard library only):
 
-    python3 workshop_load.py URL SERVER_PID [CLIENTS] [CHANGES]
+    python3 workshop_load.py URL SERVER_PID [CLIENTS] [CHANGES] [CHILDREN] [REPLICATIONS]
 
 CLIENTS pages (default 10) each make CHANGES lever changes (default 20), a few hundred
 milliseconds apart, as people dragging sliders do; each change cancels the page's older
 run. After each change the older run must read as cancelled or done; each page's last
 run is followed to its end. Prints one JSON line: answers by status, refusals (503,
 deliberate), other errors, runs that ended in neither done nor cancelled, the last
-runs' times, and the server's peak and current resident memory (MB)."""
+runs' times, and the server's peak and current resident memory (MB). CHILDREN and
+REPLICATIONS (default: the starting point's size, 20) keep a test on a busy machine short:
+it checks the server, not the model's speed."""
 import json
 import random
 import sys
@@ -19,6 +21,9 @@ import urllib.request
 url, pid = sys.argv[1].rstrip("/"), int(sys.argv[2])
 clients = int(sys.argv[3]) if len(sys.argv) > 3 else 10
 changes = int(sys.argv[4]) if len(sys.argv) > 4 else 20
+size = {"children": int(sys.argv[5])} if len(sys.argv) > 5 else {}
+if len(sys.argv) > 6:
+    size["replications"] = int(sys.argv[6])
 lock = threading.Lock()
 statuses, errors, bad_endings, last_runs = {}, [], [], []
 
@@ -43,7 +48,7 @@ def page(k):
     for change in range(changes):
         levers = {"budget.cut.fraction": rng.choice([0, 0.05, 0.1, 0.15, 0.2, 0.25]),
                   "budget.cut.runway_years": rng.randint(0, 6)}
-        status, answer = call("POST", "/api/explore", {"client": client, "scenario": "baseline", "levers": levers})
+        status, answer = call("POST", "/api/explore", dict({"client": client, "scenario": "baseline", "levers": levers}, **size))
         if status == 503:
             time.sleep(0.5)
             continue

@@ -96,12 +96,14 @@ import Testing
 
     /// 10 pages × 20 lever changes on loopback: no errors other than deliberate
     /// refusals (503), every older run cancelled or done, every page's last run
-    /// finished, and the server's memory bounded.
+    /// finished, and the server's memory bounded. At 10,000 children and 10
+    /// replications, so that it tests the server and not the model's speed.
     @Test func aRoomOfPagesOnLoopback() throws {
         let server = try Server(["--max-runs", "12"])
         defer { _ = server.stop() }
         let load = try ReportCLITests.execute("/usr/bin/env", ["python3", CLITests.root.appendingPathComponent("Tests/Browser/workshop_load.py").path,
-                                                               server.loopbackURL, String(server.process.processIdentifier), "10", "20"], seconds: 900)
+                                                               server.loopbackURL, String(server.process.processIdentifier), "10", "20", "10000", "10"],
+                                            seconds: 900)
         try #require(load.code == 0, "\(load.output.suffix(3000))")
         let result = try #require(try JSONSerialization.jsonObject(with: Data(load.output.split(separator: "\n").last!.utf8)) as? [String: Any])
         print("workshop load test: \(load.output.split(separator: "\n").last!)")

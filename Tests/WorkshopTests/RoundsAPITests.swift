@@ -34,8 +34,8 @@ import Testing
             let red = try await Self.post(client, "/api/sessions/\(code)/join", ["name": "Red"])
             let blue = try await Self.post(client, "/api/sessions/\(code)/join", ["name": "Blue"])
             #expect(red.0 == 201 && blue.0 == 201)
-            let answer1 = try await Self.post(client, "/api/sessions/\(code)/join", ["name": "Red"]).0
-            #expect(answer1 == 409)
+            let sameName = try await Self.post(client, "/api/sessions/\(code)/join", ["name": "Red"]).0
+            #expect(sameName == 409)
             let redToken = try #require(red.1["token"] as? String), blueToken = try #require(blue.1["token"] as? String)
 
             // Decisions are checked as scenario values are.
@@ -43,18 +43,18 @@ import Testing
             #expect(bad.0 == 400 && (bad.1["error"] as? String ?? "").contains("budget.cut"), "\(bad.1)")
             let notOne = try await Self.post(client, "/api/sessions/\(code)/decisions", ["token": redToken, "levers": ["population.children": 5]])
             #expect(notOne.0 == 400)
-            let answer2 = try await Self.post(client, "/api/sessions/\(code)/decisions", ["token": "forged", "levers": [:]]).0
-            #expect(answer2 == 403)
-            let answer3 = try await Self.post(client, "/api/sessions/\(code)/decisions", ["token": redToken, "levers": ["budget.cut.fraction": 0.2]]).0
-            #expect(answer3 == 200)
+            let forged = try await Self.post(client, "/api/sessions/\(code)/decisions", ["token": "forged", "levers": [:]]).0
+            #expect(forged == 403)
+            let redDecides = try await Self.post(client, "/api/sessions/\(code)/decisions", ["token": redToken, "levers": ["budget.cut.fraction": 0.2]]).0
+            #expect(redDecides == 200)
             #expect(try await Self.post(client, "/api/sessions/\(code)/decisions",
                                         ["token": blueToken, "levers": ["budget.cut.fraction": 0.2, "policies.coordination.enabled": true]]).0 == 200)
 
             // Only the facilitator plays.
-            let answer4 = try await Self.post(client, "/api/sessions/\(code)/play", ["key": "guess"]).0
-            #expect(answer4 == 403)
-            let answer5 = try await Self.post(client, "/api/sessions/\(code)/play", ["key": key]).0
-            #expect(answer5 == 200)
+            let guessedKey = try await Self.post(client, "/api/sessions/\(code)/play", ["key": "guess"]).0
+            #expect(guessedKey == 403)
+            let played = try await Self.post(client, "/api/sessions/\(code)/play", ["key": key]).0
+            #expect(played == 200)
             let session = try workshop.session(code)
             try await Self.waitForRound(session)
             let firstRound = session.state.withLock { s in s.groups.map { s.runs[$0.runs[2015]!]! } }
@@ -65,20 +65,22 @@ import Testing
             let groupView = WorkshopAPITests.json(try await client.execute(uri: "/api/sessions/\(code)", method: .get))
             #expect(groupView["figures"] == nil, "groups do not get the facilitator's screen")
 
-            // Round 2: Red eases the cut; Blue decides nothing (keeps 2015's decisions).
-            let answer6 = try await Self.post(client, "/api/sessions/\(code)/decisions", ["token": redToken, "levers": ["budget.cut.fraction": 0.1]]).0
-            #expect(answer6 == 200)
-            let answer7 = try await Self.post(client, "/api/sessions/\(code)/play", ["key": key]).0
-            #expect(answer7 == 200)
+            // Round 2: Red eases the cut and raises the team's share; Blue decides nothing (keeps 2015's decisions).
+            let redDecidesAgain = try await Self.post(client, "/api/sessions/\(code)/decisions",
+                                              ["token": redToken, "levers": ["budget.cut.fraction": 0.1, "services.neighbourhood_team.budget_share": 0.09]]).0
+            #expect(redDecidesAgain == 200)
+            let playedAgain = try await Self.post(client, "/api/sessions/\(code)/play", ["key": key]).0
+            #expect(playedAgain == 200)
             try await Self.waitForRound(session)
             let secondRound = session.state.withLock { s in s.groups.map { s.runs[$0.runs[2016]!]! } }
             #expect(secondRound[0].plan.b.budget.cut.schedule == [0.2, 0.1])
             #expect(secondRound[1].plan.b.budget.cut.schedule == [0.2, 0.2])
             #expect(secondRound[1].plan.b.policies.coordination.enabled)
-            let answer8 = try await Self.post(client, "/api/sessions/\(code)/play", ["key": key]).0
-            #expect(answer8 == 409, "only two rounds")
+            #expect(secondRound[0].plan.bOverrides.contains { $0.hasPrefix("services.neighbourhood_team.budget_share={values: {2005-01-01: 0.07, 2016-01-01: 0.09}") })
+            let thirdRound = try await Self.post(client, "/api/sessions/\(code)/play", ["key": key]).0
+            #expect(thirdRound == 409, "only two rounds")
 
-            // Simulated again from the start, Red's 2015 is what was played in round 1 (common random numbers).
+            // Simulated again from the start (with 2016's decisions dated), Red's 2015 is what was played in round 1 (common random numbers).
             let m = MetricCatalog.index("spending_total_eur")
             for (before, after) in zip(firstRound[0].pairs().b, secondRound[0].pairs().b) {
                 let year2015 = before.rows.indices.filter { before.rows[$0].periodStart.year == 2015 }
@@ -98,23 +100,28 @@ import Testing
             #expect(lines.contains { $0.hasPrefix("Red,2016,0.1,") })
             let report = try await client.execute(uri: "/api/sessions/\(code)/report.html?key=\(key)", method: .get)
             #expect(report.status == .ok && String(buffer: report.body).contains("<svg"))
-            let answer9 = try await client.execute(uri: "/api/sessions/\(code)/debrief?key=wrong", method: .get).status
-            #expect(answer9 == .forbidden)
-            let answer10 = try await client.execute(uri: "/api/sessions/NOPE1", method: .get).status
-            #expect(answer10 == .notFound)
-            let answer11 = try await client.execute(uri: "/rounds", method: .get).status
-            #expect(answer11 == .ok)
+            let wrongKey = try await client.execute(uri: "/api/sessions/\(code)/debrief?key=wrong", method: .get).status
+            #expect(wrongKey == .forbidden)
+            let noSession = try await client.execute(uri: "/api/sessions/NOPE1", method: .get).status
+            #expect(noSession == .notFound)
+            let page = try await client.execute(uri: "/rounds", method: .get).status
+            #expect(page == .ok)
         }
     }
 
     @Test func theSeamTurnsDecisionsIntoOverrides() {
+        let starting = ["budget.cut.fraction": "0.0", "services.neighbourhood_team.budget_share": "0.07", "budget.deficit_policy": "absorb"]
         let decisions: [(year: Int, values: [String: String])] = [
-            (2015, ["budget.cut.fraction": "0.12", "budget.deficit_policy": "absorb"]),
-            (2016, ["budget.cut.fraction": "0.05", "budget.deficit_policy": "cut_prevention"]),
+            (2015, ["budget.cut.fraction": "0.12", "services.neighbourhood_team.budget_share": "0.07", "budget.deficit_policy": "absorb"]),
+            (2016, ["budget.cut.fraction": "0.05", "services.neighbourhood_team.budget_share": "0.09", "budget.deficit_policy": "cut_prevention"]),
         ]
-        let overrides = DecisionOverrides.overrides(decisions, firstYear: 2015)
+        let start = CalendarDate(year: 2005, month: 1, day: 1)!
+        let overrides = DecisionOverrides.overrides(decisions, starting: starting, horizonStart: start)
         #expect(overrides.contains("budget.cut={fraction: 0.05, start: 2015-01-01, schedule: [0.12, 0.05]}"))
+        #expect(overrides.contains("services.neighbourhood_team.budget_share={values: {2005-01-01: 0.07, 2016-01-01: 0.09}, between: step}"))
         #expect(overrides.contains("budget.deficit_policy=cut_prevention"))
-        #expect(DecisionOverrides.overrides([], firstYear: 2015).isEmpty)
+        // A share never changed needs no override.
+        #expect(!overrides.contains { $0.hasPrefix("services.youth_health_care") })
+        #expect(DecisionOverrides.overrides([], starting: starting, horizonStart: start).isEmpty)
     }
 }

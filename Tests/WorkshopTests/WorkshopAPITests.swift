@@ -148,8 +148,8 @@ import Testing
             let notALever = try await post(request)
             #expect(notALever.0 == 400 && notALever.1.contains("not a lever"))
             request["levers"] = ["budget.cut.fraction": "[1, 2]"]
-            let answer1 = try await post(request).0
-            #expect(answer1 == 400)
+            let stringList = try await post(request).0
+            #expect(stringList == 400)
             request = Self.small
             request["scenario"] = "../../etc/passwd"
             let scenario = try await post(request)
@@ -208,16 +208,16 @@ import Testing
         let workshop = try Workshop(settings: Self.settings { $0.accessCode = "K7PQ2X" })
         let app = Application(router: workshop.router())
         try await app.test(.router) { client in
-            let answer2 = try await client.execute(uri: "/", method: .get).status
-            #expect(answer2 == .ok)
-            let answer3 = try await client.execute(uri: "/api/setup", method: .get).status
-            #expect(answer3 == .unauthorized)
-            let answer4 = try await client.execute(uri: "/api/setup", method: .get, headers: [HTTPField.Name("X-Access-Code")!: "wrong"]).status
-            #expect(answer4 == .unauthorized)
-            let answer5 = try await client.execute(uri: "/api/setup", method: .get, headers: [HTTPField.Name("X-Access-Code")!: "K7PQ2X"]).status
-            #expect(answer5 == .ok)
-            let answer6 = try await client.execute(uri: "/api/setup?code=K7PQ2X", method: .get).status
-            #expect(answer6 == .ok)
+            let page = try await client.execute(uri: "/", method: .get).status
+            #expect(page == .ok)
+            let noCode = try await client.execute(uri: "/api/setup", method: .get).status
+            #expect(noCode == .unauthorized)
+            let wrongCode = try await client.execute(uri: "/api/setup", method: .get, headers: [HTTPField.Name("X-Access-Code")!: "wrong"]).status
+            #expect(wrongCode == .unauthorized)
+            let headerCode = try await client.execute(uri: "/api/setup", method: .get, headers: [HTTPField.Name("X-Access-Code")!: "K7PQ2X"]).status
+            #expect(headerCode == .ok)
+            let queryCode = try await client.execute(uri: "/api/setup?code=K7PQ2X", method: .get).status
+            #expect(queryCode == .ok)
         }
     }
 

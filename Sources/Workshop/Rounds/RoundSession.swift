@@ -94,7 +94,8 @@ public final class RoundSession: Sendable {
     func plan(_ group: Group, through index: Int, settings: WorkshopSettings) throws(WorkshopError) -> ExplorePlan {
         let end = "horizon.end=\(years[index] + 1)-01-01"
         return try ExplorePlan(entry: entry, base: settings.horizon.filter { !$0.hasPrefix("horizon.end=") } + [end],
-                               changes: DecisionOverrides.overrides(decisionsSoFar(group, through: index), firstYear: years[0]),
+                               changes: DecisionOverrides.overrides(decisionsSoFar(group, through: index), starting: startingValues,
+                                                                    horizonStart: entry.parameters.horizon.start),
                                replications: replications, settings: settings)
     }
 

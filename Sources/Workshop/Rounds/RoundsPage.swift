@@ -260,7 +260,7 @@ async function group(view) {
     if (view.year) levers(view, values);
     $("saved").textContent = "";
     document.body.dataset.state = "deciding";
-    $("gNote").textContent = "The cut is per year (earlier years keep theirs). Until dated parameter values exist, the other decisions hold for every simulated year.";
+    $("gNote").textContent = "The cut and the budgets are set per year (earlier years keep theirs). The choices (when the money runs out, how care is paid, the coordinator) hold for every simulated year: changing one also changes the years already played.";
   }
   if (mine && mine.run && mine.run !== shownRun) {
     const snap = await api("GET", "/api/explore/" + mine.run + "?seen=0");
