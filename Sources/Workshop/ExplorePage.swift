@@ -5,15 +5,22 @@
 /// For tests, `<body>` carries `data-state` (loading, running, done, error), `data-run`
 /// (the comparison shown) and `data-pairs` (its finished pairs).
 enum ExplorePage {
+    /// The start of both workshop pages, up to their own style: no favicon is fetched.
+    static func head(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <link rel="icon" href="data:,"/>
+        <title>\(title)</title>
+
+        """
+    }
+
     static let html = #"""
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8"/>
-<meta name="viewport" content="width=device-width, initial-scale=1"/>
-<link rel="icon" href="data:,"/>
-<title>Runway workshop</title>
-<style>
+\#(ExplorePage.head(title: "Runway workshop"))<style>
 body { font-family: "DejaVu Sans", Verdana, Arial, Helvetica, sans-serif; margin: 0; color: #111; background: #fff; line-height: 1.35; }
 header { background: #0b3d5c; color: #fff; padding: 10px 18px; display: flex; flex-wrap: wrap; gap: 14px; align-items: center; }
 header h1 { font-size: 21px; margin: 0 12px 0 0; }

@@ -4,14 +4,7 @@
 /// tests where the page is (role: start, facilitator, group).
 enum RoundsPage {
     static let html = #"""
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8"/>
-<meta name="viewport" content="width=device-width, initial-scale=1"/>
-<link rel="icon" href="data:,"/>
-<title>Runway workshop: rounds</title>
-<style>
+\#(ExplorePage.head(title: "Runway workshop: rounds"))<style>
 body { font-family: "DejaVu Sans", Verdana, Arial, Helvetica, sans-serif; margin: 0; color: #111; background: #fff; line-height: 1.35; }
 header { background: #0b3d5c; color: #fff; padding: 10px 18px; }
 header h1 { font-size: 21px; margin: 0; }
