@@ -47,7 +47,8 @@ public struct ExplorePlan: Sendable {
     public let changes: [String]
     public let replications: Int
     public let stories: Int
-    var aKey: String { ([scenarioFile] + aOverrides).joined(separator: "\n") }
+    /// What determines A's replications (not their number: replication r is the same in a run of any size).
+    var aKey: String { ([scenarioFile] + aOverrides.filter { !$0.hasPrefix("experiment.replications=") }).joined(separator: "\n") }
     public var nameA: String { a.name }
     public var nameB: String { changes.isEmpty ? "\(a.name) (unchanged)" : "\(a.name) with changes" }
 

@@ -1,5 +1,4 @@
 import CareModel
-import Charts
 import Dispatch
 import Foundation
 import Reporting
