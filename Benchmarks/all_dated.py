@@ -25,7 +25,7 @@ FIXED = {
     "population.needs.burden_weights.severe", "services.youth_health_care.contact_ages_years",
     "services.school_to_work.from_age_years", "services.school_to_work.until_age_years",
     "services.specialised_capacity_growth.delay_years", "services.region.other_children",
-    "policies.coordination.max_providers_per_household",
+    "policies.coordination.max_providers_per_household", "budget.reserve_eur", "budget.cut.schedule",
 }
 
 

@@ -31,13 +31,13 @@ extension Replication {
         if householdMoney[h].state != .helped { householdMoney[h].token &+= 1 }
     }
 
-    /// The hazard of the household's next change of state under `m` (nil in debt help,
-    /// whose end is scheduled when it starts).
-    private func moneyRate(_ h: Int, from m: borrowing CompiledModel) -> Double? {
+    /// The hazard of the household's next change of state in force (`actual`) or at its
+    /// ceiling (nil in debt help, whose end is scheduled when it starts).
+    private func moneyRate(_ h: Int, actual: Bool) -> Double? {
         switch householdMoney[h].state {
-        case .none: m.moneyProblemsPerDay[Int(householdRisk[h])]
-        case .problems: m.moneyResolvePerDay + m.debtHelpApplyPerDay
-        case .waiting: m.moneyResolvePerDay
+        case .none: actual ? model.moneyProblemsPerDay[Int(householdRisk[h])] : ceiling.moneyProblemsPerDay[Int(householdRisk[h])]
+        case .problems: actual ? model.moneyResolvePerDay + model.debtHelpApplyPerDay : ceiling.moneyResolvePerDay + ceiling.debtHelpApplyPerDay
+        case .waiting: actual ? model.moneyResolvePerDay : ceiling.moneyResolvePerDay
         case .helped: nil
         }
     }
@@ -45,7 +45,7 @@ extension Replication {
     /// Schedules the household's next change of state at its ceiling over dated values
     /// (thinned in `moneyEvent`; the end of debt help is scheduled when it starts).
     func scheduleMoney(_ h: Int) {
-        guard let rate = moneyRate(h, from: ceiling) else { return }
+        guard let rate = moneyRate(h, actual: false) else { return }
         householdMoney[h].token &+= 1
         guard rate > 0 else { return }
         let t = events.now + streams.households.exponential(mean: 1 / rate)
@@ -56,7 +56,7 @@ extension Replication {
 
     func moneyEvent(_ h: Int) {
         // No draw when the hazard is at its ceiling: a run whose hazards are not dated draws as a plain one.
-        if isDated, let upper = moneyRate(h, from: ceiling), let actual = moneyRate(h, from: model),
+        if isDated, let upper = moneyRate(h, actual: false), let actual = moneyRate(h, actual: true),
            upper > actual, streams.households.uniform() * upper >= actual {
             scheduleMoney(h)
             return

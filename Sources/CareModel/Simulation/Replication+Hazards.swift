@@ -88,23 +88,21 @@ extension Replication {
     /// at its upper bound (the ceiling over dated values, full funding; used to schedule);
     /// with `actual: true` at the set in force and this year's funding (used to choose).
     /// Fills `rates` when given.
+    ///
+    /// Each field is read from `model` or `ceiling` directly (never a whole set passed
+    /// along): a copy of a set per call would cost the hot loop its retains.
     @inline(__always)
     func homeRates(_ i: Int, need: Int, age a: Double, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
-        actual ? homeRates(i, need: need, age: a, from: model, actual: true, into: rates)
-            : homeRates(i, need: need, age: a, from: ceiling, actual: false, into: rates)
-    }
-
-    @inline(__always)
-    private func homeRates(_ i: Int, need: Int, age a: Double, from m: borrowing CompiledModel, actual: Bool,
-                           into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
-        let escalate = escalationRate(i, need: need, from: m, actual: actual)
-        let resolve = m.resolutionPerDay[need] + (a >= m.schoolToWork.fromDays - sameInstantDays ? m.schoolToWork.resolvePerDay : 0)
-        let selfReferral = m.selfReferralPerDay[need]
-        let gp = m.gpPerDay[need]
-        let team = m.teamOutreachPerDay[need] * (actual ? teamFactor : 1)
-        let atSchool = a >= m.schoolAgeDays - sameInstantDays && children.has(i, ChildFlag.schoolCovered)
-        let school = atSchool ? m.schoolDetectionPerDay[need] * (actual ? schoolFactor : 1) : 0
-        let crisis = need == 3 ? m.crisisPerDaySevere : 0
+        let escalate = escalationRate(i, need: need, actual: actual)
+        let inSupport = a >= model.schoolToWork.fromDays - sameInstantDays
+        let resolve = actual ? model.resolutionPerDay[need] + (inSupport ? model.schoolToWork.resolvePerDay : 0)
+            : ceiling.resolutionPerDay[need] + (inSupport ? ceiling.schoolToWork.resolvePerDay : 0)
+        let selfReferral = actual ? model.selfReferralPerDay[need] : ceiling.selfReferralPerDay[need]
+        let gp = actual ? model.gpPerDay[need] : ceiling.gpPerDay[need]
+        let team = actual ? model.teamOutreachPerDay[need] * teamFactor : ceiling.teamOutreachPerDay[need]
+        let atSchool = a >= model.schoolAgeDays - sameInstantDays && children.has(i, ChildFlag.schoolCovered)
+        let school = atSchool ? (actual ? model.schoolDetectionPerDay[need] * schoolFactor : ceiling.schoolDetectionPerDay[need]) : 0
+        let crisis = need == 3 ? (actual ? model.crisisPerDaySevere : ceiling.crisisPerDaySevere) : 0
         if let rates {
             rates[0] = escalate; rates[1] = resolve; rates[2] = selfReferral; rates[3] = gp
             rates[4] = team; rates[5] = school; rates[6] = crisis
@@ -115,12 +113,11 @@ extension Replication {
     /// Hazard that the child's need gets heavier: by risk group and, with money problems,
     /// the household's state (`actual`) or its upper bound (to schedule).
     @inline(__always) func escalationRate(_ i: Int, need: Int, actual: Bool) -> Double {
-        actual ? escalationRate(i, need: need, from: model, actual: true) : escalationRate(i, need: need, from: ceiling, actual: false)
-    }
-
-    @inline(__always) private func escalationRate(_ i: Int, need: Int, from m: borrowing CompiledModel, actual: Bool) -> Double {
-        let money = actual ? moneyFactor(i, raised: m.moneyEscalationFactor) : m.moneyEscalationUpper
-        return m.escalationPerDay[need] * m.riskEscalationMultiplier[Int(children.all[i].risk)] * money
+        let risk = Int(children.all[i].risk)
+        if actual {
+            return model.escalationPerDay[need] * model.riskEscalationMultiplier[risk] * moneyFactor(i, raised: model.moneyEscalationFactor)
+        }
+        return ceiling.escalationPerDay[need] * ceiling.riskEscalationMultiplier[risk] * ceiling.moneyEscalationUpper
     }
 
     enum WaitingTransition: Int { case escalate = 0, resolve, giveUp, crisis, indicated, rejected }
@@ -129,17 +126,13 @@ extension Replication {
     /// as in `homeRates` (only escalation depends on it, through money problems).
     @inline(__always)
     func waitingRates(_ i: Int, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
-        actual ? waitingRates(i, from: model, actual: true, into: rates) : waitingRates(i, from: ceiling, actual: false, into: rates)
-    }
-
-    @inline(__always)
-    private func waitingRates(_ i: Int, from m: borrowing CompiledModel, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
         let need = Int(children.all[i].need)
-        let escalate = escalationRate(i, need: need, from: m, actual: actual)
-        let resolve = m.resolutionPerDay[need]
-        let giveUp = m.giveUpPerDay
-        let crisis = need == 3 ? m.crisisPerDaySevere : 0
-        let indicated = children.has(i, ChildFlag.inReferralStep) ? m.referralStepPerDay[referralParts(i)] : 0
+        let escalate = escalationRate(i, need: need, actual: actual)
+        let resolve = actual ? model.resolutionPerDay[need] : ceiling.resolutionPerDay[need]
+        let giveUp = actual ? model.giveUpPerDay : ceiling.giveUpPerDay
+        let crisis = need == 3 ? (actual ? model.crisisPerDaySevere : ceiling.crisisPerDaySevere) : 0
+        let step = children.has(i, ChildFlag.inReferralStep) ? referralParts(i) : -1
+        let indicated = step < 0 ? 0 : actual ? model.referralStepPerDay[step] : ceiling.referralStepPerDay[step]
         if let rates {
             rates[0] = escalate; rates[1] = resolve; rates[2] = giveUp; rates[3] = crisis; rates[4] = indicated
         }

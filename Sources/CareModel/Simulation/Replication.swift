@@ -15,8 +15,9 @@ import Stochastics
 /// switched at each change date; child and household hazards are scheduled at their
 /// ceiling over all dates (`ceiling`) and thinned to `model`'s when they fire.
 public final class Replication {
-    /// The parameter set in force now.
-    var model: CompiledModel
+    /// The parameter set in force now. Read on every event and written only between
+    /// events (`applyDueChanges`), so its accesses need no run-time exclusivity check.
+    @exclusivity(unchecked) var model: CompiledModel
     /// Every hazard at its largest value over the run's dates (the first set itself without dated values).
     let ceiling: CompiledModel
     /// Whether the run has dated values (then every scheduled hazard is thinned).
