@@ -72,6 +72,7 @@ public final class Workshop: Sendable {
             while r.order.count > keptRuns {
                 let old = r.order.removeFirst()
                 if let gone = r.runs.removeValue(forKey: old) { pool.cancel(gone) }
+                r.latest = r.latest.filter { $0.value != old }
             }
         }
         return run
