@@ -6,7 +6,7 @@
 SWIFT ?= swift
 SCENARIO ?= Scenarios/baseline.yaml
 
-.PHONY: run test test-cluster build deps browser frictionless dictionary expected clean bench bench-peers bench-compare fuzz man docs
+.PHONY: run test test-cluster build deps browser frictionless dictionary expected clean bench bench-peers bench-compare fuzz man docs workshop
 
 deps:
 	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then :; else \
@@ -60,6 +60,13 @@ test: deps browser frictionless
 test-cluster: deps
 	$(SWIFT) build --product runway
 	Tests/Cluster/test-cluster.sh "$$($(SWIFT) build --show-bin-path)/runway"
+
+# The workshop page (runway serve): open the printed address. WORKSHOP_HOST=0.0.0.0 serves a
+# room's network (the page then asks for the access code the server prints).
+WORKSHOP_HOST ?= 127.0.0.1
+WORKSHOP_PORT ?= 8080
+workshop: build
+	.build/release/runway serve --host $(WORKSHOP_HOST) --port $(WORKSHOP_PORT)
 
 dictionary: build
 	.build/release/runway dictionary > DATA_DICTIONARY.md

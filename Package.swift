@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         // Documentation only (`make docs`): DocC for the library modules.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: - Numerics (the only door to GSL)
@@ -50,11 +52,18 @@ let package = Package(
         .target(name: "Charts"),
         .target(name: "Reporting", dependencies: ["CareModel", "Charts", "Experiments", "Stochastics"]),
 
+        // The workshop server (runway serve); the only module that knows Hummingbird.
+        .target(name: "Workshop", dependencies: [
+            "CareModel", "Charts", "Experiments", "Reporting", "ScenarioIO", "Stochastics",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+
         .target(name: "Validation", dependencies: ["CareModel", "Charts", "Experiments", "Reporting", "ScenarioIO", "Stochastics", "Workloads"]),
 
         // MARK: - Command line
         .executableTarget(name: "runway", dependencies: [
-            "CareModel", "ScenarioIO", "Experiments", "Reporting", "Stochastics", "Workloads", "Validation",
+            "CareModel", "ScenarioIO", "Experiments", "Reporting", "Stochastics", "Workloads", "Validation", "Workshop",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -67,6 +76,11 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "CareModel"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "CLITests", dependencies: ["runway"]),
+        .testTarget(name: "WorkshopTests", dependencies: [
+            "Workshop", "ScenarioIO", "CareModel",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         // Generated hostile scenarios through the loader and the model (make fuzz: 100,000).
         .testTarget(name: "FuzzTests", dependencies: ["ScenarioIO", "CareModel", "Stochastics"]),
     ]

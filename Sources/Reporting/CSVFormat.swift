@@ -35,6 +35,9 @@ public enum CSVFormat {
     /// The one boolean form of every CSV: `true` or `false`.
     public static func boolean(_ b: Bool) -> String { b ? "true" : "false" }
 
+    /// One row, fields quoted where needed, ended by a newline.
+    public static func row(_ fields: [String]) -> String { line(fields) }
+
     static func line(_ fields: [String]) -> String {
         fields.map(escape).joined(separator: ",") + "\n"
     }

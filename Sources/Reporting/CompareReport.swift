@@ -7,13 +7,14 @@ import Experiments
 /// interval, and a headline table in plain units.
 public enum CompareReport {
     /// A quantity a comparison shows, per replication over some periods.
-    struct Quantity {
-        let name: String
-        let label: String
-        let unit: String
+    public struct Quantity: Sendable {
+        public let name: String
+        public let label: String
+        public let unit: String
         /// Totals are shown per year (divided by the number of years they cover).
-        let perYear: Bool
-        let value: @Sendable (ReportData, Int, [Int]) -> Double
+        public let perYear: Bool
+        /// One replication's value over some periods (a budget year's).
+        public let value: @Sendable (ReportData, Int, [Int]) -> Double
     }
 
     static func metric(_ metric: String, _ label: String, _ unit: String, scale: Double = 1) -> Quantity {
@@ -23,7 +24,7 @@ public enum CompareReport {
         }
     }
 
-    static let quantities: [Quantity] = [
+    public static let quantities: [Quantity] = [
         metric("spending_total_eur", "spending", "M EUR per year", scale: 1e6),
         metric("extra_municipal_eur", "extra municipal money", "M EUR per year", scale: 1e6),
         metric("deficit_eur", "deficit", "M EUR per year", scale: 1e6),
@@ -38,7 +39,7 @@ public enum CompareReport {
     ]
 
     /// Each replication's value over all budget years after warm-up (per year for totals).
-    static func overall(_ q: Quantity, _ data: ReportData) -> [Double] {
+    public static func overall(_ q: Quantity, _ data: ReportData) -> [Double] {
         let years = data.budgetYears
         let periods = years.flatMap(\.periods)
         return (0..<data.replications).map { r in
@@ -48,7 +49,7 @@ public enum CompareReport {
     }
 
     /// The headline rows: A, B, B − A with its paired 95 % interval, distinguishable.
-    static func headline(_ a: ReportData, _ b: ReportData) -> [[String]] {
+    public static func headline(_ a: ReportData, _ b: ReportData) -> [[String]] {
         quantities.map { q in
             let c = PairedComparison(a: overall(q, a), b: overall(q, b))
             let d = c.difference
@@ -58,7 +59,7 @@ public enum CompareReport {
         }
     }
 
-    static let headlineHeader = ["", "unit", "A", "B", "B − A", "95 % interval of B − A", "distinguishable from 0"]
+    public static let headlineHeader = ["", "unit", "A", "B", "B − A", "95 % interval of B − A", "distinguishable from 0"]
 
     /// The headline table as plain text for the terminal.
     public static func text(_ scenarios: [ReportData]) -> String {

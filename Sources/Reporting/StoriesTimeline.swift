@@ -24,7 +24,8 @@ public enum StoriesTimeline {
         + [TimelineChart.Category(name: "waiting for care", color: "#555555", track: 1, hollow: true)]
     static let waitingCategory = 3 + ServiceKind.allCases.count
 
-    public static func figure(_ book: StoryBook, parameters p: ModelParameters) throws -> RunReport.Figure {
+    /// `title` and `caption` replace the report's own (the workshop page shows one household).
+    public static func figure(_ book: StoryBook, parameters p: ModelParameters, title: String? = nil, caption: String? = nil) throws -> RunReport.Figure {
         let start = p.horizon.start.daysSinceEpoch
         let from = Double(p.horizon.warmupUntil.daysSinceEpoch - start)
         let end = Double(p.horizon.end.daysSinceEpoch - start)
@@ -79,10 +80,10 @@ public enum StoriesTimeline {
                 rows.append(TimelineChart.Row(label: "\(n + 1) \(Character(UnicodeScalar(65 + k % 26)!))", spans: spans, marks: marks))
             }
         }
-        let frame = ChartFrame(title: "Stories: each child's years", xLabel: "date", yLabel: "household and child",
-                               caption: "The \(book.households.count) households of stories.md (replication 0, drawn at random among those with children at the end of the warm-up), one row per child, labelled by household number and child letter as in stories.md. Upper track: the child's need (blank: no need); lower track: in care (solid, coloured by service) or waiting for care (outline); diamonds: crises. From the end of the warm-up, or birth, to the horizon's end, or leaving youth care.")
+        let frame = ChartFrame(title: title ?? "Stories: each child's years", xLabel: "date", yLabel: "household and child",
+                               caption: caption ?? "The \(book.households.count) households of stories.md (replication 0, drawn at random among those with children at the end of the warm-up), one row per child, labelled by household number and child letter as in stories.md. Upper track: the child's need (blank: no need); lower track: in care (solid, coloured by service) or waiting for care (outline); diamonds: crises. From the end of the warm-up, or birth, to the horizon's end, or leaving youth care.")
         let chart = try TimelineChart(frame: frame, categories: categories, rows: rows,
                                       domain: year(from)...year(end), markName: "crisis")
-        return RunReport.Figure(name: "stories", title: "Stories: each child's years", svg: chart.svg())
+        return RunReport.Figure(name: "stories", title: frame.title, svg: chart.svg())
     }
 }

@@ -58,43 +58,18 @@ struct CompareCommand: ParsableCommand {
                                       runID: out.runID ?? "seed\(loaded[0].parameters.experiment.seed)-\(RunManifest.timestamp(startedAt))", force: out.force)
         if !out.quiet { print("Comparing \(names.joined(separator: ", ")) on common random numbers: \(n) replications each…") }
         let outcomes = try models.map { try ExperimentRunner.run($0, replications: 0..<n, jobs: jobs) }
-        let values = outcomes.map { $0.results.map { ReplicationSummary($0).values } }
-
-        var summary = CSVFormat.header(ComparisonTables.summaryHeader)
-        var timeseries = CSVFormat.header(ComparisonTables.timeseriesHeader)
-        var notes: [String] = []
-        for k in 1..<loaded.count {
-            summary += ComparisonTables.summary(names[0], names[k], a: values[0], b: values[k])
-            let a = loaded[0].parameters, b = loaded[k].parameters
-            if a.horizon == b.horizon && a.experiment.outputInterval == b.experiment.outputInterval {
-                timeseries += ComparisonTables.timeseries(names[0], names[k], a: outcomes[0].results, b: outcomes[k].results)
-            } else {
-                notes.append("\(names[k]) has another horizon or output interval (experiment.output_interval) than \(names[0]): no per-period comparison")
-            }
+        let output = try ComparisonFiles.build(names: names, parameters: loaded.map(\.parameters), results: outcomes.map(\.results)) { notes in
+            RunManifest.forComparison(scenarioFiles: scenarios, overrides: shared, names: names, parameters: loaded.map(\.parameters),
+                                      notes: notes, runwayVersion: Runway.version, startedAt: startedAt,
+                                      wallSeconds: outcomes.reduce(0) { $0 + $1.wallSeconds }, events: outcomes.reduce(0) { $0 + $1.events }, jobs: jobs)
         }
-        let manifest = RunManifest.forComparison(scenarioFiles: scenarios, overrides: shared, names: names, parameters: loaded.map(\.parameters),
-                                                 notes: notes, runwayVersion: Runway.version, startedAt: startedAt,
-                                                 wallSeconds: outcomes.reduce(0) { $0 + $1.wallSeconds }, events: outcomes.reduce(0) { $0 + $1.events }, jobs: jobs)
-        let reportStarted = Date()
-        let reportData = zip(names, outcomes).map { ReportData(scenario: $0, results: $1.results) }
-        var report: [(name: String, contents: String)] = []
-        do {
-            report = try CompareReport.files(reportData, descriptions: loaded.map(\.parameters.description))
-        } catch {
-            notes.append("report.html not written: \(error)")
-        }
-        let reportSeconds = Date().timeIntervalSince(reportStarted)
-        // Each scenario's own yearly statistics (A, B, C, … as in the report), to draw its curves without rerunning.
-        let yearly = reportData.enumerated().map { k, data in
-            ("yearly_stats_\(k < 26 ? String(UnicodeScalar(UInt8(97 + k))) : String(k)).csv", YearlyTables.stats(data))
-        }
-        try folder.write([("comparison.csv", summary), ("comparison_timeseries.csv", timeseries), ("run.json", try manifest.json())] + yearly + report)
+        try folder.write(output.files)
         if !out.quiet {
-            for note in notes { print("note: \(note)") }
-            print(CompareReport.text(reportData), terminator: "")
+            for note in output.notes { print("note: \(note)") }
+            print(CompareReport.text(output.reportData), terminator: "")
             print("Wrote \(folder.finalURL.path)/")
-            if !report.isEmpty {
-                print("Report: \(folder.finalURL.appendingPathComponent("report.html").path) (built in \(String(format: "%.2f", reportSeconds)) s)")
+            if output.files.contains(where: { $0.name == "report.html" }) {
+                print("Report: \(folder.finalURL.appendingPathComponent("report.html").path) (built in \(String(format: "%.2f", output.reportSeconds)) s)")
             }
         }
     }
