@@ -32,7 +32,7 @@ import Testing
         let r = try CLITests.runway(["run", "Tests/Fixtures/dated.yaml", "--replications", "1", "--quiet", "--output", output, "--run-id", "d",
                                      "--set", "services.neighbourhood_team.budget_share={values: {2000-01-01: 0.09, 2015-01-01: 0.08}, between: linear}"])
         #expect(r.code == 0, "\(r.err)")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(output)/dated/d/run.json"))) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(output)/dated/what-if-d/run.json"))) as? [String: Any]
         let series = ((json?["parameters"] as? [String: Any])?["dated"] as? [String: Any])?["series"] as? [[String: Any]]
         #expect(series?.compactMap { $0["key"] as? String }.sorted() == ["services.general_practitioner.detection_per_year.moderate", "services.neighbourhood_team.budget_share"])
         #expect(series?.first { $0["key"] as? String == "services.neighbourhood_team.budget_share" }?["between"] as? String == "linear")
@@ -40,7 +40,7 @@ import Testing
         let sweep = try CLITests.runway(["run", "Tests/Fixtures/dated.yaml", "--replications", "1", "--quiet", "--output", output, "--run-id", "s",
                                          "--sweep", "services.general_practitioner.detection_per_year.moderate.values.2014-01-01=0.5008,1.5"])
         #expect(sweep.code == 0, "\(sweep.err)")
-        let grid = try String(contentsOfFile: "\(output)/dated/s/sweep.csv", encoding: .utf8)
+        let grid = try String(contentsOfFile: "\(output)/dated/sweep-s/sweep.csv", encoding: .utf8)
         #expect(grid.split(separator: "\n").count == 3, "a header and two grid points: \(grid.prefix(300))")
     }
 
@@ -51,7 +51,7 @@ import Testing
         let r = try CLITests.runway(["calibrate", "Tests/Fixtures/dated-calibrate.yaml", "--targets", "Tests/Fixtures/targets-test.csv",
                                      "--replications", "2", "--max-iterations", "4", "--output", base, "--run-id", "c", "-q"])
         #expect(r.code == 0, "\(r.err)")
-        let calibrated = "\(base)/dated-calibration/c/calibrated.yaml"
+        let calibrated = "\(base)/dated-calibration/calibration-c/calibrated.yaml"
         let yaml = try String(contentsOfFile: calibrated, encoding: .utf8)
         #expect(yaml.contains("population.needs.crisis_per_year_severe.values.2010-01-01:"), "\(yaml)")
         let check = try CLITests.runway(["validate", calibrated])
