@@ -36,8 +36,19 @@ def run(command, cwd=ROOT):
     return result.stdout
 
 
+def timed(command, cwd):
+    """Runs a command under /usr/bin/time -v in `cwd`; returns (stdout, peak MiB)."""
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed in {cwd}: {' '.join(command)}\n{result.stdout}\n{result.stderr[-2000:]}")
+    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
+    return result.stdout, (int(peak.group(1)) / 1024 if peak else float("nan"))
+
+
 def build_reference(ref):
-    """Exports `ref` into .build/bench-ref/<sha>/ and builds it there (release); returns its runway."""
+    """Exports `ref` into .build/bench-ref/<sha>/ and builds it there (release); returns
+    its sha, its folder and its runway. Each build runs in its own folder, so that it reads
+    the scenario files of its own commit."""
     sha = run(["git", "rev-parse", "--verify", f"{ref}^{{commit}}"]).strip()
     folder = os.path.join(ROOT, ".build", "bench-ref", sha[:12])
     binary = os.path.join(folder, ".build", "release", "runway")
@@ -48,7 +59,7 @@ def build_reference(ref):
         archive.wait()
         print(f"Building {ref} ({sha[:12]}) in {folder} ...", flush=True)
         run(["swift", "build", "-c", "release", "--package-path", folder])
-    return sha, binary
+    return sha, folder, binary
 
 
 def kernel(runway, seed, arrivals):
@@ -63,7 +74,7 @@ def c_kernel(seed, arrivals):
     return {"wall": r["seconds"], "rate": r["events"] / r["seconds"], "peak": peak}
 
 
-def model(runway, children, replications=1, jobs=1, scenario_as_shipped=False):
+def model(runway, cwd, children, replications=1, jobs=1, scenario_as_shipped=False):
     """One model run; wall is the run's own figure (without writing the CSVs)."""
     command = [runway, "run", "Scenarios/baseline.yaml", "--replications", str(replications), "--jobs", str(jobs),
                "--output", "/tmp/runway-bench-compare", "--run-id", "x", "--force"]
@@ -71,7 +82,7 @@ def model(runway, children, replications=1, jobs=1, scenario_as_shipped=False):
         budget = 52_000_000 * children / 45_000
         command += ["--set", f"population.children={children}", "--set", f"budget.baseline_eur_per_year={budget:.0f}",
                     "--set", "horizon.start=2011-01-01", "--set", "horizon.warmup_until=2013-01-01"]
-    out, peak = bench.timed(command)
+    out, peak = timed(command, cwd)
     m = re.search(r"(\d+) events in ([0-9.]+) s", out)
     events, wall = int(m.group(1)), float(m.group(2))
     return {"wall": wall, "rate": events / wall, "peak": peak, "events": events}
@@ -98,7 +109,7 @@ def main():
     if args.quick:
         args.runs = 2
 
-    sha, a_bin = build_reference(args.ref)
+    sha, a_dir, a_bin = build_reference(args.ref)
     b_bin = bench.RUNWAY
     head = run(["git", "rev-parse", "--short=12", "HEAD"]).strip()
     dirty = " (with uncommitted changes)" if run(["git", "status", "--porcelain", "--untracked-files=no"]).strip() else ""
@@ -112,16 +123,16 @@ def main():
     c = [c_kernel(s, arrivals)["rate"] for s in range(1, args.runs + 1)]
     c_rate = statistics.median(c)
     rows.append(("reference network, events/s", k["A"]["rate"], k["B"]["rate"], "M/s"))
-    n = alternate("national", lambda _: model(a_bin, national), lambda _: model(b_bin, national), args.runs)
+    n = alternate("national", lambda _: model(a_bin, a_dir, national), lambda _: model(b_bin, ROOT, national), args.runs)
     rows.append((f"national run ({national:,} children, 15 years), wall", n["A"]["wall"], n["B"]["wall"], "s"))
     rows.append(("national run, events/s", n["A"]["rate"], n["B"]["rate"], "M/s"))
     rows.append(("national run, peak memory", n["A"]["peak"], n["B"]["peak"], "MiB"))
     series = {}
     for factor in (1, 4, 16):
-        series[factor] = alternate(f"scaling x{factor}", lambda _: model(a_bin, municipal * factor), lambda _: model(b_bin, municipal * factor), args.runs)
+        series[factor] = alternate(f"scaling x{factor}", lambda _: model(a_bin, a_dir, municipal * factor), lambda _: model(b_bin, ROOT, municipal * factor), args.runs)
         rows.append((f"scaling x{factor} ({municipal * factor:,} children), wall", series[factor]["A"]["wall"], series[factor]["B"]["wall"], "s"))
     jobs = os.cpu_count() or 1
-    many = alternate("20 replications", lambda _: model(a_bin, municipal, 20, jobs, True), lambda _: model(b_bin, municipal, 20, jobs, True), args.runs)
+    many = alternate("20 replications", lambda _: model(a_bin, a_dir, municipal, 20, jobs, True), lambda _: model(b_bin, ROOT, municipal, 20, jobs, True), args.runs)
     rows.append((f"baseline.yaml as shipped, 20 replications on {jobs} threads, wall", many["A"]["wall"], many["B"]["wall"], "s"))
 
     print("| workload | A | B | B / A |")
