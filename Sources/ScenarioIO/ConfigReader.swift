@@ -62,7 +62,7 @@ final class ConfigReader {
     /// Dated values stand for a number; on any other kind of key they are an error.
     private func refuseDates(_ node: ConfigNode, _ key: String, _ kind: String) throws(ScenarioError) {
         guard node.isDated else { return }
-        throw ScenarioError(node.location, keyPath(key), "dates given to a non-numeric key (\(kind)): only numbers can have dated values")
+        throw ScenarioError(node.location, keyPath(key), "dates given to a non-numeric key (\(kind)): only numbers and the choices that may change during a run (deficit_policy, specialised_financing.model, coordination.enabled) can have dated values")
     }
 
     /// A number that cannot change during a run (it sets the population, a schedule of
@@ -102,9 +102,10 @@ final class ConfigReader {
         return value
     }
 
-    func bool(_ key: String) throws(ScenarioError) -> Bool {
+    /// A switch; `fixedBecause` names why it cannot have dated values (nil: it can, in steps).
+    func bool(_ key: String, fixedBecause reason: String?) throws(ScenarioError) -> Bool {
         let node = try required(key, expected: "true or false")
-        try refuseDates(node, key, "true or false")
+        if let reason { try refuseDates(node, key, fixedBecause: reason) }
         let text = try Self.text(node, keyPath(key))
         switch text {
         case "true", "True", "TRUE", "yes", "on": return true
@@ -113,10 +114,12 @@ final class ConfigReader {
         }
     }
 
-    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws(ScenarioError) -> T where T.RawValue == String {
+    /// One of a set of options; `fixedBecause` names why it cannot have dated values (nil:
+    /// it can, in steps: a policy applied when it is needed, read from the set in force).
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, fixedBecause reason: String?) throws(ScenarioError) -> T where T.RawValue == String {
         let options = T.allCases.map(\.rawValue).joined(separator: ", ")
         let node = try required(key, expected: "one of: \(options)")
-        try refuseDates(node, key, "one of: \(options)")
+        if let reason { try refuseDates(node, key, fixedBecause: reason) }
         let text = try Self.text(node, keyPath(key))
         guard let value = T(rawValue: text) else {
             throw ScenarioError(node.location, keyPath(key), "expected one of: \(options); got '\(text)'")

@@ -47,29 +47,43 @@ struct DatedValues {
     /// Reads one block: dates in increasing order, each with a number; `between` step or linear.
     private static func read(_ node: ConfigNode, path: String) throws(ScenarioError) -> Block {
         let r = try ConfigReader(node, path: path)
-        let between: DatedSeries.Between = r.has("between") ? try r.choice("between", DatedSeries.Between.self) : .step
+        let between: DatedSeries.Between = r.has("between") ? try r.choice("between", DatedSeries.Between.self, fixedBecause: "how a series moves is one rule for the whole run") : .step
         let valuesNode = try r.required("values", expected: "a block of dates and values")
         try r.finish()
         guard case .mapping(let entries) = valuesNode.value, !entries.isEmpty else {
             throw ScenarioError(valuesNode.location, "\(path).values", "expected a block of dates and values, e.g. {2000-01-01: 0.0, 2015-01-01: 0.09}")
         }
-        var points: [DatedSeries.Point] = [], valueLocations: [SourceLocation] = [], dateLocations: [SourceLocation] = [], texts: [String] = []
+        var dates: [CalendarDate] = [], valueLocations: [SourceLocation] = [], dateLocations: [SourceLocation] = [], texts: [String] = []
+        var numbers: [Double?] = []
         for entry in entries {
             let keyPath = "\(path).values.\(entry.key)"
             guard let date = CalendarDate(iso: entry.key), ConfigReader.dateRange.contains(date) else {
                 throw ScenarioError(entry.keyLocation, keyPath, "expected a date YYYY-MM-DD (from \(ConfigReader.dateRange.lowerBound) to \(ConfigReader.dateRange.upperBound)) as the key of a dated value, got '\(entry.key)'")
             }
-            if let last = points.last, date <= last.date {
-                throw ScenarioError(entry.keyLocation, keyPath, "date out of order: \(date) comes after \(last.date); give the dates in increasing order, each once")
+            if let last = dates.last, date <= last {
+                throw ScenarioError(entry.keyLocation, keyPath, "date out of order: \(date) comes after \(last); give the dates in increasing order, each once")
             }
-            guard case .scalar(let text, false) = entry.node.value, let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
-                let got = if case .scalar(let text, _) = entry.node.value { "'\(text)'" } else { entry.node.kindName }
-                throw ScenarioError(entry.node.location, keyPath, "expected a number for this date (dated values are for numeric keys), got \(got)")
+            // A number, or a choice's option (true/false included); the key's own reader checks which it needs.
+            guard case .scalar(let text, let quoted) = entry.node.value, !entry.node.isNull else {
+                throw ScenarioError(entry.node.location, keyPath, "expected a number or a choice for this date, got \(entry.node.kindName)")
             }
-            points.append(.init(date: date, value: value))
+            let number = quoted ? nil : Double(text.replacingOccurrences(of: "_", with: ""))
+            if let number, !number.isFinite {
+                throw ScenarioError(entry.node.location, keyPath, "expected a finite number for this date, got '\(text)'")
+            }
+            dates.append(date)
+            numbers.append(number)
             valueLocations.append(entry.node.location)
             dateLocations.append(entry.keyLocation)
             texts.append(text)
+        }
+        let isChoice = numbers.contains(nil)
+        if isChoice && between == .linear {
+            throw ScenarioError(r.location(of: "between"), "\(path).between",
+                                "a choice cannot move in a straight line: choices change only in steps (between: step, the default), on each date given")
+        }
+        let points = dates.indices.map { k in
+            isChoice ? DatedSeries.Point(date: dates[k], choice: texts[k]) : DatedSeries.Point(date: dates[k], value: numbers[k]!)
         }
         return Block(series: DatedSeries(key: path, between: between, values: points), valueLocations: valueLocations, dateLocations: dateLocations, texts: texts)
     }
@@ -99,7 +113,8 @@ struct DatedValues {
             // The point in force (the first before any date), and whether the value lies between two points.
             let k = date.flatMap { d in points.lastIndex { $0.date <= d } } ?? 0
             let value = date.map { block.series.value(on: $0) } ?? points[0].value
-            let text = value == points[k].value ? block.texts[k] : String(value)
+            // A choice is the option written for the date in force; a number may lie between two dates.
+            let text = block.series.isChoice || value == points[k].value ? block.texts[k] : String(value)
             var scalar = ConfigNode(value: .scalar(text, quoted: false), location: block.valueLocations[k])
             scalar.isDated = true
             return scalar
@@ -133,7 +148,7 @@ extension DatedSeries {
     /// pass it in `ScenarioLoader.load(path:overrides:)` like any `--set`. Numbers are
     /// written so that they read back exactly.
     public var assignment: String {
-        let values = self.values.map { "\($0.date): \($0.value)" }.joined(separator: ", ")
+        let values = self.values.map { "\($0.date): \($0.text)" }.joined(separator: ", ")
         return "\(key)={values: {\(values)}, between: \(between.rawValue)}"
     }
 }

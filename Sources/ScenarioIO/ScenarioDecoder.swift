@@ -50,7 +50,7 @@ enum ScenarioDecoder {
     private static func horizon(_ r: ConfigReader) throws(ScenarioError) -> Horizon {
         let h = Horizon(start: try r.date("start", firstOfYear: true), end: try r.date("end", firstOfYear: true),
                         warmupUntil: try r.date("warmup_until", firstOfYear: true),
-                        initialState: try r.choice("initial_state", InitialState.self))
+                        initialState: try r.choice("initial_state", InitialState.self, fixedBecause: Fixed.start))
         try r.finish()
         guard h.end > h.start else {
             throw ScenarioError(r.location(of: "end"), r.keyPath("end"), "must be after horizon.start (\(h.start))")
@@ -131,7 +131,7 @@ enum ScenarioDecoder {
             baselineEurPerYear: baseline,
             cut: CutParameters(fraction: fraction, start: start, runwayYears: runway, schedule: schedule),
             reserveEur: try r.double("reserve_eur", .money, fixedBecause: "the reserve is a stock of money that the run starts with and then keeps"),
-            deficitPolicy: try r.choice("deficit_policy", DeficitPolicy.self))
+            deficitPolicy: try r.choice("deficit_policy", DeficitPolicy.self, fixedBecause: nil))
         try r.finish()
         return b
     }
@@ -145,11 +145,11 @@ enum ScenarioDecoder {
             reach: try yhc.double("reach", .fraction),
             contactAgesYears: try yhc.numbers("contact_ages_years", .between(0, 30), minCount: 0, fixedBecause: Fixed.age),
             detectionProbability: try perSeverity(yhc, "detection_probability", .probability),
-            earlyHelpEnabled: try earlyHelp.bool("enabled"),
+            earlyHelpEnabled: try earlyHelp.bool("enabled", fixedBecause: Fixed.earlyHelp),
             earlyHelpStaffing: try staffing(earlyHelp),
             earlyHelpDuration: try duration(earlyHelp),
             earlyHelpResolveProbability: try earlyHelp.double("resolve_probability", .probability),
-            organisation: try yhc.choice("organisation", YouthHealthCareParameters.JGZOrganisation.self),
+            organisation: try yhc.choice("organisation", YouthHealthCareParameters.JGZOrganisation.self, fixedBecause: Fixed.splitJGZ),
             transferLoss: try yhc.double("transfer_loss", .probability))
         try earlyHelp.finish()
         try yhc.finish()
@@ -172,7 +172,7 @@ enum ScenarioDecoder {
             duration: try duration(nt),
             resolveProbability: try perSeverity(nt, "resolve_probability", .probability),
             residentialShareOfSevereReferrals: try nt.double("residential_share_of_severe_referrals", .fraction),
-            organisation: try nt.choice("organisation", NeighbourhoodTeamParameters.TeamOrganisation.self))
+            organisation: try nt.choice("organisation", NeighbourhoodTeamParameters.TeamOrganisation.self, fixedBecause: Fixed.teams))
         try nt.finish()
 
         let gpReader = try r.section("general_practitioner")
@@ -196,7 +196,7 @@ enum ScenarioDecoder {
         let factors = try f.section("duration_factor")
         let drift = try f.section("per_day_drift")
         let financing = SpecialisedFinancing(
-            model: try f.choice("model", SpecialisedFinancing.Model.self),
+            model: try f.choice("model", SpecialisedFinancing.Model.self, fixedBecause: nil),
             durationFactorPerDay: try factors.double("per_day", .positiveFactor),
             durationFactorPerTrajectory: try factors.double("per_trajectory", .positiveFactor),
             durationFactorPopulationBudget: try factors.double("population_budget", .positiveFactor),
@@ -211,7 +211,7 @@ enum ScenarioDecoder {
                                     delayYears: try g.int("delay_years", .between(1, 10)),
                                     shrinkPerYear: try g.double("shrink_per_year", .fraction),
                                     maxExtraFraction: try g.double("max_extra_fraction", .placesFactor),
-                                    appliesFrom: try g.choice("applies_from", CapacityGrowth.AppliesFrom.self))
+                                    appliesFrom: try g.choice("applies_from", CapacityGrowth.AppliesFrom.self, fixedBecause: Fixed.appliesFrom))
         try g.finish()
         let debtHelp = try debtHelp(r.section("debt_help"), riskGroups: population.riskGroups.map(\.name))
         let schoolToWork = try schoolToWork(r.section("school_to_work"), leavingAge: population.leavingAge)
@@ -242,7 +242,7 @@ enum ScenarioDecoder {
         for name in riskGroups { perGroup.append(try m.double(name, .rate)) }
         try m.finish()
         let d = DebtHelpParameters(
-            enabled: try r.bool("enabled"), moneyProblemsPerYear: perGroup,
+            enabled: try r.bool("enabled", fixedBecause: Fixed.moneyProblems), moneyProblemsPerYear: perGroup,
             resolvePerYear: try r.double("resolve_per_year", .rate), applyPerYear: try r.double("apply_per_year", .rate),
             onsetMultiplier: try r.double("onset_multiplier", .multiplier),
             escalationMultiplier: try r.double("escalation_multiplier", .multiplier),
@@ -270,7 +270,7 @@ enum ScenarioDecoder {
             teamStartProductivity: try t.double("team_start_productivity", .fraction),
             learningTimeYears: try t.double("learning_time_years", .years),
             handoverLoss: try t.double("handover_loss", .probability),
-            continuityGuaranteed: try t.bool("continuity_guaranteed"),
+            continuityGuaranteed: try t.bool("continuity_guaranteed", fixedBecause: Fixed.onTransition),
             teamStartStaffing: try t.double("team_start_staffing", .fraction),
             hiringPerYear: try t.double("hiring_per_year", .between(0, 100)))
         try t.finish()
@@ -279,11 +279,11 @@ enum ScenarioDecoder {
                                           duplicateIntakeDays: try h.double("duplicate_intake_days", .days))
         try h.finish()
         let c = try r.section("coordination")
-        let coordination = CoordinationParameters(enabled: try c.bool("enabled"),
+        let coordination = CoordinationParameters(enabled: try c.bool("enabled", fixedBecause: nil),
                                                   maxProvidersPerHousehold: try c.int("max_providers_per_household", .between(1, 20)),
                                                   handoverFactor: try c.double("handover_factor", .multiplier))
         try c.finish()
-        let p = PolicyParameters(queueDiscipline: try r.choice("queue_discipline", PolicyParameters.QueueDiscipline.self),
+        let p = PolicyParameters(queueDiscipline: try r.choice("queue_discipline", PolicyParameters.QueueDiscipline.self, fixedBecause: Fixed.queues),
                                  giveUpPerYear: try r.double("give_up_per_year", .rate), transition: transition,
                                  indicationMeanDays: try r.double("indication_mean_days", .days),
                                  indicationCostEur: try r.double("indication_cost_eur", .money),
@@ -297,7 +297,7 @@ enum ScenarioDecoder {
     private static func experiment(_ r: ConfigReader) throws(ScenarioError) -> ExperimentParameters {
         let e = ExperimentParameters(replications: try r.int("replications", .between(1, 1_000_000)),
                                      seed: UInt64(try r.int("seed", .between(0, 9_007_199_254_740_991))),
-                                     outputInterval: try r.choice("output_interval", ExperimentParameters.OutputInterval.self))
+                                     outputInterval: try r.choice("output_interval", ExperimentParameters.OutputInterval.self, fixedBecause: Fixed.periods))
         try r.finish()
         return e
     }
@@ -347,6 +347,20 @@ enum ScenarioDecoder {
         static let burdenWeight = "the burden index weighs needs the same way over the whole run, so that its years compare"
         static let householdSize = "a household's size is drawn once, when it is formed, so the shares hold for the whole run"
         static let riskShare = "a household's risk group is drawn once, when it is formed, so the groups' shares hold for the whole run"
+        // Choices and switches that set the model's shape (the others, policies read when they
+        // apply, may be dated: deficit_policy, specialised_financing.model, coordination.enabled).
+        static let start = "it says how the run starts"
+        static let periods = "the output's periods are laid out when the run starts"
+        static let queues = "the waiting lists are built with their levels (one, or one per severity) when the run starts"
+        static let earlyHelp = "whether JGZ gives early help decides where the needs it notices go for the whole run; date youth_health_care.budget_share instead"
+        static let splitJGZ = "a split JGZ hands each child over at school age, scheduled when the child is born"
+        static let teams = "a household's providers are counted from its team or teams as long as it is in care, so the teams' organisation holds for the whole run"
+        static let appliesFrom = "it already says from when capacity growth counts (the horizon's start or the transition date)"
+        static let moneyProblems = "money problems are a state every household carries from the start of the run"
+        static let onTransition = "it applies once, on policies.transition.date"
+        static let oldRegime = "the old regime is the time before policies.transition.date; move that date instead"
+        static let afterTransition = "the regime after the transfer starts on policies.transition.date; move that date instead"
+        static let schoolToWork = "a young person's support is scheduled at the ages it begins and ends as they reach them; date resolution_per_year instead"
     }
 
     static func check(_ condition: Bool, _ r: ConfigReader, _ key: String, _ message: String) throws(ScenarioError) {

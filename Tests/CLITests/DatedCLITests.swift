@@ -8,7 +8,7 @@ import Testing
         ("dated-out-of-order.yaml", "dated-out-of-order.yaml:5:34: services.neighbourhood_team.budget_share.values.2010-01-01: date out of order"),
         ("dated-outside-horizon.yaml", "dated-outside-horizon.yaml:5:34: services.neighbourhood_team.budget_share.values.2030-01-01: date outside the horizon"),
         ("dated-out-of-range.yaml", "dated-out-of-range.yaml:7:21: services.neighbourhood_team.budget_share: expected a fraction between 0 and 1, got 1.5 (on 2015-01-01"),
-        ("dated-non-numeric.yaml", "dated-non-numeric.yaml:4:26: policies.queue_discipline: dates given to a non-numeric key"),
+        ("dated-non-numeric.yaml", "dated-non-numeric.yaml:6:30: services.residential.duration.distribution: dates given to a non-numeric key"),
         ("dated-fixed-key.yaml", "dated-fixed-key.yaml:4:26: population.children: dates given to a key that cannot change during a run"),
     ]
 

@@ -31,7 +31,7 @@ import ScenarioIO
         Case(file: "dated-out-of-order.yaml", line: 5, keyPath: "services.neighbourhood_team.budget_share.values.2010-01-01", message: "date out of order"),
         Case(file: "dated-outside-horizon.yaml", line: 5, keyPath: "services.neighbourhood_team.budget_share.values.2030-01-01", message: "date outside the horizon"),
         Case(file: "dated-out-of-range.yaml", line: 7, keyPath: "services.neighbourhood_team.budget_share", message: "expected a fraction between 0 and 1, got 1.5 (on 2015-01-01"),
-        Case(file: "dated-non-numeric.yaml", line: 4, keyPath: "policies.queue_discipline", message: "dates given to a non-numeric key"),
+        Case(file: "dated-non-numeric.yaml", line: 6, keyPath: "services.residential.duration.distribution", message: "dates given to a non-numeric key"),
         Case(file: "dated-fixed-key.yaml", line: 4, keyPath: "population.children", message: "dates given to a key that cannot change during a run"),
     ]
 

@@ -40,14 +40,47 @@ public struct DatedSeries: Sendable, Codable, Equatable {
         case linear
     }
 
+    /// One date's value: a number, or for a choice (an option or true/false) its text.
     public struct Point: Sendable, Codable, Equatable {
         public var date: CalendarDate
+        /// The number (0 for a choice).
         public var value: Double
+        /// A choice's option as written (`absorb`, `true`); nil for a number.
+        public var choice: String?
 
         public init(date: CalendarDate, value: Double) {
             self.date = date
             self.value = value
         }
+
+        public init(date: CalendarDate, choice: String) {
+            self.date = date
+            self.value = 0
+            self.choice = choice
+        }
+
+        private enum CodingKeys: String, CodingKey { case date, value }
+
+        /// `value` is the number, or the choice's text (so `run.json` reads as the scenario was written).
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            date = try c.decode(CalendarDate.self, forKey: .date)
+            if let number = try? c.decode(Double.self, forKey: .value) {
+                value = number
+            } else {
+                value = 0
+                choice = try c.decode(String.self, forKey: .value)
+            }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(date, forKey: .date)
+            if let choice { try c.encode(choice, forKey: .value) } else { try c.encode(value, forKey: .value) }
+        }
+
+        /// The value as a scenario file writes it.
+        public var text: String { choice ?? String(value) }
     }
 
     /// Dotted key, with list items as `name[k]`.
@@ -61,6 +94,9 @@ public struct DatedSeries: Sendable, Codable, Equatable {
         self.between = between
         self.values = values
     }
+
+    /// A series of choices (options or true/false): these change only in steps.
+    public var isChoice: Bool { values.contains { $0.choice != nil } }
 
     /// The value in force on `date`.
     public func value(on date: CalendarDate) -> Double {

@@ -196,6 +196,8 @@ public final class Replication {
             model = sets[nextChange]
             nextChange += 1
         }
+        // A consortium that no longer holds the contract (a dated financing model) no longer steers care.
+        if model.parameters.services.specialisedFinancing.model != .populationBudget { consortiumOverBudget = false }
         if model.parameters.services.debtHelp.enabled && debtHelp.capacity != model.debtHelpPlaces {
             debtHelp.setCapacity(model.debtHelpPlaces)
             admitToDebtHelp()

@@ -7,7 +7,7 @@ extension ScenarioDecoder {
         let o = OpenEntitlementParameters(
             accessFactor: try t.double("access_factor", .multiplier),
             accessRampYears: try t.double("ramp_years", .years),
-            gpRouteOpen: try r.bool("gp_route_open"))
+            gpRouteOpen: try r.bool("gp_route_open", fixedBecause: Fixed.afterTransition))
         try t.finish()
         try r.finish()
         return o

@@ -4,7 +4,7 @@ import CareModel
 extension ScenarioDecoder {
     static func schoolToWork(_ r: ConfigReader, leavingAge: Double) throws(ScenarioError) -> SchoolToWorkParameters {
         let s = SchoolToWorkParameters(
-            enabled: try r.bool("enabled"),
+            enabled: try r.bool("enabled", fixedBecause: Fixed.schoolToWork),
             fromAgeYears: try r.double("from_age_years", .between(0, leavingAge), fixedBecause: Fixed.age),
             untilAgeYears: try r.double("until_age_years", .between(leavingAge, 30), fixedBecause: Fixed.age),
             resolutionPerYear: try r.double("resolution_per_year", .rate),
