@@ -14,6 +14,8 @@ struct DatedValues {
         let valueLocations: [SourceLocation]
         let dateLocations: [SourceLocation]
         let texts: [String]
+        /// Whether each value was quoted (a quoted number is text, as in a plain value).
+        let quoted: [Bool]
     }
 
     /// By dotted key path (list items as `name[k]`).
@@ -44,7 +46,8 @@ struct DatedValues {
         }
     }
 
-    /// Reads one block: dates in increasing order, each with a number; `between` step or linear.
+    /// Reads one block: dates in increasing order, each with a number (`between` step or
+    /// linear) or each with a choice's option (in steps only).
     private static func read(_ node: ConfigNode, path: String) throws(ScenarioError) -> Block {
         let r = try ConfigReader(node, path: path)
         let between: DatedSeries.Between = r.has("between") ? try r.choice("between", DatedSeries.Between.self, fixedBecause: "how a series moves is one rule for the whole run") : .step
@@ -54,7 +57,7 @@ struct DatedValues {
             throw ScenarioError(valuesNode.location, "\(path).values", "expected a block of dates and values, e.g. {2000-01-01: 0.0, 2015-01-01: 0.09}")
         }
         var dates: [CalendarDate] = [], valueLocations: [SourceLocation] = [], dateLocations: [SourceLocation] = [], texts: [String] = []
-        var numbers: [Double?] = []
+        var numbers: [Double?] = [], quotes: [Bool] = []
         for entry in entries {
             let keyPath = "\(path).values.\(entry.key)"
             guard let date = CalendarDate(iso: entry.key), ConfigReader.dateRange.contains(date) else {
@@ -73,6 +76,7 @@ struct DatedValues {
             }
             dates.append(date)
             numbers.append(number)
+            quotes.append(quoted)
             valueLocations.append(entry.node.location)
             dateLocations.append(entry.keyLocation)
             texts.append(text)
@@ -85,7 +89,7 @@ struct DatedValues {
         let points = dates.indices.map { k in
             isChoice ? DatedSeries.Point(date: dates[k], choice: texts[k]) : DatedSeries.Point(date: dates[k], value: numbers[k]!)
         }
-        return Block(series: DatedSeries(key: path, between: between, values: points), valueLocations: valueLocations, dateLocations: dateLocations, texts: texts)
+        return Block(series: DatedSeries(key: path, between: between, values: points), valueLocations: valueLocations, dateLocations: dateLocations, texts: texts, quoted: quotes)
     }
 
     /// Refuses a date before `horizon.start` or from `horizon.end` on: a value can only
@@ -115,7 +119,7 @@ struct DatedValues {
             let value = date.map { block.series.value(on: $0) } ?? points[0].value
             // A choice is the option written for the date in force; a number may lie between two dates.
             let text = block.series.isChoice || value == points[k].value ? block.texts[k] : String(value)
-            var scalar = ConfigNode(value: .scalar(text, quoted: false), location: block.valueLocations[k])
+            var scalar = ConfigNode(value: .scalar(text, quoted: block.quoted[k]), location: block.valueLocations[k])
             scalar.isDated = true
             return scalar
         }

@@ -107,6 +107,7 @@ import ScenarioIO
         for (value, message) in [("{values: {}}", "expected a block of dates and values"),
                                  ("{values: {2010-13-01: 1}}", "expected a date YYYY-MM-DD"),
                                  ("{values: {2010-01-01: abc}}", "got 'abc'"),
+                                 ("{values: {2010-01-01: '1'}}", "got '1'"),
                                  ("{values: {2010-01-01: [1]}}", "expected a number or a choice for this date"),
                                  ("{values: {2010-01-01: 1}, between: cubic}", "expected one of: step, linear"),
                                  ("{values: {2010-01-01: 1}, betwen: step}", "did you mean 'between'")] {
