@@ -31,14 +31,17 @@ public final class Workshop: Sendable {
     private let registry = Mutex(Registry())
     /// Runs kept for polling and download (each holds its replications: a few MB).
     let keptRuns = 64
-    /// Flight-simulator sessions by code.
+    /// Flight-simulator sessions by code, each also kept on disk (`store`).
     let sessions = Mutex<[String: RoundSession]>([:])
+    let store: SessionStore
 
     public init(settings: WorkshopSettings) throws {
         self.settings = settings
         scenarios = try ScenarioCatalogue(folder: settings.scenariosFolder, settings: settings)
         pool = SimulationPool(workers: settings.workers, maxRuns: settings.maxRuns)
         cache = ResultCache(capacity: 8)
+        store = SessionStore(outputFolder: settings.outputFolder)
+        restoreSessions()
     }
 
     // MARK: - Explore

@@ -1,5 +1,4 @@
 import CareModel
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -34,7 +33,8 @@ public final class RoundSession: Sendable {
         var round = 0
         /// The comparisons of the played rounds, kept with the session (not only in the server's recent runs).
         var runs: [String: LiveComparison] = [:]
-        var lastUsed = DispatchTime.now().uptimeNanoseconds
+        /// Wall-clock time, so that a session read back after a restart expires on time.
+        var lastUsed = Date()
     }
     let state = Mutex(State())
 
@@ -48,6 +48,36 @@ public final class RoundSession: Sendable {
         self.replications = replications
     }
 
+    /// A session read back from its file (`SessionStore`); its played paths are not kept
+    /// (they are simulated again from the decisions).
+    init(_ record: SessionStore.Record, entry: ScenarioCatalogue.Entry) {
+        code = record.code
+        facilitatorKey = record.facilitatorKey
+        self.entry = entry
+        years = record.years
+        replications = record.replications
+        state.withLock { s in
+            s.groups = record.groups.map { g in
+                Group(id: g.id, name: g.name,
+                      decisions: Dictionary(uniqueKeysWithValues: g.decisions.compactMap { y, v in Int(y).map { ($0, v) } }), runs: [:])
+            }
+            s.tokens = record.tokens
+            s.round = min(max(0, record.round), record.years.count)
+            s.lastUsed = record.lastUsed
+        }
+    }
+
+    /// What `SessionStore` keeps of this session now.
+    var record: SessionStore.Record {
+        state.withLock { s in
+            SessionStore.Record(code: code, facilitatorKey: facilitatorKey, scenario: entry.name, years: years, replications: replications,
+                                round: s.round,
+                                groups: s.groups.map { .init(id: $0.id, name: $0.name,
+                                                             decisions: Dictionary(uniqueKeysWithValues: $0.decisions.map { (String($0.key), $0.value) })) },
+                                tokens: s.tokens, lastUsed: s.lastUsed)
+        }
+    }
+
     /// The starting point's value of every round lever: what a group has decided until it changes something.
     var startingValues: [String: String] {
         Dictionary(uniqueKeysWithValues: DecisionOverrides.levers.map { ($0.key, $0.value(in: entry.parameters)) })
@@ -55,9 +85,9 @@ public final class RoundSession: Sendable {
 
     func run(_ id: String) -> LiveComparison? { state.withLock { $0.runs[id] } }
 
-    func touch() { state.withLock { $0.lastUsed = DispatchTime.now().uptimeNanoseconds } }
+    func touch() { state.withLock { $0.lastUsed = Date() } }
 
-    var idleSeconds: Double { Double(DispatchTime.now().uptimeNanoseconds - state.withLock { $0.lastUsed }) / 1e9 }
+    var idleSeconds: Double { Date().timeIntervalSince(state.withLock { $0.lastUsed }) }
 
     /// A new group; its token is its key for sending decisions.
     func join(name: String) throws(WorkshopError) -> (group: Group, token: String) {

@@ -253,7 +253,7 @@ async function group(view) {
     if (view.year) levers(view, values);
     $("saved").textContent = "";
     document.body.dataset.state = "deciding";
-    $("gNote").textContent = "The cut and the budgets are set per year (earlier years keep theirs). The choices (when the money runs out, how care is paid, the coordinator) hold for every simulated year: changing one also changes the years already played.";
+    $("gNote").textContent = "Every decision holds from 1 January of this year: the years already played keep the decisions made for them.";
   }
   if (mine && mine.run && mine.run !== shownRun) {
     const snap = await api("GET", "/api/explore/" + mine.run + "?seen=0");

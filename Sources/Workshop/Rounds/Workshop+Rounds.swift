@@ -21,23 +21,70 @@ extension Workshop {
         guard (2...settings.maxReplications).contains(n) else {
             throw WorkshopError(status: 400, "replications: expected 2 to \(settings.maxReplications) (the workshop's cap), got \(n)")
         }
-        return sessions.withLock { s in
-            // Sessions expire: those unused for longer than the expiry are forgotten.
-            s = s.filter { $0.value.idleSeconds < settings.expirySeconds }
+        expireSessions()
+        let session = sessions.withLock { s in
             var code: String
             repeat { code = String((0..<5).map { _ in "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".randomElement()! }) } while s[code] != nil
             let session = RoundSession(code: code, entry: entry, rounds: rounds, replications: n)
             s[code] = session
             return session
         }
+        store.save(session)
+        return session
     }
 
     public func session(_ code: String) throws(WorkshopError) -> RoundSession {
-        guard let session = sessions.withLock({ $0[code.uppercased()] }), session.idleSeconds < settings.expirySeconds else {
+        expireSessions()
+        guard let session = sessions.withLock({ $0[code.uppercased()] }) else {
             throw WorkshopError(status: 404, "no session \(code.prefix(12)) (check the code; sessions expire after \(Int(settings.expirySeconds / 3600)) hours unused)")
         }
         session.touch()
         return session
+    }
+
+    /// Sessions expire: those unused for longer than the expiry are forgotten, and their files deleted.
+    func expireSessions() {
+        let expired = sessions.withLock { s in
+            let old = s.filter { $0.value.idleSeconds >= settings.expirySeconds }.map(\.key)
+            for code in old { s[code] = nil }
+            return old
+        }
+        for code in expired { store.remove(code) }
+    }
+
+    /// Reads the sessions kept on disk when the server starts: expired ones (and those of a
+    /// starting point no longer offered) are deleted; the others go on where they were,
+    /// their played paths simulated again from the decisions so far.
+    func restoreSessions() {
+        for record in store.load() {
+            guard let entry = scenarios.entry(record.scenario), Date().timeIntervalSince(record.lastUsed) < settings.expirySeconds else {
+                store.remove(record.code)
+                continue
+            }
+            let session = RoundSession(record, entry: entry)
+            sessions.withLock { $0[session.code] = session }
+            let round = session.state.withLock { $0.round }
+            if round > 0 { try? replay(session, through: round - 1) }
+        }
+    }
+
+    /// Simulates every group's path through round `index` (the latest played) and keeps the runs with the session.
+    func replay(_ session: RoundSession, through index: Int) throws(WorkshopError) {
+        let groups = session.state.withLock { $0.groups }
+        var started: [(Int, LiveComparison)] = []
+        for group in groups {
+            let plan = try session.plan(group, through: index, settings: settings)
+            let run = try submit(plan, client: "session-\(session.code)-\(group.id)", admitBeyondLimit: true)
+            started.append((group.id, run))
+        }
+        session.state.withLock { s in
+            // Only the latest round's runs are kept: each holds the whole path so far.
+            s.runs = [:]
+            for (id, run) in started {
+                s.groups[id - 1].runs[session.years[index]] = run.id
+                s.runs[run.id] = run
+            }
+        }
     }
 
     func checkFacilitator(_ session: RoundSession, _ key: String?) throws(WorkshopError) {
@@ -50,21 +97,9 @@ extension Workshop {
         let (round, groups) = session.state.withLock { ($0.round, $0.groups) }
         guard round < session.years.count else { throw WorkshopError(status: 409, "every round has been played") }
         guard !groups.isEmpty else { throw WorkshopError(status: 409, "no group has joined yet") }
-        var started: [(Int, LiveComparison)] = []
-        for group in groups {
-            let plan = try session.plan(group, through: round, settings: settings)
-            let run = try submit(plan, client: "session-\(session.code)-\(group.id)", admitBeyondLimit: true)
-            started.append((group.id, run))
-        }
-        session.state.withLock { s in
-            // Only the latest round's runs are kept: each holds the whole path so far.
-            s.runs = [:]
-            for (id, run) in started {
-                s.groups[id - 1].runs[session.years[round]] = run.id
-                s.runs[run.id] = run
-            }
-            s.round = round + 1
-        }
+        try replay(session, through: round)
+        session.state.withLock { $0.round = round + 1 }
+        store.save(session)
     }
 
     struct SessionView: Encodable {
@@ -85,7 +120,6 @@ extension Workshop {
         let played: [Int]
         let levers: [Lever]
         let startingValues: [String: String]
-        let exactlyDated: [String]
         let replications: Int
         let groups: [GroupView]
         /// With the facilitator's key, when every group's latest run is done: all paths overlaid, and each group against A.
@@ -111,7 +145,7 @@ extension Workshop {
         return SessionView(code: session.code, scenario: session.entry.name, years: session.years,
                            year: round < session.years.count ? session.years[round] : nil, played: played,
                            levers: DecisionOverrides.levers, startingValues: session.startingValues,
-                           exactlyDated: DecisionOverrides.datedExactly.sorted(), replications: session.replications,
+                           replications: session.replications,
                            groups: views, figures: figures)
     }
 
@@ -214,6 +248,7 @@ extension Workshop {
                 let session = try self.session(context.parameters.get("code") ?? "")
                 let join: Join = try await Self.decode(request, limit: self.settings.maxBodyBytes)
                 let (group, token) = try session.join(name: join.name)
+                self.store.save(session)
                 return try Self.json(["group": String(group.id), "name": group.name, "token": token], status: .created)
             }
         }
@@ -222,6 +257,7 @@ extension Workshop {
                 let session = try self.session(context.parameters.get("code") ?? "")
                 let decide: Decide = try await Self.decode(request, limit: self.settings.maxBodyBytes)
                 try session.decide(token: decide.token, levers: decide.levers, settings: self.settings)
+                self.store.save(session)
                 return try Self.json(["saved": true])
             }
         }
