@@ -208,10 +208,14 @@ public enum DataDictionary {
 
         A scenario may give a number as dated values,
         `key: {values: {2000-01-01: 0.0, 2015-01-01: 0.09}, between: step}` (`between`: `step`,
-        the default, or `linear`, sampled on the first of each month). `run.json` then holds, under
+        the default, or `linear`, sampled on the first of each month), and the choices that may
+        change during a run (`budget.deficit_policy`, `services.specialised_financing.model`,
+        `policies.coordination.enabled`) in steps,
+        `deficit_policy: {values: {2015-01-01: absorb, 2017-01-01: ration_specialised}}`. `run.json` then holds, under
         `parameters`, the values in force at `horizon.start` and `parameters.dated.series`: one
         entry per dated key with `key` (dotted, list items as `name[k]`), `between` and `values`
-        (a list of `date`, `value`). Before its first date a key has its first value, after its
+        (a list of `date`, `value`; a choice's `value` is its option as text, e.g. `"absorb"`,
+        `"true"`). Before its first date a key has its first value, after its
         last date its last. Rows in the CSV files are unchanged: each period is simulated with the
         values in force during it (budget-year quantities as on the year's 1 January).
 
