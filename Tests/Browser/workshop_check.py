@@ -6,9 +6,12 @@ each message JSON ended by a NUL byte).
 
 Loads the workshop page, waits for the first comparison to finish, saves
 OUTDIR/explore-start.png, moves the budget-cut slider as a user would (its value and
-an input event), waits for the new comparison to finish, saves OUTDIR/explore.png, and
-prints one JSON line: whether B's curve of extra municipal money changed, the console
-messages and exceptions seen, and the timings the page showed."""
+an input event), waits for the new comparison to finish, saves OUTDIR/explore.png, plays
+a round with two groups (rounds.png, rounds-group.png), and prints one JSON line: whether
+B's curve of extra municipal money changed, the console messages and exceptions seen, the
+timings the page showed, and the charts whose text runs past their edge (`clipped`).
+OUTDIR/docs-workshop-explore.png and docs-workshop-rounds.png are the README's two images
+(copy them to docs/images/workshop-*.png)."""
 import base64
 import json
 import os
@@ -110,6 +113,33 @@ def screenshot(name, tab=None, width=1400):
     send("Emulation.setDeviceMetricsOverride", {"width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": False}, tab=tab)
 
 
+def docs_shot(name, tab=None, width=1385, height=None, scale=0.75):
+    """A README image: the page at `width`, scaled to `scale` by the browser itself (no
+    cropping of rows afterwards, so nothing is cut through); the top `height` CSS pixels,
+    or the whole page."""
+    full = evaluate("Math.ceil(document.documentElement.scrollHeight)", tab)
+    height = min(int(full), height or int(full))
+    send("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}, tab=tab)
+    shot = send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
+                                           "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": scale}}, tab=tab)
+    with open(os.path.join(outdir, name), "wb") as f:
+        f.write(base64.b64decode(shot["data"]))
+    send("Emulation.setDeviceMetricsOverride", {"width": 1400, "height": 1000, "deviceScaleFactor": 1, "mobile": False}, tab=tab)
+
+
+# Every chart's text (title, legend, labels, the caption's lines) inside its own SVG's box:
+# the names of the charts where some text runs past the edge (a clipped caption).
+# (Boxes on the screen, so that rotated labels count as drawn; hidden charts are skipped.)
+CLIPPED = """Array.from(document.querySelectorAll('figure svg')).filter((svg) => {
+    const box = svg.getBoundingClientRect();
+    if (box.width === 0) return false;
+    return Array.from(svg.querySelectorAll('text')).some((t) => {
+        const b = t.getBoundingClientRect();
+        return b.left < box.left - 1 || b.top < box.top - 1 || b.right > box.right + 1 || b.bottom > box.bottom + 1;
+    });
+}).map((svg) => svg.parentElement.dataset.chart || svg.querySelector('title').textContent)"""
+
+
 def open_tab(address):
     """A new tab (its own sessionStorage) with the console watched; its session id."""
     target = send("Target.createTarget", {"url": "about:blank"}, use_session=False)["targetId"]
@@ -143,9 +173,16 @@ def rounds():
     evaluate("document.getElementById('play').click(); true", facilitator)
     wait_for("document.body.dataset.state === 'played' && document.querySelectorAll('#ranking tr').length === 3", 600, facilitator)
     screenshot("rounds.png", facilitator)
+    clipped = evaluate(CLIPPED, facilitator)
+    # The README's image: the facilitator's screen with the first pair of charts (the others
+    # hidden for the picture), the table of groups above and the debrief below, all whole.
+    evaluate("document.querySelectorAll('#fCharts .pair').forEach((p, k) => { if (k > 0) p.style.display = 'none'; }); true", facilitator)
+    docs_shot("docs-workshop-rounds.png", facilitator)
+    evaluate("document.querySelectorAll('#fCharts .pair').forEach((p) => { p.style.display = ''; }); true", facilitator)
     wait_for("document.querySelectorAll('#gResult figure').length > 0", 120, red)
     screenshot("rounds-group.png", red, width=420)
-    return {"figures": evaluate("document.querySelectorAll('#fCharts figure').length", facilitator),
+    clipped += evaluate(CLIPPED, red)
+    return {"figures": evaluate("document.querySelectorAll('#fCharts figure').length", facilitator), "clipped": clipped,
             "ranking": evaluate("Array.from(document.querySelectorAll('#ranking tr')).slice(1).map(r => r.children[1].textContent)", facilitator)}
 
 
@@ -171,11 +208,15 @@ try:
     stories = evaluate("document.querySelectorAll('#stories figure').length")
     charts = evaluate("document.querySelectorAll('#charts figure').length")
     screenshot("explore.png")
+    # The README's image: the top of the page down to the end of the second row of charts.
+    docs_shot("docs-workshop-explore.png", height=evaluate(
+        "Math.ceil(document.querySelectorAll('#charts figure')[3].getBoundingClientRect().bottom + window.scrollY + 8)"))
+    clipped = evaluate(CLIPPED)
     played = rounds()
     time.sleep(0.3)
     print(json.dumps({"before": before[:200], "changed": bool(before) and bool(after) and before != after, "console": console,
                       "status_before": status_before, "status_after": status_after, "lever_marked": changed_mark,
-                      "stories": stories, "charts": charts, "rounds": played}))
+                      "stories": stories, "charts": charts, "clipped": clipped, "rounds": played}))
 finally:
     try:
         send("Browser.close", use_session=False)

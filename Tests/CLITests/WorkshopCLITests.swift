@@ -85,11 +85,14 @@ import Testing
         #expect(result["lever_marked"] as? Bool == true)
         #expect(result["charts"] as? Int == 12)
         #expect(result["stories"] as? Int == 2)
+        // No chart's caption (or any of its text) runs past its edge, on either screen.
+        #expect((result["clipped"] as? [String])?.isEmpty == true, "clipped text in explore: \(result["clipped"] ?? "")")
+        #expect(((result["rounds"] as? [String: Any])?["clipped"] as? [String])?.isEmpty == true, "clipped text in rounds: \(result["rounds"] ?? "")")
         // A round with two groups: the facilitator's screen shows both paths and ranks them.
         let rounds = result["rounds"] as? [String: Any] ?? [:]
         #expect((rounds["figures"] as? Int ?? 0) > 0)
         #expect(Set(rounds["ranking"] as? [String] ?? []) == ["Red", "Blue"])
-        for name in ["explore-start.png", "explore.png", "rounds.png", "rounds-group.png"] {
+        for name in ["explore-start.png", "explore.png", "rounds.png", "rounds-group.png", "docs-workshop-explore.png", "docs-workshop-rounds.png"] {
             #expect(FileManager.default.fileExists(atPath: "\(shots)/\(name)"))
         }
     }
