@@ -29,6 +29,13 @@ final class SessionStore: Sendable {
         /// Group tokens (a group's phone keeps its token) to group ids.
         let tokens: [String: Int]
         let lastUsed: Date
+
+        /// Whether the record holds together (groups numbered 1, 2, … in order, every token a
+        /// group's, some years): a file edited by hand that does not is left alone, never trusted.
+        var isWhole: Bool {
+            !years.isEmpty && groups.enumerated().allSatisfy { $0.offset + 1 == $0.element.id }
+                && tokens.values.allSatisfy { (1...max(1, groups.count)).contains($0) && !groups.isEmpty }
+        }
     }
 
     let folder: URL
@@ -70,7 +77,10 @@ final class SessionStore: Sendable {
         for name in names.sorted() where name.hasSuffix(".json") {
             do {
                 let record = try decoder.decode(Record.self, from: Data(contentsOf: folder.appendingPathComponent(name)))
-                guard name == "\(record.code).json" else { continue }
+                guard name == "\(record.code).json", record.isWhole else {
+                    FileHandle.standardError.write(Data("runway serve: session file \(name) does not hold together, left alone\n".utf8))
+                    continue
+                }
                 records.append(record)
             } catch {
                 FileHandle.standardError.write(Data("runway serve: session file \(name) could not be read, left alone: \(error)\n".utf8))
