@@ -46,7 +46,7 @@ struct DatedValues {
 
     /// Reads one block: dates in increasing order, each with a number; `between` step or linear.
     private static func read(_ node: ConfigNode, path: String) throws(ScenarioError) -> Block {
-        let r = try ConfigReader(node, path: path)
+        let r = try ConfigReader(node, path: path, recording: false)
         let between: DatedSeries.Between = r.has("between") ? try r.choice("between", DatedSeries.Between.self) : .step
         let valuesNode = try r.required("values", expected: "a block of dates and values")
         try r.finish()
