@@ -38,7 +38,7 @@ import Testing
         let shipped = try String(contentsOfFile: "\(Self.scenarios)/runway.schema.json", encoding: .utf8)
         guard generated != shipped else { return }
         let a = generated.split(separator: "\n", omittingEmptySubsequences: false), b = shipped.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+        let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
         Issue.record("Scenarios/runway.schema.json is out of date from line \(line + 1) (generated: \(a.count > line ? String(a[line].prefix(120)) : "end"); shipped: \(b.count > line ? String(b[line].prefix(120)) : "end")); run `make schema`")
     }
 
