@@ -64,7 +64,7 @@ enum ScenarioDecoder {
 
     private static func population(_ r: ConfigReader) throws(ScenarioError) -> PopulationParameters {
         let children = try r.int("children", .children)
-        let leavingAge = try r.double("leaving_age_years", .between(1, 30), fixedBecause: Fixed.age)
+        let leavingAge = try r.double("leaving_age_years", .between(leavingAges.lowerBound, leavingAges.upperBound), fixedBecause: Fixed.age)
         let schoolAge = try r.double("school_age_years", .between(0, 30), fixedBecause: Fixed.age)
         let continueUntil = try r.double("continue_care_until_age_years", .between(1, 30), fixedBecause: Fixed.age)
         guard continueUntil >= leavingAge else {
@@ -97,7 +97,7 @@ enum ScenarioDecoder {
         var bands: [OnsetBand] = []
         for (index, item) in try r.list("onset_per_year", expected: "a list of age bands").enumerated() {
             let b = try ConfigReader(item, path: r.keyPath("onset_per_year[\(index)]"))
-            bands.append(OnsetBand(fromAge: try b.double("from_age_years", .between(0, leavingAge).depending(on: "population.leaving_age_years", widest: 0...30), fixedBecause: Fixed.age), perYear: try b.double("rate", .rate)))
+            bands.append(OnsetBand(fromAge: try b.double("from_age_years", .upToLeavingAge(leavingAge), fixedBecause: Fixed.age), perYear: try b.double("rate", .rate)))
             try b.finish()
         }
         try check(bands.first?.fromAge == 0, r, "onset_per_year", "the first band must start at from_age_years: 0")
@@ -339,6 +339,9 @@ enum ScenarioDecoder {
         return spec
     }
 
+    /// The leaving ages a scenario may give; ages below or above it depend on it.
+    static let leavingAges = 1.0...30.0
+
     /// Why some numbers cannot have dated values (README.md, "Dated values").
     enum Fixed {
         static let age = "ages at which a child's rates or services change are scheduled for each child in advance (the leaving age when it is born), so they hold for the whole run"
@@ -349,5 +352,16 @@ enum ScenarioDecoder {
 
     static func check(_ condition: Bool, _ r: ConfigReader, _ key: String, _ message: String) throws(ScenarioError) {
         guard condition else { throw ScenarioError(r.location(of: key), r.keyPath(key), message) }
+    }
+}
+
+/// Ages that depend on the scenario's leaving age: the schema takes the widest range.
+extension Expectation {
+    static func upToLeavingAge(_ leavingAge: Double) -> Expectation {
+        .between(0, leavingAge).depending(on: "population.leaving_age_years", widest: 0...ScenarioDecoder.leavingAges.upperBound)
+    }
+
+    static func fromLeavingAge(_ leavingAge: Double) -> Expectation {
+        .between(leavingAge, ScenarioDecoder.leavingAges.upperBound).depending(on: "population.leaving_age_years", widest: ScenarioDecoder.leavingAges)
     }
 }

@@ -256,7 +256,7 @@ public enum ScenarioSchema {
 
     /// The comment on a key's line of a scenario file (its unit and source).
     struct Comments {
-        private final class Cache: @unchecked Sendable { var lines: [String: [String]] = [:] }
+        private final class Cache { var lines: [String: [String]] = [:] }
         private let cache = Cache()
 
         func comment(at location: SourceLocation) -> String? {
