@@ -1,12 +1,13 @@
 # Runway: `make run` runs the baseline scenario, `make test` runs the tests.
 # Both install GSL first when it is missing (Debian/Ubuntu: libgsl-dev); `make test` also
-# installs Chromium (the report test opens report.html in it) and Python's frictionless in a
-# venv (the data-package test validates run folders with it).
+# installs Chromium (the report test opens report.html in it) and Python's frictionless and
+# jsonschema in a venv (the data-package test validates run folders with frictionless, the
+# schema test validates scenarios against Scenarios/runway.schema.json with jsonschema).
 
 SWIFT ?= swift
 SCENARIO ?= Scenarios/baseline.yaml
 
-.PHONY: run test test-cluster build deps browser frictionless dictionary expected clean bench bench-peers bench-compare fuzz man docs workshop
+.PHONY: run test test-cluster build deps browser frictionless dictionary schema expected clean bench bench-peers bench-compare fuzz man docs workshop
 
 deps:
 	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then :; else \
@@ -29,19 +30,22 @@ browser:
 	    echo "apt-get could not install chromium; install it by hand, or run the tests with RUNWAY_SKIP_BROWSER=1"; exit 1; }; \
 	fi
 
-# The data-package test runs `frictionless validate` (PyPI) on run folders; it lives in a
-# venv under .build (Debian needs python3-venv for `python3 -m venv`).
+# The data-package test runs `frictionless validate` (PyPI) on run folders, the schema test
+# Python's `jsonschema` (with PyYAML) on scenario files; they live in one venv under .build
+# (Debian needs python3-venv for `python3 -m venv`).
 FRICTIONLESS_VENV = .build/frictionless-venv
 FRICTIONLESS_VERSION = 5.21.0
+JSONSCHEMA_VERSION = 4.26.0
+PYYAML_VERSION = 6.0.4
 frictionless:
-	@if [ -x $(FRICTIONLESS_VENV)/bin/frictionless ]; then :; else \
-	  echo "frictionless is missing (the data-package test validates run folders with it): installing it in $(FRICTIONLESS_VENV)"; \
+	@if [ -x $(FRICTIONLESS_VENV)/bin/frictionless ] && $(FRICTIONLESS_VENV)/bin/python -c "import jsonschema, yaml" 2>/dev/null; then :; else \
+	  echo "frictionless or jsonschema is missing (the data-package and schema tests use them): installing them in $(FRICTIONLESS_VENV)"; \
 	  python3 -m venv $(FRICTIONLESS_VENV) 2>/dev/null || { \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else \
 	      echo "python3 -m venv failed and cannot install python3-venv (not root, no sudo); or run the tests with RUNWAY_SKIP_FRICTIONLESS=1"; exit 1; fi; \
 	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-venv && rm -rf $(FRICTIONLESS_VENV) && python3 -m venv $(FRICTIONLESS_VENV); } || exit 1; \
-	  $(FRICTIONLESS_VENV)/bin/pip install -q frictionless==$(FRICTIONLESS_VERSION) || { \
-	    echo "pip could not install frictionless; install it by hand into $(FRICTIONLESS_VENV), or run the tests with RUNWAY_SKIP_FRICTIONLESS=1"; exit 1; }; \
+	  $(FRICTIONLESS_VENV)/bin/pip install -q frictionless==$(FRICTIONLESS_VERSION) jsonschema==$(JSONSCHEMA_VERSION) PyYAML==$(PYYAML_VERSION) || { \
+	    echo "pip could not install frictionless and jsonschema; install them by hand into $(FRICTIONLESS_VENV), or run the tests with RUNWAY_SKIP_FRICTIONLESS=1"; exit 1; }; \
 	fi
 
 build: deps
@@ -70,6 +74,12 @@ workshop: build
 
 dictionary: build
 	.build/release/runway dictionary > DATA_DICTIONARY.md
+
+# Rewrites Scenarios/runway.schema.json (the JSON Schema editors check scenarios with) from
+# the decoder, with the debug build; a test fails while the shipped file is out of date.
+schema: deps
+	$(SWIFT) build --product runway
+	"$$($(SWIFT) build --show-bin-path)/runway" schema --output Scenarios/runway.schema.json
 
 # Rewrites the back tests' stored outputs (Tests/Fixtures/expected/) with the debug build
 # the tests use. Only on purpose: review the diff and say in the commit why results changed.

@@ -9,8 +9,11 @@ final class ConfigReader {
     let path: String
     private let entries: [ConfigNode.Entry]
     private var known: [String] = []
+    /// Set while `runway schema` records the decoder's declarations (`SchemaRecorder`).
+    private let recorder: SchemaRecorder?
 
-    init(_ node: ConfigNode, path: String) throws(ScenarioError) {
+    /// `recording: false` for blocks that are not scenario keys (dated values' own blocks).
+    init(_ node: ConfigNode, path: String, recording: Bool = true) throws(ScenarioError) {
         guard case .mapping(let entries) = node.value else {
             if node.isDated { throw ScenarioError(node.location, path, "dates given to a block of keys: dated values are for single numbers") }
             throw ScenarioError(node.location, path, "expected a block of keys, got \(node.kindName)")
@@ -18,23 +21,31 @@ final class ConfigReader {
         self.node = node
         self.path = path
         self.entries = entries
+        self.recorder = recording ? SchemaRecorder.current : nil
+        recorder?.block(path)
     }
 
     func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     func has(_ key: String) -> Bool {
-        known.append(key)
-        return entries.contains { $0.key == key && !$0.node.isNull }
+        lookup(key, optional: true) != nil
     }
 
     func optional(_ key: String) -> ConfigNode? {
+        lookup(key, optional: true)
+    }
+
+    /// The key's value (nil when missing or null), noting that it was asked for.
+    private func lookup(_ key: String, optional: Bool) -> ConfigNode? {
         known.append(key)
-        guard let node = entries.first(where: { $0.key == key })?.node, !node.isNull else { return nil }
+        let entry = entries.first(where: { $0.key == key })
+        recorder?.asked(keyPath(key), location: entry?.keyLocation, optional: optional)
+        guard let node = entry?.node, !node.isNull else { return nil }
         return node
     }
 
     func required(_ key: String, expected: String) throws(ScenarioError) -> ConfigNode {
-        if let node = optional(key) { return node }
+        if let node = lookup(key, optional: false) { return node }
         // A missing key is most often a misspelt one: point at it.
         let unknown = entries.filter { !known.contains($0.key) }
         if let close = unknown.min(by: { editDistance($0.key, key) < editDistance($1.key, key) }),
@@ -46,6 +57,7 @@ final class ConfigReader {
 
     /// Rejects keys nobody asked for.
     func finish() throws(ScenarioError) {
+        recorder?.closed(path)
         for entry in entries where !known.contains(entry.key) {
             var message = "unknown key"
             if let best = Set(known).min(by: { editDistance($0, entry.key) < editDistance($1, entry.key) }),
@@ -61,6 +73,7 @@ final class ConfigReader {
 
     /// Dated values stand for a number; on any other kind of key they are an error.
     private func refuseDates(_ node: ConfigNode, _ key: String, _ kind: String) throws(ScenarioError) {
+        recorder?.refusesDates(keyPath(key))
         guard node.isDated else { return }
         throw ScenarioError(node.location, keyPath(key), "dates given to a non-numeric key (\(kind)): only numbers and the choices that may change during a run (deficit_policy, specialised_financing.model, coordination.enabled) can have dated values")
     }
@@ -68,25 +81,50 @@ final class ConfigReader {
     /// A number that cannot change during a run (it sets the population, a schedule of
     /// ages or the run itself when the run starts): dated values are an error, with why.
     private func refuseDates(_ node: ConfigNode, _ key: String, fixedBecause reason: String) throws(ScenarioError) {
+        recorder?.refusesDates(keyPath(key))
         guard node.isDated else { return }
         throw ScenarioError(node.location, keyPath(key), "dates given to a key that cannot change during a run: \(reason)")
     }
 
     func section(_ key: String) throws(ScenarioError) -> ConfigReader {
-        try ConfigReader(required(key, expected: "a block of keys"), path: keyPath(key))
+        let reader = try ConfigReader(required(key, expected: "a block of keys"), path: keyPath(key))
+        recorder?.read(keyPath(key), .block, value: nil, dated: false)
+        return reader
+    }
+
+    /// Says that this block's keys are names given elsewhere (`what`), for the schema.
+    func keysAreNames(of what: String) {
+        recorder?.keysNamed(path, by: what)
     }
 
     func string(_ key: String) throws(ScenarioError) -> String {
         let node = try required(key, expected: "text")
         try refuseDates(node, key, "text")
-        return try Self.text(node, keyPath(key))
+        let text = try Self.text(node, keyPath(key))
+        recorder?.read(keyPath(key), .text, value: .string(text), dated: node.isDated)
+        return text
+    }
+
+    /// Text that must be one of `options`.
+    func string(_ key: String, oneOf options: [String]) throws(ScenarioError) -> String {
+        let list = options.joined(separator: ", ")
+        let node = try required(key, expected: "one of: \(list)")
+        try refuseDates(node, key, "one of: \(list)")
+        let text = try Self.text(node, keyPath(key))
+        guard options.contains(text) else {
+            throw ScenarioError(node.location, keyPath(key), "expected one of: \(list); got '\(text)'")
+        }
+        recorder?.read(keyPath(key), .oneOf(options), value: .string(text), dated: node.isDated)
+        return text
     }
 
     /// A number; `fixedBecause` names why it cannot have dated values (nil: it can).
     func double(_ key: String, _ expectation: Expectation, fixedBecause reason: String? = nil) throws(ScenarioError) -> Double {
         let node = try required(key, expected: expectation.text)
         if let reason { try refuseDates(node, key, fixedBecause: reason) }
-        return try Self.number(node, keyPath(key), expectation)
+        let value = try Self.number(node, keyPath(key), expectation)
+        recorder?.read(keyPath(key), .number(expectation), value: .number(value), dated: node.isDated)
+        return value
     }
 
     func int(_ key: String, _ expectation: Expectation) throws(ScenarioError) -> Int {
@@ -99,6 +137,7 @@ final class ConfigReader {
         guard expectation.accepts(Double(value)) else {
             throw ScenarioError(node.location, keyPath(key), "expected \(expectation.text), got \(value)")
         }
+        recorder?.read(keyPath(key), .integer(expectation), value: .number(Double(value)), dated: node.isDated)
         return value
     }
 
@@ -107,12 +146,17 @@ final class ConfigReader {
         let node = try required(key, expected: "true or false")
         if let reason { try refuseDates(node, key, fixedBecause: reason) }
         let text = try Self.text(node, keyPath(key))
-        switch text {
-        case "true", "True", "TRUE", "yes", "on": return true
-        case "false", "False", "FALSE", "no", "off": return false
-        default: throw ScenarioError(node.location, keyPath(key), "expected true or false, got '\(text)'")
+        let value: Bool
+        if Self.trueWords.contains(text) { value = true } else if Self.falseWords.contains(text) { value = false } else {
+            throw ScenarioError(node.location, keyPath(key), "expected true or false, got '\(text)'")
         }
+        recorder?.read(keyPath(key), .boolean, value: .bool(value), dated: node.isDated)
+        return value
     }
+
+    /// How true and false may be written (YAML 1.1's words too, as older tools write them).
+    static let trueWords = ["true", "True", "TRUE", "yes", "on"]
+    static let falseWords = ["false", "False", "FALSE", "no", "off"]
 
     /// One of a set of options; `fixedBecause` names why it cannot have dated values (nil:
     /// it can, in steps: a policy applied when it is needed, read from the set in force).
@@ -124,6 +168,7 @@ final class ConfigReader {
         guard let value = T(rawValue: text) else {
             throw ScenarioError(node.location, keyPath(key), "expected one of: \(options); got '\(text)'")
         }
+        recorder?.read(keyPath(key), .oneOf(T.allCases.map(\.rawValue)), value: .string(text), dated: node.isDated)
         return value
     }
 
@@ -142,6 +187,7 @@ final class ConfigReader {
         guard Self.dateRange.contains(date) else {
             throw ScenarioError(node.location, keyPath(key), "expected \(expected) from \(Self.dateRange.lowerBound) to \(Self.dateRange.upperBound), got '\(text)'")
         }
+        recorder?.read(keyPath(key), .date(firstOfYear: firstOfYear), value: .string(text), dated: node.isDated)
         return date
     }
 
@@ -159,6 +205,7 @@ final class ConfigReader {
         guard case .sequence(let items) = node.value else {
             throw ScenarioError(node.location, keyPath(key), "expected \(expected), got \(node.kindName)")
         }
+        recorder?.read(keyPath(key), .list, value: nil, dated: false)
         return items
     }
 
@@ -176,6 +223,7 @@ final class ConfigReader {
             }
             values.append(try Self.number(item, "\(keyPath(key))[\(i)]", expectation))
         }
+        recorder?.read(keyPath(key), .numbers(expectation, minCount: minCount), value: .array(values.map { .number($0) }), dated: false)
         return values
     }
 

@@ -49,7 +49,7 @@ struct DatedValues {
     /// Reads one block: dates in increasing order, each with a number (`between` step or
     /// linear) or each with a choice's option (in steps only).
     private static func read(_ node: ConfigNode, path: String) throws(ScenarioError) -> Block {
-        let r = try ConfigReader(node, path: path)
+        let r = try ConfigReader(node, path: path, recording: false)
         let between: DatedSeries.Between = r.has("between") ? try r.choice("between", DatedSeries.Between.self, fixedBecause: "how a series moves is one rule for the whole run") : .step
         let valuesNode = try r.required("values", expected: "a block of dates and values")
         try r.finish()

@@ -64,7 +64,7 @@ enum ScenarioDecoder {
 
     private static func population(_ r: ConfigReader) throws(ScenarioError) -> PopulationParameters {
         let children = try r.int("children", .children)
-        let leavingAge = try r.double("leaving_age_years", .between(1, 30), fixedBecause: Fixed.age)
+        let leavingAge = try r.double("leaving_age_years", .between(leavingAges.lowerBound, leavingAges.upperBound), fixedBecause: Fixed.age)
         let schoolAge = try r.double("school_age_years", .between(0, 30), fixedBecause: Fixed.age)
         let continueUntil = try r.double("continue_care_until_age_years", .between(1, 30), fixedBecause: Fixed.age)
         guard continueUntil >= leavingAge else {
@@ -97,7 +97,7 @@ enum ScenarioDecoder {
         var bands: [OnsetBand] = []
         for (index, item) in try r.list("onset_per_year", expected: "a list of age bands").enumerated() {
             let b = try ConfigReader(item, path: r.keyPath("onset_per_year[\(index)]"))
-            bands.append(OnsetBand(fromAge: try b.double("from_age_years", .between(0, leavingAge), fixedBecause: Fixed.age), perYear: try b.double("rate", .rate)))
+            bands.append(OnsetBand(fromAge: try b.double("from_age_years", .upToLeavingAge(leavingAge), fixedBecause: Fixed.age), perYear: try b.double("rate", .rate)))
             try b.finish()
         }
         try check(bands.first?.fromAge == 0, r, "onset_per_year", "the first band must start at from_age_years: 0")
@@ -238,6 +238,7 @@ enum ScenarioDecoder {
     /// Money-problem hazards are given per risk group, by the group's name.
     private static func debtHelp(_ r: ConfigReader, riskGroups: [String]) throws(ScenarioError) -> DebtHelpParameters {
         let m = try r.section("money_problems_per_year")
+        m.keysAreNames(of: "population.risk_groups")
         var perGroup: [Double] = []
         for name in riskGroups { perGroup.append(try m.double(name, .rate)) }
         try m.finish()
@@ -329,17 +330,17 @@ enum ScenarioDecoder {
 
     private static func duration(_ r: ConfigReader) throws(ScenarioError) -> DurationSpec {
         let d = try r.section("duration")
-        let kinds = DurationDistribution.kinds.joined(separator: ", ")
-        let distribution = try d.string("distribution")
-        guard DurationDistribution.kinds.contains(distribution) else {
-            throw ScenarioError(d.location(of: "distribution"), d.keyPath("distribution"), "expected one of: \(kinds); got '\(distribution)'")
-        }
-        let spreadRange: Expectation = distribution == "weibull" ? .weibullShape : .coefficientOfVariation
+        let distribution = try d.string("distribution", oneOf: DurationDistribution.kinds)
+        let spreadRange = (distribution == "weibull" ? Expectation.weibullShape : .coefficientOfVariation)
+            .depending(on: "distribution (weibull: a shape from 0.1 to 50; gamma, lognormal: a coefficient of variation from 0.01 to 10)", widest: 0.01...50)
         let spec = DurationSpec(distribution: distribution, meanDays: try d.double("mean_days", .meanDays),
                                 spread: distribution == "exponential" && !d.has("spread") ? 1 : try d.double("spread", spreadRange))
         try d.finish()
         return spec
     }
+
+    /// The leaving ages a scenario may give; ages below or above it depend on it.
+    static let leavingAges = 1.0...30.0
 
     /// Why some numbers cannot have dated values (README.md, "Dated values").
     enum Fixed {
@@ -365,5 +366,16 @@ enum ScenarioDecoder {
 
     static func check(_ condition: Bool, _ r: ConfigReader, _ key: String, _ message: String) throws(ScenarioError) {
         guard condition else { throw ScenarioError(r.location(of: key), r.keyPath(key), message) }
+    }
+}
+
+/// Ages that depend on the scenario's leaving age: the schema takes the widest range.
+extension Expectation {
+    static func upToLeavingAge(_ leavingAge: Double) -> Expectation {
+        .between(0, leavingAge).depending(on: "population.leaving_age_years", widest: 0...ScenarioDecoder.leavingAges.upperBound)
+    }
+
+    static func fromLeavingAge(_ leavingAge: Double) -> Expectation {
+        .between(leavingAge, ScenarioDecoder.leavingAges.upperBound).depending(on: "population.leaving_age_years", widest: ScenarioDecoder.leavingAges)
     }
 }

@@ -89,7 +89,8 @@ public enum ScenarioLoader {
         for (k, item) in items.enumerated() {
             let r = try ConfigReader(item, path: "calibration[\(k)]")
             let key = try r.string("key")
-            let lower = try r.double("lower", .calibrationBound), upper = try r.double("upper", .calibrationBound)
+            let bound = "bounds belong to the search, not to the scenario's run"
+            let lower = try r.double("lower", .calibrationBound, fixedBecause: bound), upper = try r.double("upper", .calibrationBound, fixedBecause: bound)
             try r.finish()
             guard lower < upper else { throw ScenarioError(r.location(of: "upper"), r.keyPath("upper"), "must be above lower (\(lower))") }
             out.append(CalibrationParameter(key: key, lower: lower, upper: upper))

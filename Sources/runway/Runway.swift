@@ -16,7 +16,7 @@ struct Runway: ParsableCommand {
         Scenario files are YAML; see Scenarios/baseline.yaml for every parameter with its unit and source.
         """,
         version: version,
-        subcommands: [RunCommand.self, CompareCommand.self, ReportCommand.self, MergeCommand.self, OdeCommand.self, CalibrateCommand.self, ValidateModelCommand.self, ValidateCommand.self, DictionaryCommand.self, BenchCommand.self, ServeCommand.self],
+        subcommands: [RunCommand.self, CompareCommand.self, ReportCommand.self, MergeCommand.self, OdeCommand.self, CalibrateCommand.self, ValidateModelCommand.self, ValidateCommand.self, DictionaryCommand.self, SchemaCommand.self, BenchCommand.self, ServeCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -43,7 +43,7 @@ import Testing
 
     /// The subcommands the help lists, each documented in README.md: removing or
     /// renaming one fails here.
-    static let subcommands = ["run", "compare", "report", "merge", "ode", "calibrate", "validate-model", "validate", "dictionary", "bench", "serve"]
+    static let subcommands = ["run", "compare", "report", "merge", "ode", "calibrate", "validate-model", "validate", "dictionary", "schema", "bench", "serve"]
 
     @Test func helpExitsZeroAndListsEverySubcommand() throws {
         let r = try Self.runway(["--help"])

@@ -10,6 +10,7 @@ import Testing
         ("dated-out-of-range.yaml", "dated-out-of-range.yaml:7:21: services.neighbourhood_team.budget_share: expected a fraction between 0 and 1, got 1.5 (on 2015-01-01"),
         ("dated-non-numeric.yaml", "dated-non-numeric.yaml:6:30: services.residential.duration.distribution: dates given to a non-numeric key"),
         ("dated-fixed-key.yaml", "dated-fixed-key.yaml:4:26: population.children: dates given to a key that cannot change during a run"),
+        ("dated-bad-between.yaml", "dated-bad-between.yaml:6:16: services.neighbourhood_team.budget_share.between: expected one of: step, linear; got 'smooth'"),
     ]
 
     @Test func eachDatedValueErrorExitsWithTwo() throws {
