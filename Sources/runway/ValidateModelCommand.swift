@@ -31,6 +31,7 @@ struct ValidateModelCommand: ParsableCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
+        if historyTargets != nil && history == nil { throw InputError("--history-targets needs --history (the scenario to fit them to)") }
         let folder = try OutputFolder(base: out.output, scenario: "validation", runID: out.runID ?? RunManifest.timestamp(Date()), force: out.force)
         /// A targets file's name and rows.
         func read(_ file: String?) throws -> (file: String, rows: [CalibrationTarget])? {
@@ -38,7 +39,6 @@ struct ValidateModelCommand: ParsableCommand {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw InputError("\(file): cannot read the targets file") }
             do { return (file, try CalibrationTarget.parse(text, file: file)) } catch { throw InputError(error.description) }
         }
-        if historyTargets != nil && history == nil { throw InputError("--history-targets needs --history (the scenario to fit them to)") }
         let outcome: ModelValidation.Outcome
         do {
             outcome = try ModelValidation.run(scenario: scenario, quick: quick, jobs: jobs, targets: try read(targets),
