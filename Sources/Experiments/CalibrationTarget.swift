@@ -98,6 +98,9 @@ public enum CalibrationQuantity: String, CaseIterable, Sendable {
     case spendingToIncome = "spending_to_income"
     /// Mean wait for specialised ambulant care (days).
     case ambulantWaitDays = "ambulant_wait_days"
+    /// Children on the specialised waiting lists (ambulant and residential), mean over the
+    /// periods, per child.
+    case waitingShare = "waiting_share"
 
     /// `values`: summary metric values (MetricCatalog order); `years`: years after warm-up.
     public func value(_ values: [Double], years: Double) -> Double {
@@ -121,6 +124,8 @@ public enum CalibrationQuantity: String, CaseIterable, Sendable {
             return v("spending_total_eur") / v("income_eur")
         case .ambulantWaitDays:
             return v("mean_wait_days_ambulant")
+        case .waitingShare:
+            return (v("waiting_ambulant") + v("waiting_residential")) / children
         }
     }
 }

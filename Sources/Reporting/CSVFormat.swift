@@ -38,7 +38,7 @@ public enum CSVFormat {
     /// One row, fields quoted where needed, ended by a newline.
     public static func row(_ fields: [String]) -> String { line(fields) }
 
-    static func line(_ fields: [String]) -> String {
+    public static func line(_ fields: [String]) -> String {
         fields.map(escape).joined(separator: ",") + "\n"
     }
 

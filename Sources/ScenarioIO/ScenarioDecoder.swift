@@ -110,7 +110,8 @@ enum ScenarioDecoder {
             selfReferralPerYear: try perSeverity(r, "self_referral_per_year", .rate),
             crisisPerYearSevere: try r.double("crisis_per_year_severe", .rate),
             relapsePerYear: try r.double("relapse_per_year", .rate),
-            burdenWeights: try perSeverity(r, "burden_weights", .weight, fixedBecause: Fixed.burdenWeight))
+            burdenWeights: try perSeverity(r, "burden_weights", .weight, fixedBecause: Fixed.burdenWeight),
+            recognitionFactor: try r.double("recognition_factor", .multiplier))
         try r.finish()
         return n
     }

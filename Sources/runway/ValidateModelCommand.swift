@@ -19,19 +19,31 @@ struct ValidateModelCommand: ParsableCommand {
     @Option(help: "A targets CSV (as for runway calibrate): the report shows how well the scenario, as it stands, fits it.", completion: .targetsFile)
     var targets: String?
 
+    @Option(help: "A scenario through the 2015 transfer (e.g. Scenarios/nl-history.yaml): the report adds its yearly series from its start, the in-sample fit and the path after 2015 with intervals (history_*.csv).", completion: .scenarioFile)
+    var history: String?
+
+    @Option(name: .customLong("history-targets"), help: "Dated targets (2015 or earlier) for --history's in-sample fit, e.g. Scenarios/targets-history.csv.", completion: .targetsFile)
+    var historyTargets: String?
+
     @OptionGroup var out: OutputOptions
 
     @Option(help: "Threads.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
+        if historyTargets != nil && history == nil { throw InputError("--history-targets needs --history (the scenario to fit them to)") }
         let folder = try OutputFolder(base: out.output, scenario: "validation", runID: out.runID ?? RunManifest.timestamp(Date()), force: out.force)
-        var goals: [CalibrationTarget]?
-        if let targets {
-            guard let text = try? String(contentsOfFile: targets, encoding: .utf8) else { throw InputError("\(targets): cannot read the targets file") }
-            do { goals = try CalibrationTarget.parse(text, file: targets) } catch { throw InputError(error.description) }
+        /// A targets file's name and rows.
+        func read(_ file: String?) throws -> (file: String, rows: [CalibrationTarget])? {
+            guard let file else { return nil }
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw InputError("\(file): cannot read the targets file") }
+            do { return (file, try CalibrationTarget.parse(text, file: file)) } catch { throw InputError(error.description) }
         }
-        let outcome = try ModelValidation.run(scenario: scenario, quick: quick, jobs: jobs, targets: goals.map { (targets!, $0) })
+        let outcome: ModelValidation.Outcome
+        do {
+            outcome = try ModelValidation.run(scenario: scenario, quick: quick, jobs: jobs, targets: try read(targets),
+                                              history: try history.map { ($0, try read(historyTargets)) })
+        } catch let error as CalibrationError { throw InputError(error.description) }
         try folder.write([("validation.md", outcome.markdown)] + outcome.reportFiles)
         if !out.quiet || outcome.failed > 0 {
             print("\(outcome.passed) check(s) passed, \(outcome.failed) failed. Wrote \(folder.finalURL.path)/validation.md")

@@ -72,6 +72,14 @@ import Testing
         #expect(bad.err.contains("no calibration: block"))
     }
 
+    /// History targets need a history scenario; the message says so (exit 2, bad input).
+    @Test func historyTargetsNeedAHistoryScenario() throws {
+        let base = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let r = try CLI.runway(["validate-model", "--quick", "--history-targets", "Scenarios/targets-history.csv", "--output", base, "--run-id", "h"])
+        #expect(r.code == 2 && r.err.contains("--history-targets needs --history"), "\(r.code) \(r.err)")
+    }
+
     @Test func validateModelQuickPasses() throws {
         let base = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: base) }

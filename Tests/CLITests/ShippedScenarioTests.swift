@@ -23,6 +23,8 @@ import Testing
     static let scaled: [String: [String]] = [
         "nl-2015.yaml": ["--set", "budget.baseline_eur_per_year=1733333", "--set", "budget.reserve_eur=166667",
                          "--set", "services.debt_help.budget_eur_per_year=41667"],
+        "nl-history.yaml": ["--set", "budget.baseline_eur_per_year=1727273", "--set", "budget.reserve_eur=166818",
+                            "--set", "services.debt_help.budget_eur_per_year=41667"],
     ]
 
     @Test func theShippedScenariosAreFound() {

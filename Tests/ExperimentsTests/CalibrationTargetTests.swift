@@ -68,4 +68,22 @@ import Testing
         let targets = try CalibrationTarget.parse(text, file: name)
         #expect(targets.allSatisfy { ($0.year ?? 2015) <= 2015 }, "a target dated after 2015 in \(name)")
     }
+
+    /// The history scenario's shipped fit report (Scenarios/nl-history-fit.csv, the
+    /// fit_report.csv of its calibration) is in step with targets-history.csv: the same
+    /// rows (year, quantity, target, weight).
+    @Test func theHistoryFitReportListsEveryHistoryTarget() throws {
+        let targets = try CalibrationTarget.parse(String(contentsOf: Self.folder.appendingPathComponent("targets-history.csv"), encoding: .utf8),
+                                                  file: "targets-history.csv")
+        let report = try String(contentsOf: Self.folder.appendingPathComponent("nl-history-fit.csv"), encoding: .utf8)
+        let lines = report.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("year,quantity,target,weight,source,") == true)
+        let rows = lines.dropFirst().map { line -> String in
+            let f = line.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false).prefix(4).map(String.init)
+            return "\(f[0]) \(f[1]) \(Double(f[2]) ?? .nan) \(Double(f[3]) ?? .nan)"
+        }
+        let expected = targets.map { "\($0.year.map(String.init) ?? "") \($0.quantity.rawValue) \($0.value) \($0.weight)" }
+        #expect(rows.sorted() == expected.sorted())
+    }
 }
+

@@ -132,10 +132,14 @@ public struct NeedParameters: Sendable, Codable, Equatable {
     public var relapsePerYear: Double
     /// Weights of the burden index (need-days weighted by severity).
     public var burdenWeights: PerSeverity<Double>
+    /// Factor on the hazards that a light or moderate need is recognised and brought to
+    /// care by the family (self-referral) or a GP (detection and referral): the secular
+    /// rise of recognised need before 2015 (1 = no trend).
+    public var recognitionFactor: Double
 
     public init(onset: [OnsetBand], escalationPerYear: PerSeverity<Double>, spontaneousResolutionPerYear: PerSeverity<Double>,
                 selfReferralPerYear: PerSeverity<Double>, crisisPerYearSevere: Double, relapsePerYear: Double,
-                burdenWeights: PerSeverity<Double>) {
+                burdenWeights: PerSeverity<Double>, recognitionFactor: Double = 1) {
         self.onset = onset
         self.escalationPerYear = escalationPerYear
         self.spontaneousResolutionPerYear = spontaneousResolutionPerYear
@@ -143,6 +147,7 @@ public struct NeedParameters: Sendable, Codable, Equatable {
         self.crisisPerYearSevere = crisisPerYearSevere
         self.relapsePerYear = relapsePerYear
         self.burdenWeights = burdenWeights
+        self.recognitionFactor = recognitionFactor
     }
 }
 

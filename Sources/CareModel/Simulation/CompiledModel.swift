@@ -160,8 +160,12 @@ public struct CompiledModel: Sendable {
 
         escalationPerDay = [0, needs.escalationPerYear.light / daysPerYear, needs.escalationPerYear.moderate / daysPerYear, 0]
         resolutionPerDay = perDay(needs.spontaneousResolutionPerYear)
-        selfReferralPerDay = perDay(needs.selfReferralPerYear)
-        gpPerDay = perDay(p.services.generalPractitioner.detectionPerYear)
+        // The recognition factor scales the two doors a family goes through itself (asking,
+        // the GP) for light and moderate needs (a severe need was seen in 2000 as in 2015);
+        // compiled into the rates, so hazards, their ceiling and the twin follow it.
+        let recognised = [1, needs.recognitionFactor, needs.recognitionFactor, 1]
+        selfReferralPerDay = zip(perDay(needs.selfReferralPerYear), recognised).map { $0 * $1 }
+        gpPerDay = zip(perDay(p.services.generalPractitioner.detectionPerYear), recognised).map { $0 * $1 }
         teamOutreachPerDay = perDay(p.services.neighbourhoodTeam.outreachPerYear)
         schoolDetectionPerDay = perDay(p.services.schoolCare.detectionPerYear)
         crisisPerDaySevere = needs.crisisPerYearSevere / daysPerYear
