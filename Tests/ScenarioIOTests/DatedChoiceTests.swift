@@ -106,6 +106,6 @@ import Testing
             #expect(m?.contains("cannot change during a run") == true && m?.contains(reason) == true, "\(assignment): \(m ?? "accepted")")
         }
         let text = Self.message(["services.residential.duration.distribution={values: {2000-01-01: gamma}}"])
-        #expect(text?.contains("dates given to a non-numeric key (text)") == true, "\(text ?? "accepted")")
+        #expect(text?.contains("dates given to a non-numeric key (one of: exponential, gamma") == true, "\(text ?? "accepted")")
     }
 }
