@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "Stochastics", dependencies: ["CGSL"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // MARK: - Engine
+        // A cache prefetch hint for the model's event loop (a header, no library).
+        .systemLibrary(name: "CPrefetch"),
         .target(name: "SimKernel", dependencies: [
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: hotLoop),
@@ -43,7 +45,7 @@ let package = Package(
         .target(name: "Workloads", dependencies: ["SimKernel", "Stochastics"], swiftSettings: hotLoop),
 
         // MARK: - Model
-        .target(name: "CareModel", dependencies: ["SimKernel", "Stochastics"], swiftSettings: hotLoop),
+        .target(name: "CareModel", dependencies: ["SimKernel", "Stochastics", "CPrefetch"], swiftSettings: hotLoop),
 
         // MARK: - Input, experiments, output
         // Optimised in debug builds too: the fuzz test (FuzzTests) reads thousands of scenarios.

@@ -1,22 +1,30 @@
 import CGSL
+import Foundation
 
-/// One explicitly seeded GSL generator (Mersenne Twister, `gsl_rng_mt19937`).
+/// One explicitly seeded GSL generator: L'Ecuyer's maximally equidistributed combined
+/// Tausworthe generator (`gsl_rng_taus2`, period 2^88), one of the fastest of GSL's
+/// simulation-quality generators. Runway used the Mersenne Twister (`gsl_rng_mt19937`)
+/// until December 2026 (issue 17): taus2's step is a few shifts and xors, and both give
+/// uniforms with 32 random bits.
 ///
 /// Owns its C memory and frees it in `deinit`. Not thread-safe: a stream belongs to
 /// one replication, which runs on one thread.
 public final class RandomStream {
+    /// GSL's name of the generator (recorded in run.json).
+    public static let generatorName = String(cString: runway_rng_taus2().pointee.name)
+
     @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
     /// The 64-bit seed this stream was derived from (recorded in run.json).
     public let seed: UInt64
 
     public init(seed: UInt64) {
         GSLRuntime.prepare()
-        guard let rng = gsl_rng_alloc(runway_rng_mt19937()) else {
+        guard let rng = gsl_rng_alloc(runway_rng_taus2()) else {
             fatalError("gsl_rng_alloc failed: out of memory")
         }
         self.rng = rng
         self.seed = seed
-        // mt19937 takes an unsigned long; fold 64 bits so no seed bit is ignored.
+        // taus2 seeds from the low 32 bits of an unsigned long; fold 64 bits so no seed bit is ignored.
         gsl_rng_set(rng, UInt(truncatingIfNeeded: seed ^ (seed >> 32)))
     }
 
@@ -26,15 +34,21 @@ public final class RandomStream {
 
     deinit { gsl_rng_free(rng) }
 
-    /// Uniform on [0, 1).
-    @inlinable public func uniform() -> Double { gsl_rng_uniform(rng) }
+    /// Uniform on [0, 1): `gsl_rng_uniform` as GSL inlines it (the generator's own function).
+    @inlinable public func uniform() -> Double { runway_rng_uniform(rng) }
 
     /// Uniform integer on 0..<n.
     @inlinable public func integer(below n: Int) -> Int {
         Int(gsl_rng_uniform_int(rng, UInt(n)))
     }
 
-    @inlinable public func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
+    /// GSL's `gsl_ran_exponential` (randist/exponential.c: `-mu * log1p(-u)` on one
+    /// `gsl_rng_uniform`), written out here so the event loop does not pay two calls into
+    /// libgsl per draw; `StreamTests` checks it gives GSL's numbers bit for bit.
+    @inlinable public func exponential(mean: Double) -> Double { -mean * log1p(-uniform()) }
+
+    /// `gsl_ran_exponential` itself, for the test of `exponential(mean:)`.
+    func libraryExponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
 
     @inlinable public func gamma(shape: Double, scale: Double) -> Double { gsl_ran_gamma(rng, shape, scale) }
 
@@ -42,7 +56,11 @@ public final class RandomStream {
 
     @inlinable public func weibull(scale: Double, shape: Double) -> Double { gsl_ran_weibull(rng, scale, shape) }
 
-    @inlinable public func bernoulli(_ p: Double) -> Bool { gsl_ran_bernoulli(rng, p) == 1 }
+    /// GSL's `gsl_ran_bernoulli` (`u < p` on one `gsl_rng_uniform`), written out like `exponential`.
+    @inlinable public func bernoulli(_ p: Double) -> Bool { uniform() < p }
+
+    /// `gsl_ran_bernoulli` itself, for the test of `bernoulli(_:)`.
+    func libraryBernoulli(_ p: Double) -> Bool { gsl_ran_bernoulli(rng, p) == 1 }
 
     @inlinable public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rng, mean)) }
 
@@ -55,7 +73,7 @@ public final class RandomStream {
     /// allocation. Fixed weights should use `DiscreteDistribution` instead.
     @inlinable
     public func index(weights: UnsafeBufferPointer<Double>, total: Double) -> Int {
-        let target = gsl_rng_uniform(rng) * total
+        let target = runway_rng_uniform(rng) * total
         var cumulative = 0.0
         for i in 0..<weights.count {
             cumulative += weights[i]

@@ -47,4 +47,18 @@ import Testing
     @Test func aChildIsStill32Bytes() {
         #expect(MemoryLayout<Child>.stride == 32)
     }
+
+    /// The child records keep their values as the table grows past its reserve, and freed
+    /// slots are reused with a new token.
+    @Test func childRecordsGrowAndStayAligned() {
+        var table = ChildTable(reserving: 3)
+        for k in 0..<1000 { _ = table.add(birthDay: Double(-k), household: Int32(k / 3), risk: UInt8(k % 3), flags: 0) }
+        #expect(table.all.count == 1000)
+        #expect(table.all.indices.allSatisfy { table.all[$0].birthDay == Double(-$0) && table.all[$0].household == Int32($0 / 3) })
+        table.all[500].token &+= 7
+        table.remove(500)
+        #expect(table.add(birthDay: 1, household: 0, risk: 0, flags: 0) == 500)
+        #expect(table.all[500].token == 9 && table.all[500].birthDay == 1)
+        table.all.prefetch(5_000) // out of range: ignored
+    }
 }

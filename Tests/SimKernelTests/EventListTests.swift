@@ -16,6 +16,31 @@ import Testing
         #expect(list.processed == 5)
     }
 
+    /// `upcoming(0)` names the event `next()` returns when nothing earlier is scheduled
+    /// between them (the model prefetches its data); it never changes the order.
+    @Test func upcomingIsTheNextEventOfTheWindow() {
+        var list = EventList(bucketWidth: 10)
+        var x: UInt64 = 99
+        for k in 0..<2000 {
+            x = x &* 6364136223846793005 &+ 1442695040888963407 // test data only, not a model RNG
+            list.schedule(at: Double(x >> 44) / 100, kind: UInt32(k))
+        }
+        var seen = 0
+        while let e = list.next() {
+            if let next = list.upcoming(0) {
+                #expect(list.upcoming(1).map { Event.runsBefore(next, $0) } ?? true)
+                #expect(list.upcoming(2).map { Event.runsBefore(next, $0) } ?? true)
+                #expect(!Event.runsBefore(next, e))
+                #expect(list.next() == next)
+                seen += 2
+            } else {
+                seen += 1
+            }
+        }
+        #expect(seen == 2000)
+        #expect(list.upcoming(0) == nil)
+    }
+
     @Test func manySameTimeEventsKeepSchedulingOrder() {
         var list = EventList()
         for k in 0..<1000 { list.schedule(at: 1, priority: 7, kind: UInt32(k)) }

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Where a child is: at home (no service), waiting for a service, or in one.
 /// Packed into one byte per child.
 enum Place {
@@ -77,15 +79,15 @@ enum UserMark {
     static let youthCare: UInt8 = youthHelp | protection
 }
 
-/// All children in one array of compact values (each event touches one child, at
+/// All children in one block of compact values (each event touches one child, at
 /// random: one record per child costs one cache miss, not one per field). Slots of
 /// children who left are reused.
 struct ChildTable {
-    var all: ContiguousArray<Child> = []
+    let all: ChildRecords
     var freeSlots: [Int32] = []
 
     init(reserving capacity: Int) {
-        all.reserveCapacity(capacity)
+        all = ChildRecords(reserving: capacity)
     }
 
     /// Adds a child (reusing a free slot when there is one) and returns its index.
@@ -110,6 +112,60 @@ struct ChildTable {
     }
 
     @inline(__always) func has(_ i: Int, _ flag: UInt8) -> Bool { all[i].flags & flag != 0 }
-    @inline(__always) mutating func set(_ i: Int, _ flag: UInt8) { all[i].flags |= flag }
-    @inline(__always) mutating func clear(_ i: Int, _ flag: UInt8) { all[i].flags &= ~flag }
+    @inline(__always) func set(_ i: Int, _ flag: UInt8) { all[i].flags |= flag }
+    @inline(__always) func clear(_ i: Int, _ flag: UInt8) { all[i].flags &= ~flag }
+}
+
+/// The child records of one replication in memory it owns, addressed directly: an
+/// array in a class property would check its buffer's uniqueness (a call into the Swift
+/// runtime) at every write, and the model writes a child's record several times per
+/// event (at national size that check was 15 % of the run). Indices are checked.
+final class ChildRecords {
+    private(set) var count = 0
+    private var capacity: Int
+    private var base: UnsafeMutablePointer<Child>
+
+    init(reserving capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = Self.allocate(self.capacity)
+    }
+
+    deinit { base.deallocate() } // Child holds no references: nothing to deinitialise.
+
+    /// Aligned to the cache line, so that no 32-byte record straddles two lines.
+    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<Child> {
+        UnsafeMutableRawPointer.allocate(byteCount: capacity * MemoryLayout<Child>.stride, alignment: 64)
+            .bindMemory(to: Child.self, capacity: capacity)
+    }
+
+    var indices: Range<Int> { 0..<count }
+
+    subscript(i: Int) -> Child {
+        @inline(__always) unsafeAddress {
+            precondition(i >= 0 && i < count, "child index out of range")
+            return UnsafePointer(base + i)
+        }
+        @inline(__always) unsafeMutableAddress {
+            precondition(i >= 0 && i < count, "child index out of range")
+            return base + i
+        }
+    }
+
+    func append(_ child: Child) {
+        if count == capacity {
+            // Geometric growth: the children are copied only O(log n) times.
+            let grown = Self.allocate(capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: child)
+        count += 1
+    }
+
+    /// Starts loading child `i`'s record into the cache (a hint; out-of-range is ignored).
+    @inline(__always) func prefetch(_ i: Int) {
+        if i >= 0 && i < count { runway_prefetch(base + i) }
+    }
 }

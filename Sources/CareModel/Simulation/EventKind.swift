@@ -27,3 +27,13 @@ enum EventKind: UInt32 {
     /// Dated values: the next parameter set takes over.
     case parameterChange = 13
 }
+
+extension EventKind {
+    /// Whether an event of this kind has a child (a slot of the child table) as its subject.
+    @inline(__always) static func hasChildSubject(_ kind: UInt32) -> Bool {
+        switch EventKind(rawValue: kind) {
+        case .hazard, .ageMilestone, .ageOut, .jgzContact, .careEnd, .jgzTransfer: true
+        default: false
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import CPrefetch
 import SimKernel
 import Stochastics
 
@@ -143,6 +144,7 @@ public final class Replication {
         for service in [ServiceKind.specialisedAmbulant, .residential] { scheduleOutsideReferral(service) }
 
         while let event = events.next() {
+            prefetchUpcoming()
             advanceIntegrals(to: event.time)
             switch EventKind(rawValue: event.kind)! {
             case .periodBoundary:
@@ -201,6 +203,22 @@ public final class Replication {
         if model.parameters.services.debtHelp.enabled && debtHelp.capacity != model.debtHelpPlaces {
             debtHelp.setCapacity(model.debtHelpPlaces)
             admitToDebtHelp()
+        }
+    }
+
+    /// Starts loading what the next events will touch while this one is handled: at national
+    /// size each child's record and household are cache misses. The records of the children
+    /// of the two events that may follow the next, and the household of the next event's
+    /// child (whose record was requested one event ago). Changes no result, only timing.
+    @inline(__always) func prefetchUpcoming() {
+        if let next = events.upcoming(0), EventKind.hasChildSubject(next.kind), Int(next.subject) < children.all.count {
+            let h = Int(children.all[Int(next.subject)].household)
+            householdCare.withUnsafeBufferPointer { care in
+                if h >= 0 && h < care.count { runway_prefetch(care.baseAddress! + h) }
+            }
+        }
+        for k in 1...2 {
+            if let later = events.upcoming(k), EventKind.hasChildSubject(later.kind) { children.all.prefetch(Int(later.subject)) }
         }
     }
 
