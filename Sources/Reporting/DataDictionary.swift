@@ -195,8 +195,8 @@ public enum DataDictionary {
         out += """
 
         `runway ode` writes `timeseries.csv` and `summary.csv` in the schema above, as one
-        replication numbered 0: expected values, with `waiting_*` and `mean_wait_days_*` at 0
-        (the twin has no queues).
+        replication numbered 0: expected values, with `mean_wait_days_*` at 0 (and `waiting_*`
+        at 0 unless started settled with binding places).
 
         ## comparison_timeseries.csv
 

@@ -7,9 +7,8 @@ import Stochastics
 /// scenario is run twice on the same reported years: starting settled 3 years before its
 /// warm-up ends, and starting with every child well 13 years before. Each metric's mean
 /// over the replications is compared with a Welch interval, Bonferroni-corrected over
-/// the metrics. This is reported, not counted as a check: the settled start is the
-/// twin's steady state, and the twin has no capacity (nobody waits, so no need gets
-/// heavier on a waiting list): the two differ until the simulation has settled on its own.
+/// the metrics; each metric is a check of the report. The settled start is the steady
+/// state of the twin with the start year's places and waiting lists (`SettledStart`).
 enum SettledStartCheck {
     static let metrics = ["needs_light", "needs_moderate", "needs_severe", "needs_undetected"]
         + ServiceKind.allCases.map { "in_care_\($0.key)" }

@@ -10,8 +10,9 @@ struct OdeCommand: ParsableCommand {
         abstract: "Solve the scenario's mean-field (ODE) twin: its expected curves, in the simulation's CSV schema.",
         discussion: """
         The twin solves the expected flows of children between needs and services as ordinary differential equations \
-        over monthly birth cohorts: one deterministic solution, so no replications and no intervals. It has no queues \
-        (waiting_* and mean_wait_days_* are 0), treats care durations as exponential with the scenario's means, and leaves \
+        over monthly birth cohorts: one deterministic solution, so no replications and no intervals. Started settled, services \
+        whose places bind at the start have waiting lists that admit at the steady state's rates (mean_wait_days_* are 0); \
+        started all well it has no queues. It treats care durations as exponential with the scenario's means, and leaves \
         out the transition's lost cases, the deficit policies' feedback, debt help, school-to-work support and the regional \
         pool; where capacity binds, the simulation's waiting lists make the difference. \
         Writes <output>/<scenario>/ode-<run-id>/ with timeseries.csv, summary.csv and equity.csv (one 'replication', number 0), \
@@ -35,7 +36,7 @@ struct OdeCommand: ParsableCommand {
                                    runwayVersion: Runway.version, gitCommit: RunManifest.gitCommit(), startedAt: startedAt,
                                    wallSeconds: wall, events: 0, jobs: 1)
         manifest.extra["kind"] = RunKind.ode.rawValue
-        manifest.extra["method"] = "mean-field ODE twin: monthly birth cohorts, GSL gsl_odeiv2 rkf45 (absolute and relative tolerance 1e-7); no queues, exponential care durations"
+        manifest.extra["method"] = "mean-field ODE twin: monthly birth cohorts, GSL gsl_odeiv2 rkf45 (absolute and relative tolerance 1e-7); waiting lists at the steady state's admission rates when started settled, exponential care durations"
         let report = try RunReport.files(ReportData(scenario: loaded.parameters.name, results: [result]),
                                          description: loaded.parameters.description, twin: true)
         try folder.write([("timeseries.csv", TimeseriesTable.csv([result])), ("summary.csv", SummaryTable.csv([result])),

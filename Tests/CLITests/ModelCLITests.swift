@@ -116,8 +116,8 @@ import Testing
         // checks.csv: one typed row per check, described by datapackage.json.
         let checks = try String(contentsOfFile: "\(folder)/checks.csv", encoding: .utf8).split(separator: "\n")
         #expect(checks[0] == "section,check,observed,expected,tolerance,passed")
-        #expect(checks.count == 1 + 19 && checks.dropFirst().allSatisfy { $0.hasSuffix(",true") })
-        #expect(report.contains("19 check(s) passed, 0 failed."))
+        #expect(checks.count == 1 + 34 && checks.dropFirst().allSatisfy { $0.hasSuffix(",true") })
+        #expect(report.contains("34 check(s) passed, 0 failed."))
         if DataPackageCLITests.frictionless != nil {
             let valid = try DataPackageCLITests.validate(folder)
             #expect(valid.code == 0, "\(valid.output.prefix(2000))")

@@ -4,7 +4,14 @@
 /// block holds the expected number of children in each state. After the blocks come
 /// cumulative counters (flows, care-days), integrated with the states.
 struct MeanFieldLayout {
-    static let blockSize = 26
+    /// Services with places (every one but youth protection, which never refuses).
+    static let servicesWithPlaces = ServiceKind.youthProtection.rawValue
+    /// A waiting list is a chain of this many stages, each left at `stages` x the list's
+    /// admission rate: the wait is Erlang with coefficient of variation 1 / sqrt(stages),
+    /// a smooth version of the simulation's first come, first served (a fluid FIFO list
+    /// would give everyone the same wait; 1 stage would be random order).
+    static let stages = 4
+    static let blockSize = 26 + servicesWithPlaces * 3 * stages
     static let well = 0
     static let wellRelapseRisk = 1
     /// Undetected need of severity s (1...3), at home.
@@ -13,13 +20,17 @@ struct MeanFieldLayout {
     static func care(_ service: Int, _ s: Int) -> Int { 5 + service * 3 + (s - 1) }
     /// Under youth protection with an out-of-home placement, need s.
     static func placed(_ s: Int) -> Int { 23 + (s - 1) }
+    /// On the waiting list of `service` (not youth protection) with need s, at `stage`
+    /// (0 = just joined, stages - 1 = next to be admitted).
+    static func waiting(_ service: Int, _ s: Int, _ stage: Int) -> Int { 26 + (service * 3 + (s - 1)) * stages + stage }
+    static let firstWaiting = 26
 
     enum Counter: Int, CaseIterable {
         case onsets = 0, escalations, crises, resolved, resolvedInCare, placements
         case newEpisodes0, newEpisodes1, newEpisodes2, newEpisodes3, newEpisodes4, newEpisodes5
         case starts0, starts1, starts2, starts3, starts4, starts5
         case careDays0, careDays1, careDays2, careDays3, careDays4, careDays5
-        case placedDays, weightedNeedDays, childDays
+        case placedDays, weightedNeedDays, childDays, gaveUp
     }
 
     let groups: Int

@@ -2,7 +2,8 @@ import Stochastics
 
 /// The right-hand side of the mean-field equations: the expected flows between the
 /// states of MODEL.md's child, with care durations taken as exponential (rate 1 /
-/// mean) and no capacity limits (nobody waits). Rates that change with age or the
+/// mean). Where a service's places bind, referrals join its waiting list, which admits at
+/// the rate `context.admission` sets (found by `MeanFieldTwin.steadyState`). Rates that change with age or the
 /// budget year are set in `context` between integration segments.
 struct MeanFieldRates {
     struct Context {
@@ -11,6 +12,11 @@ struct MeanFieldRates {
         var schoolActive = false
         var teamFactor = 1.0
         var schoolFactor = 1.0
+        /// Per service: nil when its places do not bind (a referral starts care at once),
+        /// otherwise the rate (per day) at which its waiting list admits (1 / the mean wait
+        /// of a child who stays on it). Youth protection never has a list.
+        var admission: [Double?] = Array(repeating: nil, count: ServiceKind.allCases.count)
+        var hasWaitingLists: Bool { admission.contains { $0 != nil } }
     }
 
     /// The parameter set in force (switched at dated values' change dates).
@@ -35,6 +41,7 @@ struct MeanFieldRates {
         let ambulant = ServiceKind.specialisedAmbulant.rawValue, residential = ServiceKind.residential.rawValue
         let protection = ServiceKind.youthProtection.rawValue
         let placement = p.youthProtection.placementProbability
+        let admission = context.admission
         func c(_ counter: L.Counter) -> Int { layout.counter(counter) }
 
         for g in 0..<layout.groups {
@@ -47,13 +54,32 @@ struct MeanFieldRates {
                     dy[b + to] += amount
                     return amount
                 }
+                /// A referral to `service` with need s: care at once, or its waiting list
+                /// when the service has one (its places bind).
+                func refer(_ from: Int, _ service: Int, _ s: Int, _ rate: Double) -> Double {
+                    if admission[service] == nil {
+                        let amount = flow(from, L.care(service, s), rate)
+                        dy[layout.starts(service)] += amount
+                        return amount
+                    }
+                    return flow(from, L.waiting(service, s, 0), rate)
+                }
                 func specialisedReferral(_ from: Int, _ s: Int, _ rate: Double, residentialShare: Double) {
                     if s == 3 {
-                        dy[layout.starts(residential)] += flow(from, L.care(residential, 3), rate * residentialShare)
-                        dy[layout.starts(ambulant)] += flow(from, L.care(ambulant, 3), rate * (1 - residentialShare))
+                        _ = refer(from, residential, 3, rate * residentialShare)
+                        _ = refer(from, ambulant, 3, rate * (1 - residentialShare))
                     } else {
-                        dy[layout.starts(ambulant)] += flow(from, L.care(ambulant, s), rate)
+                        _ = refer(from, ambulant, s, rate)
                     }
+                }
+                /// A crisis: youth protection (never refuses), with or without a placement.
+                func crisis(_ from: Int, _ rate: Double) {
+                    let notPlaced = flow(from, L.care(protection, 3), rate * (1 - placement))
+                    let placed = flow(from, L.placed(3), rate * placement)
+                    dy[c(.crises)] += notPlaced + placed
+                    dy[layout.newEpisodes(.crisis)] += notPlaced + placed
+                    dy[layout.starts(protection)] += notPlaced + placed
+                    dy[c(.placements)] += placed
                 }
                 let onset = context.onset[g]
                 dy[c(.onsets)] += flow(L.well, L.undetected(1), onset)
@@ -65,28 +91,42 @@ struct MeanFieldRates {
                         dy[c(.escalations)] += flow(u, L.undetected(s + 1), model.escalationPerDay[s] * model.riskEscalationMultiplier[g])
                     }
                     dy[c(.resolved)] += flow(u, L.well, model.resolutionPerDay[s])
-                    let selfReferral = flow(u, L.care(team, s), model.selfReferralPerDay[s])
-                    let outreach = flow(u, L.care(team, s), model.teamOutreachPerDay[s] * context.teamFactor)
+                    let selfReferral = refer(u, team, s, model.selfReferralPerDay[s])
+                    let outreach = refer(u, team, s, model.teamOutreachPerDay[s] * context.teamFactor)
                     dy[layout.newEpisodes(.selfReferral)] += selfReferral
                     dy[layout.newEpisodes(.team)] += outreach
-                    dy[layout.starts(team)] += selfReferral + outreach
                     let gpRate = model.gpPerDay[s]
                     dy[layout.newEpisodes(.gp)] += gpRate * y[b + u]
                     specialisedReferral(u, s, gpRate, residentialShare: p.generalPractitioner.residentialShareOfSevereReferrals)
                     if covered && context.schoolActive {
                         let rate = model.schoolDetectionPerDay[s] * context.schoolFactor
-                        let destination = s < 3 ? school : team
-                        let noticed = flow(u, L.care(destination, s), rate)
-                        dy[layout.newEpisodes(.school)] += noticed
-                        dy[layout.starts(destination)] += noticed
+                        dy[layout.newEpisodes(.school)] += refer(u, s < 3 ? school : team, s, rate)
                     }
-                    if s == 3 {
-                        let notPlaced = flow(u, L.care(protection, 3), model.crisisPerDaySevere * (1 - placement))
-                        let placed = flow(u, L.placed(3), model.crisisPerDaySevere * placement)
-                        dy[c(.crises)] += notPlaced + placed
-                        dy[layout.newEpisodes(.crisis)] += notPlaced + placed
-                        dy[layout.starts(protection)] += notPlaced + placed
-                        dy[c(.placements)] += placed
+                    if s == 3 { crisis(u, model.crisisPerDaySevere) }
+                }
+
+                if context.hasWaitingLists {
+                    // On a waiting list a need keeps changing (as at home, without the channels
+                    // that would notice it again); the family may give up; the list moves on.
+                    for service in 0..<L.servicesWithPlaces {
+                        guard let admit = admission[service] else { continue }
+                        let stageRate = admit * Double(L.stages)
+                        for s in 1...3 {
+                            for stage in 0..<L.stages {
+                                let w = L.waiting(service, s, stage)
+                                if s < 3 {
+                                    dy[c(.escalations)] += flow(w, L.waiting(service, s + 1, stage), model.escalationPerDay[s] * model.riskEscalationMultiplier[g])
+                                }
+                                dy[c(.resolved)] += flow(w, L.well, model.resolutionPerDay[s])
+                                dy[c(.gaveUp)] += flow(w, L.undetected(s), model.giveUpPerDay)
+                                if s == 3 { crisis(w, model.crisisPerDaySevere) }
+                                if stage + 1 < L.stages {
+                                    _ = flow(w, L.waiting(service, s, stage + 1), stageRate)
+                                } else {
+                                    dy[layout.starts(service)] += flow(w, L.care(service, s), stageRate)
+                                }
+                            }
+                        }
                     }
                 }
 
@@ -101,11 +141,11 @@ struct MeanFieldRates {
                         let onward = end * (1 - resolve)
                         switch ServiceKind(rawValue: service)! {
                         case .jgzEarlyHelp, .schoolCare:
-                            dy[layout.starts(team)] += flow(from, L.care(team, s), onward)
+                            _ = refer(from, team, s, onward)
                         case .neighbourhoodTeam:
                             specialisedReferral(from, s, onward, residentialShare: p.neighbourhoodTeam.residentialShareOfSevereReferrals)
                         case .specialisedAmbulant where s == 3:
-                            dy[layout.starts(residential)] += flow(from, L.care(residential, 3), onward)
+                            _ = refer(from, residential, 3, onward)
                         case .specialisedAmbulant, .residential, .youthProtection:
                             break // another episode in the same place
                         }
@@ -120,11 +160,7 @@ struct MeanFieldRates {
                     dy[c(.placedDays)] += y[b + L.placed(s)]
                 }
                 var weighted = 0.0, everyone = 0.0
-                for s in 1...3 {
-                    var withNeed = y[b + L.undetected(s)] + y[b + L.placed(s)]
-                    for service in 0..<ServiceKind.allCases.count { withNeed += y[b + L.care(service, s)] }
-                    weighted += model.burdenWeight[s] * withNeed
-                }
+                for s in 1...3 { weighted += model.burdenWeight[s] * MeanFieldTwin.withNeed(y, b, s) }
                 for i in 0..<L.blockSize { everyone += y[b + i] }
                 dy[c(.weightedNeedDays)] += weighted
                 dy[c(.childDays)] += everyone

@@ -1,6 +1,6 @@
 extension MeanFieldTwin {
     /// Turns accumulated stocks and counters into period rows like a replication's
-    /// (replication number 0; waiting lists are empty in the twin). Columns are found by
+    /// (replication number 0). Columns are found by
     /// name: the twin fills only those it models, the others stay 0.
     static func rows(model: CompiledModel, years: [YearAllocation], stocks: [[Double]], counters: [[Double]],
                      births: [Double], leavers: [Double], agedOutWithNeed: [Double]) -> ReplicationResult {
@@ -32,6 +32,7 @@ extension MeanFieldTwin {
             for service in ServiceKind.allCases {
                 let r = service.rawValue
                 v[M.index("in_care_\(service.key)")] = stocks[q][Stock.care0.rawValue + r]
+                if r < MeanFieldLayout.servicesWithPlaces { v[M.index("waiting_\(service.key)")] = stocks[q][Stock.waiting0.rawValue + r] }
                 v[M.index("capacity_\(service.key)")] = funding.places[r] == .max ? .nan : Double(funding.places[r])
                 v[M.index("starts_\(service.key)")] = counters[q][C.starts0.rawValue + r] - counters[q - 1][C.starts0.rawValue + r]
                 let careDays = counters[q][C.careDays0.rawValue + r] - counters[q - 1][C.careDays0.rawValue + r]
@@ -49,6 +50,7 @@ extension MeanFieldTwin {
             v[M.index("resolved")] = flow(.resolved)
             v[M.index("resolved_in_care")] = flow(.resolvedInCare)
             v[M.index("escalations")] = flow(.escalations)
+            v[M.index("gave_up")] = flow(.gaveUp)
             v[M.index("crises")] = flow(.crises)
             v[M.index("out_of_home")] = stock(.outOfHome)
             v[M.index("placements")] = flow(.placements)

@@ -11,9 +11,12 @@ import Stochastics
 /// the cohort's ages, youth health care (JGZ) contacts act at the contact ages, the
 /// budget year sets the funding factors, and the cohort leaves at the leaving age.
 ///
-/// What it leaves out, and so where it is only an approximation of the simulation:
-/// capacity (nobody waits: compare where capacity does not bind, so the transition's
-/// team productivity and the ration_specialised policy have no effect here either),
+/// Capacity: started settled, the services whose places bind at the start have waiting
+/// lists that admit at the steady state's rates (`steadyState`) for the whole horizon;
+/// started all well, nobody waits. So the lists do not follow later changes of places
+/// (the transition's team productivity, a cut's places, the ration_specialised policy);
+/// compare the curves where places do not bind or do not change.
+/// What else it leaves out, and so where it is only an approximation of the simulation:
 /// cases lost in the transition's hand-over, the cut_prevention policy's feedback from
 /// one year's deficit to the next year's budgets, care continued past the leaving age
 /// (cohorts leave at the leaving age), household money problems and debt help, school-to-work support, the regional pool (other municipalities' children), the shape of care durations (taken
@@ -28,6 +31,9 @@ public enum MeanFieldTwin {
         let solver = ODESolver(dimension: layout.dimension, absoluteTolerance: 1e-7, relativeTolerance: 1e-7) { _, y, dy in
             rates.evaluate(y, dy)
         }
+        // Started settled, the waiting lists admit at the steady state's rates throughout
+        // (they do not follow later changes of places); started all well, nobody waits.
+        if let settled = model.settledStart { rates.context.admission = settled.admission }
         let children = p.population.children
         let cohortsPerGeneration = max(1, Int((p.population.leavingAge * 12).rounded()))
         let width = model.leavingAgeDays / Double(cohortsPerGeneration)
@@ -122,7 +128,7 @@ public enum MeanFieldTwin {
                 case .contact:
                     let funding = years[min(years.count - 1, yearIndex(now, yearStarts))]
                     contact(&y, layout, rates.model, reachFactor: funding.jgzReachFactor,
-                            earlyHelp: funding.places[ServiceKind.jgzEarlyHelp.rawValue] > 0)
+                            earlyHelp: funding.places[ServiceKind.jgzEarlyHelp.rawValue] > 0, admission: rates.context.admission)
                 case .exit:
                     let q = periodIndex(containing: exit, boundaries)
                     leavers[q] += size
@@ -152,8 +158,10 @@ public enum MeanFieldTwin {
         }
     }
 
-    /// A JGZ contact: a share reach x funding x detection of each undetected need is noticed.
-    static func contact(_ y: inout [Double], _ layout: MeanFieldLayout, _ model: CompiledModel, reachFactor: Double, earlyHelp: Bool) {
+    /// A JGZ contact: a share reach x funding x detection of each undetected need is noticed
+    /// (onto the service's waiting list where it has one, `admission` as in `MeanFieldRates.Context`).
+    static func contact(_ y: inout [Double], _ layout: MeanFieldLayout, _ model: CompiledModel, reachFactor: Double, earlyHelp: Bool,
+                        admission: [Double?]) {
         typealias L = MeanFieldLayout
         let reach = model.parameters.services.youthHealthCare.reach * reachFactor
         for g in 0..<layout.blocks {
@@ -162,9 +170,13 @@ public enum MeanFieldTwin {
                 let moved = y[b + L.undetected(s)] * reach * model.jgzDetection[s]
                 let service = s == 1 && earlyHelp ? ServiceKind.jgzEarlyHelp.rawValue : ServiceKind.neighbourhoodTeam.rawValue
                 y[b + L.undetected(s)] -= moved
-                y[b + L.care(service, s)] += moved
                 y[layout.newEpisodes(.jgz)] += moved
-                y[layout.starts(service)] += moved
+                if admission[service] == nil {
+                    y[b + L.care(service, s)] += moved
+                    y[layout.starts(service)] += moved
+                } else {
+                    y[b + L.waiting(service, s, 0)] += moved
+                }
             }
         }
     }
@@ -172,25 +184,40 @@ public enum MeanFieldTwin {
     enum Stock: Int, CaseIterable {
         case children = 0, light, moderate, severe, undetected, needs, outOfHome
         case care0, care1, care2, care3, care4, care5
+        case waiting0, waiting1, waiting2, waiting3, waiting4
+    }
+
+    /// Children of block `b` with need s: at home unnoticed, waiting, in care or placed.
+    static func withNeed(_ y: UnsafePointer<Double>, _ b: Int, _ s: Int) -> Double {
+        typealias L = MeanFieldLayout
+        var sum = y[b + L.undetected(s)] + y[b + L.placed(s)]
+        for service in 0..<ServiceKind.allCases.count { sum += y[b + L.care(service, s)] }
+        for service in 0..<L.servicesWithPlaces {
+            for stage in 0..<L.stages { sum += y[b + L.waiting(service, s, stage)] }
+        }
+        return sum
     }
 
     static func stockValues(_ y: [Double], _ layout: MeanFieldLayout) -> [Double] {
         typealias L = MeanFieldLayout
         var v = [Double](repeating: 0, count: Stock.allCases.count)
-        for g in 0..<layout.blocks {
-            let b = g * L.blockSize
-            for i in 0..<L.blockSize { v[Stock.children.rawValue] += y[b + i] }
-            for s in 1...3 {
-                var withNeed = y[b + L.undetected(s)] + y[b + L.placed(s)]
-                for service in 0..<ServiceKind.allCases.count {
-                    withNeed += y[b + L.care(service, s)]
-                    v[Stock.care0.rawValue + service] += y[b + L.care(service, s)]
+        y.withUnsafeBufferPointer { y in
+            let y = y.baseAddress!
+            for g in 0..<layout.blocks {
+                let b = g * L.blockSize
+                for i in 0..<L.blockSize { v[Stock.children.rawValue] += y[b + i] }
+                for s in 1...3 {
+                    let withNeed = withNeed(y, b, s)
+                    for service in 0..<ServiceKind.allCases.count { v[Stock.care0.rawValue + service] += y[b + L.care(service, s)] }
+                    for service in 0..<L.servicesWithPlaces {
+                        for stage in 0..<L.stages { v[Stock.waiting0.rawValue + service] += y[b + L.waiting(service, s, stage)] }
+                    }
+                    v[Stock.care0.rawValue + ServiceKind.youthProtection.rawValue] += y[b + L.placed(s)]
+                    v[s] += withNeed
+                    v[Stock.needs.rawValue] += withNeed
+                    v[Stock.undetected.rawValue] += y[b + L.undetected(s)]
+                    v[Stock.outOfHome.rawValue] += y[b + L.placed(s)] + y[b + L.care(ServiceKind.residential.rawValue, s)]
                 }
-                v[Stock.care0.rawValue + ServiceKind.youthProtection.rawValue] += y[b + L.placed(s)]
-                v[s] += withNeed
-                v[Stock.needs.rawValue] += withNeed
-                v[Stock.undetected.rawValue] += y[b + L.undetected(s)]
-                v[Stock.outOfHome.rawValue] += y[b + L.placed(s)] + y[b + L.care(ServiceKind.residential.rawValue, s)]
             }
         }
         return v

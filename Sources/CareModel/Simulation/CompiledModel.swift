@@ -257,7 +257,7 @@ public struct CompiledModel: Sendable {
         laterSets = try changes.map { try CompiledModel($0.parameters, isFirstSet: false) }
         changeDays = changes.map { Double($0.date.daysSinceEpoch - p.horizon.start.daysSinceEpoch) }
         if isFirstSet && p.horizon.initialState == .settled {
-            do { settledStart = try MeanFieldTwin.settledStart(self) } catch {
+            do { settledStart = try MeanFieldTwin.steadyState(self) } catch {
                 throw DistributionError.invalid("the settled start (horizon.initial_state: settled) could not be computed: \(error); try initial_state: all_well")
             }
         }

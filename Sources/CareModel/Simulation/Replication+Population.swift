@@ -5,15 +5,17 @@ extension Replication {
     func createInitialPopulation() {
         let target = model.parameters.population.children
         let stream = streams.population
+        var waiting: [(child: Int, service: ServiceKind, stage: Int)] = []
         while aliveCount < target {
             let size = householdSizes.sample(stream) + 1
             let household = newHousehold(stream)
             for _ in 0..<min(size, target - aliveCount) {
                 let age = stream.uniform() * model.leavingAgeDays
                 let i = addChild(birthDay: -age, household: household, stream: stream, scheduling: model.settledStart == nil)
-                if let settled = model.settledStart { startSettled(i, settled) }
+                if let settled = model.settledStart, let list = startSettled(i, settled) { waiting.append((i, list.service, list.stage)) }
             }
         }
+        startSettledWaiting(waiting)
         initialChildren = aliveCount
     }
 

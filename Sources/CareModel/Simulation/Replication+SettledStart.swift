@@ -2,9 +2,12 @@
 /// drawn from the mean-field twin's expectation for its age, risk group and school.
 extension Replication {
     /// Gives child `i` of the initial population its state and its first event. A child
-    /// expected in care is referred to that service on day 0: it joins the waiting list
-    /// (places open with the first budget year, which admits as many as there are).
-    func startSettled(_ i: Int, _ settled: SettledStart) {
+    /// expected in care is referred to that service on day 0 (places open with the first
+    /// budget year, which admits as many as there are). A child expected on a waiting list
+    /// is returned with its service and stage: `startSettledWaiting` puts it on the list
+    /// once every child in care has been referred, so that the first year's places go to
+    /// those in care and the lists keep their order (the longest waiting first).
+    func startSettled(_ i: Int, _ settled: SettledStart) -> (service: ServiceKind, stage: Int)? {
         typealias L = MeanFieldLayout
         let states = settled.states(ageDays: age(i), group: Int(children.all[i].risk), covered: children.has(i, ChildFlag.schoolCovered))
         let state = states.withUnsafeBufferPointer { streams.initialState.index(weights: $0, total: $0.reduce(0, +)) }
@@ -21,10 +24,23 @@ extension Replication {
             // Placed or not, an order is youth protection; the placement is drawn as at any start.
             setNeed(i, state - L.placed(1) + 1)
             refer(i, to: .youthProtection)
+        case L.firstWaiting...:
+            let offset = state - L.firstWaiting
+            let list = offset / L.stages
+            setNeed(i, list % 3 + 1)
+            return (ServiceKind(rawValue: list / 3)!, offset % L.stages)
         default:
             let offset = state - L.care(0, 1)
             setNeed(i, offset % 3 + 1)
             refer(i, to: ServiceKind(rawValue: offset / 3)!)
+        }
+        return nil
+    }
+
+    /// Puts the initial children drawn onto waiting lists on them, the latest stage first.
+    func startSettledWaiting(_ waiting: [(child: Int, service: ServiceKind, stage: Int)]) {
+        for entry in waiting.sorted(by: { $0.stage > $1.stage || ($0.stage == $1.stage && $0.child < $1.child) }) {
+            refer(entry.child, to: entry.service)
         }
     }
 }
