@@ -76,12 +76,15 @@ extension MeanFieldTwin {
         var unbound = [Bool](repeating: false, count: L.servicesWithPlaces)
         // A list that would admit within a few hours is no list: places do not bind.
         let fastest = 4.0
-        for _ in 0..<60 {
+        // Within 0.1 % of the places is far inside the simulation's own noise; a list
+        // drifting towards "no list" converges slowly, so the search is also capped.
+        let tolerance = 1e-3
+        for _ in 0..<30 {
             var moved = false
             for r in 0..<L.servicesWithPlaces where !unbound[r] {
                 let places = Double(funding.places[r]), inCare = state.stocks[Stock.care0.rawValue + r]
                 guard let current = admission[r] else {
-                    if inCare > places * (1 + 1e-4) {
+                    if inCare > places * (1 + tolerance) {
                         // Bound from now on; no places at all: nobody is ever admitted.
                         admission[r] = places > 0 ? 1.0 / 30 : 0
                         moved = true
@@ -90,7 +93,7 @@ extension MeanFieldTwin {
                 }
                 guard places > 0 else { continue }
                 let x = log(current), f = log(inCare / places)
-                guard abs(f) > 1e-4 else { continue }
+                guard abs(f) > tolerance else { continue }
                 // The secant through the last two points; the first step assumes a slope
                 // of 0.3 (a list whose families mostly wait it out).
                 var slope = 0.3
