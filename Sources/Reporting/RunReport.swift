@@ -52,7 +52,7 @@ public enum RunReport {
     }
 
     /// `twin`: the data is the mean-field twin's one deterministic solution (`runway ode`):
-    /// no bands, and no waiting-list charts (the twin has no queues).
+    /// no bands, and no waiting-list charts (the twin's lists only hold the start's steady state).
     public static func figures(_ data: ReportData, twin: Bool = false) throws -> [Figure] {
         let n = twin ? 0 : data.replications
         func yearSeries(_ name: String, _ rows: [(year: Int, values: [Double])], color: String? = nil, dashed: Bool = false) throws -> Series {
@@ -156,7 +156,7 @@ public enum RunReport {
         let years = data.budgetYears
         let span = years.isEmpty ? "no budget years after warm-up" : "budget years \(years.first!.year)–\(years.last!.year) (after warm-up)"
         let intro = twin
-            ? "The mean-field (ODE) twin's expected curves, \(span): one deterministic solution, so no bands. The twin has no queues (no waiting lists, no waits), takes care durations as exponential, and leaves out the transition's lost cases, the deficit policies' feedback, debt help, school-to-work support and the regional pool. Every chart is also in charts/ as an SVG file for slides; the numbers are in timeseries.csv."
+            ? "The mean-field (ODE) twin's expected curves, \(span): one deterministic solution, so no bands. Its waiting lists hold the settled start's steady state and do not follow later changes of places (started all well it has none), and it reports no waits; it takes care durations as exponential, and leaves out the transition's lost cases, the deficit policies' feedback, debt help, school-to-work support and the regional pool. Every chart is also in charts/ as an SVG file for slides; the numbers are in timeseries.csv."
             : "\(n) replication\(n == 1 ? "" : "s"), \(span). Every chart is also in charts/ as an SVG file for slides; the numbers are in timeseries.csv and timeseries_stats.csv."
         let html = ReportPage.html(title: twin ? "Runway mean-field twin: \(data.scenario)" : "Runway: \(data.scenario)", subtitle: description, intro: intro,
                                    tables: [headlineTable(data, twin: twin)], figures: figures,

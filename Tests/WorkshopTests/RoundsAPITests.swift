@@ -77,7 +77,7 @@ import Testing
             #expect(secondRound[1].plan.b.budget.cut.schedule == [0.2, 0.2])
             #expect(!secondRound[1].plan.b.policies.coordination.enabled && secondRound[1].plan.b.dated?.changes.last?.parameters.policies.coordination.enabled == true,
                     "the coordinator from 2015 (a dated choice), none before")
-            #expect(secondRound[0].plan.bOverrides.contains { $0.hasPrefix("services.neighbourhood_team.budget_share={values: {2005-01-01: 0.07, 2016-01-01: 0.09}") })
+            #expect(secondRound[0].plan.bOverrides.contains { $0.hasPrefix("services.neighbourhood_team.budget_share={values: {2010-01-01: 0.07, 2016-01-01: 0.09}") })
             let thirdRound = try await Self.post(client, "/api/sessions/\(code)/play", ["key": key]).0
             #expect(thirdRound == 409, "only two rounds")
 
@@ -142,7 +142,7 @@ import Testing
             #expect(try await Self.post(client, "/api/sessions/\(code)/play", ["key": key]).0 == 200)
             try await Self.waitForRound(session)
             let round2 = try #require(session.state.withLock { s in s.groups.first.flatMap { $0.runs[2016] }.flatMap { s.runs[$0] } })
-            #expect(round2.plan.bOverrides.contains("budget.deficit_policy={values: {2005-01-01: absorb, 2015-01-01: ration_specialised, 2016-01-01: absorb}, between: step}"),
+            #expect(round2.plan.bOverrides.contains("budget.deficit_policy={values: {2010-01-01: absorb, 2015-01-01: ration_specialised, 2016-01-01: absorb}, between: step}"),
                     "\(round2.plan.bOverrides)")
             #expect(round2.plan.b.budget.deficitPolicy == .absorb, "the starting point's choice holds before the first round")
             #expect(Self.samePast(round1, round2, before: 2016), "2013-2015 as shown after round 1")
@@ -220,11 +220,11 @@ import Testing
             (2015, ["budget.cut.fraction": "0.12", "services.neighbourhood_team.budget_share": "0.07", "budget.deficit_policy": "absorb"]),
             (2016, ["budget.cut.fraction": "0.05", "services.neighbourhood_team.budget_share": "0.09", "budget.deficit_policy": "cut_prevention"]),
         ]
-        let start = CalendarDate(year: 2005, month: 1, day: 1)!
+        let start = CalendarDate(year: 2010, month: 1, day: 1)!
         let overrides = DecisionOverrides.overrides(decisions, starting: starting, horizonStart: start)
         #expect(overrides.contains("budget.cut={fraction: 0.05, start: 2015-01-01, schedule: [0.12, 0.05]}"))
-        #expect(overrides.contains("services.neighbourhood_team.budget_share={values: {2005-01-01: 0.07, 2016-01-01: 0.09}, between: step}"))
-        #expect(overrides.contains("budget.deficit_policy={values: {2005-01-01: absorb, 2016-01-01: cut_prevention}, between: step}"))
+        #expect(overrides.contains("services.neighbourhood_team.budget_share={values: {2010-01-01: 0.07, 2016-01-01: 0.09}, between: step}"))
+        #expect(overrides.contains("budget.deficit_policy={values: {2010-01-01: absorb, 2016-01-01: cut_prevention}, between: step}"))
         // A share never changed needs no override.
         #expect(!overrides.contains { $0.hasPrefix("services.youth_health_care") })
         #expect(DecisionOverrides.overrides([], starting: starting, horizonStart: start).isEmpty)

@@ -180,8 +180,8 @@ import Testing
                 #expect((Self.json(r)["error"] as? String ?? "").contains(words), "\(Self.json(r))")
             }
         }
-        // The workshop horizon (2005-2025: 20 years) is over a 15-year cap.
-        let capped = Self.settings { $0.maxHorizonYears = 15 }
+        // The workshop horizon (2010-2025: 15 years) is over a 10-year cap.
+        let capped = Self.settings { $0.maxHorizonYears = 10 }
         #expect(throws: WorkshopError.self) {
             _ = try ExplorePlan(ExploreRequest(client: "p", scenario: "baseline"), scenarios: workshop.scenarios, settings: capped)
         }
