@@ -21,7 +21,7 @@ public enum ConsoleReport {
     /// without intervals and without the waiting lists it does not have.
     public static func text(_ perReplication: [[Double]], years: Double, twin: Bool = false) -> String {
         guard !perReplication.isEmpty, years > 0 else { return "no periods after warm-up\n" }
-        var out = twin ? "The twin's expected values after warm-up (flows per year, stocks averaged over the periods; one deterministic solution, so no intervals; its waiting lists hold the settled start's steady state, and it reports no waits):\n"
+        var out = twin ? "The twin's expected values after warm-up (flows per year, stocks averaged over the periods; one deterministic solution, so no intervals; its queues hold the settled start's steady state, and it reports no waits):\n"
             : "Means over \(perReplication.count) replication(s) after warm-up, with 95 % intervals:\n"
         for item in headline where !(twin && (item.column.hasPrefix("waiting_") || item.column.hasPrefix("mean_wait_"))) {
             let values: [Double] = perReplication.map { v in
