@@ -25,11 +25,11 @@ VENV_PYTHON = os.path.join(PEERS, ".venv", "bin", "python")
 C_BINARY = os.path.join(PEERS, "bin", "reference")
 
 
-def timed(command):
-    """Runs a command under /usr/bin/time -v; returns (stdout, peak MiB)."""
-    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=ROOT, capture_output=True, text=True)
+def timed(command, cwd=ROOT):
+    """Runs a command under /usr/bin/time -v in `cwd`; returns (stdout, peak MiB)."""
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
+        sys.exit(f"failed in {cwd}: {' '.join(command)}\n{result.stdout}\n{result.stderr[-2000:]}")
     peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
     return result.stdout, (int(peak.group(1)) / 1024 if peak else float("nan"))
 

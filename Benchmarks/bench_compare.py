@@ -36,15 +36,6 @@ def run(command, cwd=ROOT):
     return result.stdout
 
 
-def timed(command, cwd):
-    """Runs a command under /usr/bin/time -v in `cwd`; returns (stdout, peak MiB)."""
-    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"failed in {cwd}: {' '.join(command)}\n{result.stdout}\n{result.stderr[-2000:]}")
-    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
-    return result.stdout, (int(peak.group(1)) / 1024 if peak else float("nan"))
-
-
 def build_reference(ref):
     """Exports `ref` into .build/bench-ref/<sha>/ and builds it there (release); returns
     its sha, its folder and its runway. Each build runs in its own folder, so that it reads
@@ -82,7 +73,7 @@ def model(runway, cwd, children, replications=1, jobs=1, scenario_as_shipped=Fal
         budget = 52_000_000 * children / 45_000
         command += ["--set", f"population.children={children}", "--set", f"budget.baseline_eur_per_year={budget:.0f}",
                     "--set", "horizon.start=2011-01-01", "--set", "horizon.warmup_until=2013-01-01"]
-    out, peak = timed(command, cwd)
+    out, peak = bench.timed(command, cwd)
     m = re.search(r"(\d+) events in ([0-9.]+) s", out)
     events, wall = int(m.group(1)), float(m.group(2))
     return {"wall": wall, "rate": events / wall, "peak": peak, "events": events}
