@@ -72,7 +72,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "Stochastics", "Workloads"]),
-        .testTarget(name: "CareModelTests", dependencies: ["CareModel", "ScenarioIO", "Experiments", "Stochastics", "Validation"]),
+        .testTarget(name: "CareModelTests", dependencies: ["CareModel", "ScenarioIO", "Experiments", "Reporting", "Stochastics", "Validation"]),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "CareModel"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ScenarioIO", "Experiments", "CareModel"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "CareModel"]),

@@ -194,6 +194,34 @@ public enum DataDictionary {
         }
         out += """
 
+        ## history_yearly.csv, history_changes.csv, history_fit.csv (runway validate-model --history)
+
+        The history section's tables. `history_yearly.csv`, one row per quantity and budget
+        year:
+
+        | column | unit | meaning |
+        |---|---|---|
+
+        """
+        for c in HistoryTables.yearlyColumns {
+            out += "| `\(c.name)` | \(c.unit) | \(c.meaning) |\n"
+        }
+        out += """
+
+        `history_changes.csv`, one row per quantity and later year:
+
+        | column | unit | meaning |
+        |---|---|---|
+
+        """
+        for c in HistoryTables.changesColumns {
+            out += "| `\(c.name)` | \(c.unit) | \(c.meaning) |\n"
+        }
+        out += """
+
+        `history_fit.csv` (with `--history-targets`) has the columns of `fit_report.csv`, one
+        row per dated target (2015 or earlier only).
+
         `runway ode` writes `timeseries.csv` and `summary.csv` in the schema above, as one
         replication numbered 0: expected values, with `mean_wait_days_*` at 0 (and `waiting_*`
         at 0 unless started settled with binding places).

@@ -47,6 +47,7 @@ public enum TableSchemas {
         "events": .integer, "replications": .integer, "point": .integer, "metric": .string, "unit": .string,
         "risk_group": .string, "scenario_a": .string, "scenario_b": .string, "distinguishable": .boolean,
         "quantity": .string, "year": .integer, "source": .string, "section": .string, "check": .string, "passed": .boolean,
+        "from_year": .integer, "to_year": .integer, "change": .string,
     ]
 
     static func field(_ c: (name: String, unit: String, meaning: String)) -> TableField {
@@ -126,6 +127,15 @@ public enum TableSchemas {
         case "checks.csv":
             return TableDescription(file: file, title: "Validation checks", description: "One row per check of runway validate-model (validation.md and report.html tell the same).",
                                     fields: ValidationChecks.columns.map(field), primaryKey: ["section", "check"])
+        case "history_yearly.csv":
+            return TableDescription(file: file, title: "History: the yearly series", description: "runway validate-model --history: one row per quantity and budget year, the mean over replications with its 95 % interval.",
+                                    fields: HistoryTables.yearlyColumns.map(field), primaryKey: ["budget_year", "quantity"])
+        case "history_changes.csv":
+            return TableDescription(file: file, title: "History: changes after the transfer", description: "runway validate-model --history: one row per quantity and later year, its change from the transfer year within each replication.",
+                                    fields: HistoryTables.changesColumns.map(field), primaryKey: ["quantity", "to_year"])
+        case "history_fit.csv":
+            return TableDescription(file: file, title: "History: the in-sample fit", description: "runway validate-model --history with --history-targets: one row per dated target (2015 or earlier), the simulated mean beside it.",
+                                    fields: CalibrationReport.columns.map(field), primaryKey: [])
         default:
             // runway compare: each scenario's yearly_stats_<a|b|…>.csv.
             if file.hasPrefix("yearly_stats_"), file.hasSuffix(".csv"), let own = table("yearly_stats.csv") {

@@ -79,7 +79,7 @@ public struct HistoryReport {
 
     /// `history_yearly.csv`: budget year, quantity, unit, mean and its 95 % interval.
     var yearlyCSV: String {
-        var out = CSVFormat.line(["budget_year", "quantity", "unit", "replications", "mean", "ci95_lower", "ci95_upper"])
+        var out = CSVFormat.line(HistoryTables.yearlyColumns.map(\.name))
         for (q, quantity) in Self.quantities.enumerated() {
             for (k, year) in years.enumerated() {
                 let s = SummaryStatistics(values[q][k].filter(\.isFinite))
@@ -102,7 +102,7 @@ public struct HistoryReport {
 
     /// `history_changes.csv`: from the transfer year to each of `changeYears`.
     var changesCSV: String {
-        var out = CSVFormat.line(["quantity", "from_year", "to_year", "change", "replications", "mean", "ci95_lower", "ci95_upper"])
+        var out = CSVFormat.line(HistoryTables.changesColumns.map(\.name))
         for (q, quantity) in Self.quantities.enumerated() {
             for year in Self.changeYears {
                 guard let s = change(q, to: year) else { continue }
@@ -148,11 +148,14 @@ public struct HistoryReport {
         }
         tables.append(ReportPage.Table(caption: "Simulated changes after the transfer, within each replication, with the 95 % interval over replications (pp: percentage points of income).",
                                        header: ["quantity", "\(Self.lastFittedYear) (mean)"] + Self.changeYears.map { "\(Self.lastFittedYear) → \($0)" }, rows: changeRows))
-        tables.append(ReportPage.Table(caption: "The yearly series: mean (95 % interval).", header: ["year"] + Self.quantities.map(\.name),
+        // Mean ± half-width and headers that may wrap, so that the eight columns fit the
+        // page; history_yearly.csv has the interval's ends.
+        tables.append(ReportPage.Table(caption: "The yearly series: mean ± half-width of its 95 % interval (the ends are in history_yearly.csv).",
+                                       header: ["year"] + Self.quantities.map { $0.name.replacingOccurrences(of: "_", with: " ") },
                                        rows: years.enumerated().map { k, year in
                                            [String(year)] + Self.quantities.indices.map { q in
                                                let s = SummaryStatistics(values[q][k].filter(\.isFinite))
-                                               return "\(fmt(s.mean)) (\(fmt(s.lower95)) – \(fmt(s.upper95)))"
+                                               return "\(fmt(s.mean)) ± \(fmt(s.halfWidth95))"
                                            }
                                        }))
         let figures = [

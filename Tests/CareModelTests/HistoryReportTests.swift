@@ -1,6 +1,7 @@
 import CareModel
 import Experiments
 import Foundation
+import Reporting
 import Testing
 @testable import Validation
 
@@ -30,6 +31,12 @@ import Testing
             #expect(s.count == 3 && s.lower95 <= s.mean && s.mean <= s.upper95, "\(HistoryReport.quantities[q].name)")
         }
         #expect(made.section.figures.map(\.name) == ["history_users", "history_money", "history_deficit", "history_stays"])
+        // The three tables are described in validate-model's datapackage.json (the
+        // descriptor refuses a file whose header is not its schema's columns).
+        let package = try #require(try DataPackage.json(name: "validation", files: made.files))
+        for name in ["history_yearly", "history_changes", "history_fit"] {
+            #expect(package.contains("\"path\" : \"\(name).csv\""), "\(name)")
+        }
     }
 
     /// A target dated after 2015 is refused: the years after it test the model.
