@@ -148,16 +148,18 @@ public struct HistoryReport {
         }
         tables.append(ReportPage.Table(caption: "Simulated changes after the transfer, within each replication, with the 95 % interval over replications (pp: percentage points of income).",
                                        header: ["quantity", "\(Self.lastFittedYear) (mean)"] + Self.changeYears.map { "\(Self.lastFittedYear) → \($0)" }, rows: changeRows))
-        // Mean ± half-width and headers that may wrap, so that the eight columns fit the
-        // page; history_yearly.csv has the interval's ends.
-        tables.append(ReportPage.Table(caption: "The yearly series: mean ± half-width of its 95 % interval (the ends are in history_yearly.csv).",
-                                       header: ["year"] + Self.quantities.map { $0.name.replacingOccurrences(of: "_", with: " ") },
-                                       rows: years.enumerated().map { k, year in
-                                           [String(year)] + Self.quantities.indices.map { q in
-                                               let s = SummaryStatistics(values[q][k].filter(\.isFinite))
-                                               return "\(fmt(s.mean)) ± \(fmt(s.halfWidth95))"
-                                           }
-                                       }))
+        // Two tables of mean ± half-width with headers that may wrap, so that each fits
+        // the page; history_yearly.csv has the interval's ends.
+        for (caption, columns) in [("Children in youth care per 1,000, year by year", [0, 1, 2]), ("Money and the length of stays, year by year", [3, 4, 5, 6])] {
+            tables.append(ReportPage.Table(caption: "\(caption): mean ± half-width of its 95 % interval (the ends are in history_yearly.csv).",
+                                           header: ["year"] + columns.map { Self.quantities[$0].name.replacingOccurrences(of: "_", with: " ") },
+                                           rows: years.enumerated().map { k, year in
+                                               [String(year)] + columns.map { q in
+                                                   let s = SummaryStatistics(values[q][k].filter(\.isFinite))
+                                                   return "\(ReportPage.number(s.mean)) ± \(ReportPage.number(s.halfWidth95))"
+                                               }
+                                           }))
+        }
         let figures = [
             try figure("history_users", "Children in youth care per 1,000 (\(years.first ?? 0)–\(years.last ?? 0))", quantities: [0, 1, 2], yLabel: "per 1,000 children"),
             try figure("history_money", "Spending per child (\(years.first ?? 0)–\(years.last ?? 0))", quantities: [3], yLabel: "EUR per child"),
