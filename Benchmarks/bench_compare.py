@@ -11,6 +11,9 @@ reference build (A) and on the working tree's release build (B) in alternation
   hand-written C baseline beside it (each build's ratio to C);
 - the national run (3.4 million children, 15 years, one replication on one thread);
 - the scaling series (x1, x4, x16 the municipal population) and its x16/x1 ratio;
+- the warm start: the national run with 2011-2026 reported, each build started as its
+  own baseline.yaml starts (all well with 13 years of warm-up, or settled with the
+  baseline's years after it), and baseline.yaml as shipped (`make run`'s job);
 - 20 replications of Scenarios/baseline.yaml as shipped, on all cores.
 
 Usage: bench_compare.py REF [--runs N] [--quick]
@@ -65,18 +68,30 @@ def c_kernel(seed, arrivals):
     return {"wall": r["seconds"], "rate": r["events"] / r["seconds"], "peak": peak}
 
 
-def model(runway, cwd, children, replications=1, jobs=1, scenario_as_shipped=False):
-    """One model run; wall is the run's own figure (without writing the CSVs)."""
+def model(runway, cwd, children, replications=1, jobs=1, scenario_as_shipped=False, horizon=("2011-01-01", "2013-01-01")):
+    """One model run; wall is the run's own figure (without writing the CSVs). `horizon`:
+    the start and the end of the warm-up (the end is the scenario's, 2026)."""
     command = [runway, "run", "Scenarios/baseline.yaml", "--replications", str(replications), "--jobs", str(jobs),
                "--output", "/tmp/runway-bench-compare", "--run-id", "x", "--force"]
     if not scenario_as_shipped:
         budget = 52_000_000 * children / 45_000
         command += ["--set", f"population.children={children}", "--set", f"budget.baseline_eur_per_year={budget:.0f}",
-                    "--set", "horizon.start=2011-01-01", "--set", "horizon.warmup_until=2013-01-01"]
+                    "--set", f"horizon.start={horizon[0]}", "--set", f"horizon.warmup_until={horizon[1]}"]
     out, peak = bench.timed(command, cwd)
     m = re.search(r"(\d+) events in ([0-9.]+) s", out)
     events, wall = int(m.group(1)), float(m.group(2))
     return {"wall": wall, "rate": events / wall, "peak": peak, "events": events}
+
+
+def warm_start(folder):
+    """(start, end of warm-up) for 2011-2026 reported, as the build's baseline.yaml starts:
+    settled with its own years of warm-up after the start, or all well with 13 years."""
+    with open(os.path.join(folder, "Scenarios/baseline.yaml")) as f:
+        text = f.read()
+    horizon = {k: re.search(rf"^  {k}: (\S+)", text, re.M).group(1) for k in ("start", "warmup_until")}
+    settled = re.search(r"^  initial_state: settled", text, re.M) is not None
+    years = int(horizon["warmup_until"][:4]) - int(horizon["start"][:4]) if settled else 13
+    return (f"{2011 - years}-01-01", "2011-01-01")
 
 
 def alternate(label, a, b, runs):
@@ -109,6 +124,7 @@ def main():
           f"{os.cpu_count()} cores, {platform.machine()} {platform.system()}, {swift}. "
           f"Medians of {args.runs} alternating runs each (A B B A ...).\n")
 
+    a_warm, b_warm = warm_start(a_dir), warm_start(ROOT)
     rows = []
     k = alternate("kernel", lambda s: kernel(a_bin, s, arrivals), lambda s: kernel(b_bin, s, arrivals), args.runs)
     c = [c_kernel(s, arrivals)["rate"] for s in range(1, args.runs + 1)]
@@ -122,6 +138,15 @@ def main():
     for factor in (1, 4, 16):
         series[factor] = alternate(f"scaling x{factor}", lambda _: model(a_bin, a_dir, municipal * factor), lambda _: model(b_bin, ROOT, municipal * factor), args.runs)
         rows.append((f"scaling x{factor} ({municipal * factor:,} children), wall", series[factor]["A"]["wall"], series[factor]["B"]["wall"], "s"))
+    # The warm start: 2011-2026 reported, each build started as its own baseline.yaml
+    # starts (A before the settled start: all well with 13 years of warm-up; B: settled,
+    # with the shipped baseline's 3 years after it), and baseline.yaml as shipped.
+    warm = alternate("national, warm start", lambda _: model(a_bin, a_dir, national, horizon=a_warm),
+                     lambda _: model(b_bin, ROOT, national, horizon=b_warm), args.runs)
+    rows.append((f"national, 2011-2026 reported from a warm start (A from {a_warm[0][:4]}, B from {b_warm[0][:4]}), wall", warm["A"]["wall"], warm["B"]["wall"], "s"))
+    shipped = alternate("baseline.yaml", lambda _: model(a_bin, a_dir, municipal, scenario_as_shipped=True),
+                        lambda _: model(b_bin, ROOT, municipal, scenario_as_shipped=True), args.runs)
+    rows.append(("baseline.yaml as shipped (make run's job), 1 replication, wall", shipped["A"]["wall"], shipped["B"]["wall"], "s"))
     jobs = os.cpu_count() or 1
     many = alternate("20 replications", lambda _: model(a_bin, a_dir, municipal, 20, jobs, True), lambda _: model(b_bin, ROOT, municipal, 20, jobs, True), args.runs)
     rows.append((f"baseline.yaml as shipped, 20 replications on {jobs} threads, wall", many["A"]["wall"], many["B"]["wall"], "s"))
