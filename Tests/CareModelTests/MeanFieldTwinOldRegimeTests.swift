@@ -45,15 +45,10 @@ import Validation
     /// whole horizon, the twin's steady state (the settled start) is the simulation's: each
     /// stock's long-run mean (20 replications from all well, 14 years of warm-up, then
     /// 2012-2014) lies within its Student-t 95 % band, Bonferroni-corrected over the stocks,
-    /// of the twin's value (seed 5), as `MeanFieldTwinTests` checks for the new regime.
+    /// of the twin's value (seed 5), as `MeanFieldTwinTests` checks for the new regime (the
+    /// ambulant list with the same allowance for the fluid list's known gap).
     @Test func underTheOldRegimeTheSettledStartIsTheSimulationsSteadyState() throws {
-        let children = 10_000
-        let baseline = TestScenario.fixtures.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios/baseline.yaml").path
-        let base = try ScenarioLoader.load(path: baseline).parameters
-        let settings = ["population.children=\(children)",
-                        "budget.baseline_eur_per_year=\(base.budget.baselineEurPerYear * Double(children) / Double(base.population.children))",
-                        "horizon.initial_state=all_well", "horizon.start=1998-01-01", "horizon.warmup_until=2012-01-01",
-                        "horizon.end=2015-01-01", "experiment.replications=20", "experiment.seed=5", "policies.old_regime.enabled=true"]
+        let (baseline, settings) = try MeanFieldTwinTests.longWarmUp(["policies.old_regime.enabled=true"])
         let model = try CompiledModel(ScenarioLoader.load(path: baseline, overrides: settings).parameters)
         let twin = try MeanFieldTwin.steadyState(model)
         #expect(twin.admission[ServiceKind.specialisedAmbulant.rawValue] != nil, "the baseline's ambulant places should bind")
@@ -62,17 +57,6 @@ import Validation
         // Not school care (a list that short is now and then empty at this size; see MeanFieldTwinTests).
         let stocks = ["needs_light", "needs_moderate", "needs_severe", "needs_undetected", "waiting_ambulant", "waiting_residential", "in_referral_step"]
             + [ServiceKind.jgzEarlyHelp, .specialisedAmbulant, .residential, .youthProtection].map { "in_care_\($0.key)" }
-        let t = SummaryStatistics.tQuantile(1 - 0.025 / Double(stocks.count), degreesOfFreedom: 19)
-        var report: [String] = []
-        for stock in stocks {
-            let s = SummaryStatistics(summaries.map { $0[MetricCatalog.index(stock)] })
-            let band = t * s.standardDeviation / Double(s.count).squareRoot()
-            let expected: Double = try #require(twin.expected(stock))
-            report.append("\(stock): simulation \(s.mean) ± \(band), twin \(expected)")
-            // The fluid list's known gap (MeanFieldTwinTests): a quarter of the mean beside the band.
-            let allowance = stock.hasPrefix("waiting_") ? 0.25 * s.mean : 0
-            #expect(abs(s.mean - expected) <= band + allowance, "\(stock): simulation \(s.mean) ± \(band), twin \(expected)")
-        }
-        print(report.joined(separator: "\n"))
+        _ = try MeanFieldTwinTests.expectSteadyState(summaries, twin, stocks: stocks)
     }
 }
