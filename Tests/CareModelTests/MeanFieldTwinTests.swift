@@ -52,13 +52,7 @@ import Validation
     /// band, Bonferroni-corrected over the stocks, of the twin's value (seed 5), while the twin
     /// without waiting lists (places that never bind) misses severe needs.
     @Test func withBindingPlacesTheTwinsSteadyStateIsTheSimulations() throws {
-        let children = 10_000
-        let baseline = TestScenario.fixtures.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios/baseline.yaml").path
-        let base = try ScenarioLoader.load(path: baseline).parameters
-        let settings = ["population.children=\(children)",
-                        "budget.baseline_eur_per_year=\(base.budget.baselineEurPerYear * Double(children) / Double(base.population.children))",
-                        "horizon.initial_state=all_well", "horizon.start=1998-01-01", "horizon.warmup_until=2012-01-01",
-                        "horizon.end=2015-01-01", "experiment.replications=20", "experiment.seed=5"]
+        let (baseline, settings) = try Self.longWarmUp()
         let model = try CompiledModel(ScenarioLoader.load(path: baseline, overrides: settings).parameters)
         let twin = try MeanFieldTwin.steadyState(model)
         #expect(twin.admission[ServiceKind.specialisedAmbulant.rawValue] != nil, "the baseline's ambulant places should bind")
@@ -68,25 +62,7 @@ import Validation
         // fluid twin, the large-size limit, fills all 34).
         let stocks = ["needs_light", "needs_moderate", "needs_severe", "needs_undetected", "waiting_team", "waiting_ambulant", "waiting_residential"]
             + ServiceKind.allCases.filter { $0 != .schoolCare }.map { "in_care_\($0.key)" }
-        let t = SummaryStatistics.tQuantile(1 - 0.025 / Double(stocks.count), degreesOfFreedom: 19)
-        var report: [String] = []
-        for stock in stocks {
-            let s = SummaryStatistics(summaries.map { $0[MetricCatalog.index(stock)] })
-            let band = t * s.standardDeviation / Double(s.count).squareRoot()
-            let expected: Double = try #require(twin.expected(stock))
-            report.append("\(stock): simulation \(s.mean) ± \(band), twin \(expected)")
-            if stock == "waiting_ambulant" {
-                // Known gap: the fluid list (an Erlang chain standing in for first come, first
-                // served) is about a fifth longer than the simulation's at this size (38
-                // against 31 ± 7 with seed 5); within the band with the old generator, just
-                // outside it with taus2. Checked against the band widened by a quarter of
-                // the simulation's mean until the twin's queue is refined.
-                #expect(abs(s.mean - expected) <= band + 0.25 * s.mean, "\(stock): simulation \(s.mean) ± \(band), twin \(expected)")
-            } else {
-                #expect(abs(s.mean - expected) <= band, "\(stock): simulation \(s.mean) ± \(band), twin \(expected)")
-            }
-        }
-        print(report.joined(separator: "\n"))
+        let t = try Self.expectSteadyState(summaries, twin, stocks: stocks)
         let unbound = try MeanFieldTwin.steadyState(CompiledModel(ScenarioLoader.load(
             path: baseline, overrides: settings + ["services.specialised_ambulant.places_per_1000_children=1000", "services.residential.places_per_1000_children=1000",
                                    "services.neighbourhood_team.caseload_per_fte=1000"]).parameters))
@@ -94,6 +70,42 @@ import Validation
         let unboundSevere = try #require(unbound.expected("needs_severe"))
         let severeBand = t * severe.standardDeviation / Double(severe.count).squareRoot()
         #expect(abs(unboundSevere - severe.mean) > severeBand, "without waiting lists: \(unboundSevere), simulation \(severe.mean) ± \(severeBand)")
+    }
+
+    /// The baseline at 10,000 children (budget scaled), started all well in 1998 and
+    /// reported 2012-2014 after 14 years of warm-up, 20 replications, seed 5, then `extra`.
+    static func longWarmUp(_ extra: [String] = []) throws -> (path: String, settings: [String]) {
+        let children = 10_000
+        let baseline = TestScenario.fixtures.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios/baseline.yaml").path
+        let base = try ScenarioLoader.load(path: baseline).parameters
+        let settings = ["population.children=\(children)",
+                        "budget.baseline_eur_per_year=\(base.budget.baselineEurPerYear * Double(children) / Double(base.population.children))",
+                        "horizon.initial_state=all_well", "horizon.start=1998-01-01", "horizon.warmup_until=2012-01-01",
+                        "horizon.end=2015-01-01", "experiment.replications=20", "experiment.seed=5"]
+        return (baseline, settings + extra)
+    }
+
+    /// Expects each stock's long-run mean (per replication, `summaries`) within its Student-t
+    /// 95 % band, Bonferroni-corrected over the stocks, of the twin's steady state; prints
+    /// them all. Returns the band's t quantile.
+    static func expectSteadyState(_ summaries: [[Double]], _ twin: SettledStart, stocks: [String]) throws -> Double {
+        let t = SummaryStatistics.tQuantile(1 - 0.025 / Double(stocks.count), degreesOfFreedom: Double(summaries.count - 1))
+        var report: [String] = []
+        for stock in stocks {
+            let s = SummaryStatistics(summaries.map { $0[MetricCatalog.index(stock)] })
+            let band = t * s.standardDeviation / Double(s.count).squareRoot()
+            let expected: Double = try #require(twin.expected(stock))
+            report.append("\(stock): simulation \(s.mean) ± \(band), twin \(expected)")
+            // Known gap: the fluid list (an Erlang chain standing in for first come, first
+            // served) is about a fifth longer than the simulation's at this size (38
+            // against 31 ± 7 with seed 5); within the band with the old generator, just
+            // outside it with taus2. Checked against the band widened by a quarter of
+            // the simulation's mean until the twin's queue is refined.
+            let allowance = stock == "waiting_ambulant" ? 0.25 * s.mean : 0
+            #expect(abs(s.mean - expected) <= band + allowance, "\(stock): simulation \(s.mean) ± \(band), twin \(expected)")
+        }
+        print(report.joined(separator: "\n"))
+        return t
     }
 
     @Test func twinConservesChildrenAndSpendsByTheSameRules() throws {

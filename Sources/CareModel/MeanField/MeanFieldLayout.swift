@@ -11,7 +11,9 @@ struct MeanFieldLayout {
     /// a smooth version of the simulation's first come, first served (a fluid FIFO list
     /// would give everyone the same wait; 1 stage would be random order).
     static let stages = 4
-    static let blockSize = 26 + servicesWithPlaces * 3 * stages
+    /// Specialised services a referral step leads to (ambulant, residential).
+    static let stepTargets = 2
+    static let blockSize = firstStep + stepTargets * 3
     static let well = 0
     static let wellRelapseRisk = 1
     /// Undetected need of severity s (1...3), at home.
@@ -24,6 +26,12 @@ struct MeanFieldLayout {
     /// (0 = just joined, stages - 1 = next to be admitted).
     static func waiting(_ service: Int, _ s: Int, _ stage: Int) -> Int { 26 + (service * 3 + (s - 1)) * stages + stage }
     static let firstWaiting = 26
+    /// In the old regime's indication step (policies.old_regime) on the way to `target`
+    /// (0 = specialised ambulant, 1 = residential), with need s (its current need).
+    static func referralStep(_ target: Int, _ s: Int) -> Int { firstStep + target * 3 + (s - 1) }
+    static let firstStep = firstWaiting + servicesWithPlaces * 3 * stages
+    /// The service a referral step leads to.
+    static func stepService(_ target: Int) -> ServiceKind { target == 0 ? .specialisedAmbulant : .residential }
 
     enum Counter: Int, CaseIterable {
         case onsets = 0, escalations, crises, resolved, resolvedInCare, placements
@@ -31,6 +39,7 @@ struct MeanFieldLayout {
         case starts0, starts1, starts2, starts3, starts4, starts5
         case careDays0, careDays1, careDays2, careDays3, careDays4, careDays5
         case placedDays, weightedNeedDays, childDays, gaveUp
+        case oldRegimeIndications, turnedAway
     }
 
     let groups: Int

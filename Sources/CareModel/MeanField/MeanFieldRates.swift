@@ -17,6 +17,16 @@ struct MeanFieldRates {
         /// of a child who stays on it). Youth protection never has a list.
         var admission: [Double?] = Array(repeating: nil, count: ServiceKind.allCases.count)
         var hasWaitingLists: Bool { admission.contains { $0 != nil } }
+        /// The old regime while it holds (no team: what would go to it goes to the
+        /// indication body), else nil; set with `setOldRegime` after `admission`.
+        private(set) var oldRegime: MeanFieldOldRegime?
+        /// Per need, where the indication body sends it (`MeanFieldOldRegime.routes`).
+        private(set) var oldRegimeRoutes: [[MeanFieldOldRegime.Destination]] = []
+
+        mutating func setOldRegime(_ old: MeanFieldOldRegime?) {
+            oldRegime = old
+            oldRegimeRoutes = old?.routes(admission: admission) ?? []
+        }
     }
 
     /// The parameter set in force (switched at dated values' change dates).
@@ -55,8 +65,17 @@ struct MeanFieldRates {
                     return amount
                 }
                 /// A referral to `service` with need s: care at once, or its waiting list
-                /// when the service has one (its places bind).
+                /// when the service has one (its places bind); under the old regime a
+                /// referral to the team goes to the indication body. Returns the amount.
                 func refer(_ from: Int, _ service: Int, _ s: Int, _ rate: Double) -> Double {
+                    if service == team, context.oldRegime != nil {
+                        for d in context.oldRegimeRoutes[s] {
+                            let amount = flow(from, d.state, rate * d.share)
+                            if let r = d.starts { dy[layout.starts(r)] += amount }
+                            if let counter = d.counter { dy[c(counter)] += amount }
+                        }
+                        return rate * y[b + from]
+                    }
                     if admission[service] == nil {
                         let amount = flow(from, L.care(service, s), rate)
                         dy[layout.starts(service)] += amount
@@ -126,6 +145,22 @@ struct MeanFieldRates {
                                     dy[layout.starts(service)] += flow(w, L.care(service, s), stageRate)
                                 }
                             }
+                        }
+                    }
+                }
+
+                if let old = context.oldRegime, old.stepPerDay > 0 {
+                    // In the indication body's step a need keeps changing, as on a list.
+                    for target in 0..<L.stepTargets {
+                        for s in 1...3 {
+                            let step = L.referralStep(target, s)
+                            if s < 3 {
+                                dy[c(.escalations)] += flow(step, L.referralStep(target, s + 1), model.escalationPerDay[s] * model.riskEscalationMultiplier[g])
+                            }
+                            dy[c(.resolved)] += flow(step, L.well, model.resolutionPerDay[s])
+                            dy[c(.gaveUp)] += flow(step, L.undetected(s), model.giveUpPerDay)
+                            if s == 3 { crisis(step, model.crisisPerDaySevere) }
+                            _ = refer(step, L.stepService(target).rawValue, s, old.stepPerDay)
                         }
                     }
                 }

@@ -11,13 +11,21 @@ import Stochastics
 /// the cohort's ages, youth health care (JGZ) contacts act at the contact ages, the
 /// budget year sets the funding factors, and the cohort leaves at the leaving age.
 ///
+/// The old regime (policies.old_regime) holds until the transition date as in the
+/// simulation: no team outreach, and what would go to the team goes to the indication body
+/// (`MeanFieldOldRegime`: light needs turned away, the others through the body's step to a
+/// specialised list); on the transition date the team opens and children still in the
+/// body's step join their lists.
+///
 /// Capacity: started settled, the services whose places bind at the start have waiting
 /// lists that admit at the steady state's rates (`steadyState`) for the whole horizon;
 /// started all well, nobody waits. So the lists do not follow later changes of places
 /// (the transition's team productivity, a cut's places, the ration_specialised policy);
 /// compare the curves where places do not bind or do not change.
 /// What else it leaves out, and so where it is only an approximation of the simulation:
-/// cases lost in the transition's hand-over, the cut_prevention policy's feedback from
+/// the municipal indication step and the hand-over step (policies.indication_mean_days,
+/// policies.handover: a referral joins its list at once; only the old regime's step is
+/// modelled), cases lost in the transition's hand-over, the cut_prevention policy's feedback from
 /// one year's deficit to the next year's budgets, care continued past the leaving age
 /// (cohorts leave at the leaving age), household money problems and debt help, school-to-work support, the regional pool (other municipalities' children), the shape of care durations (taken
 /// as exponential with the same mean), and ages within a month-wide cohort. Where none of these matter it is the simulation's exact
@@ -94,6 +102,9 @@ public enum MeanFieldTwin {
             for (k, day) in model.changeDays.enumerated() where day > entry && day < exit && day < model.endDay {
                 moments.append((day, .parameterChange(k)))
             }
+            if p.policies.oldRegime.enabled && model.transitionDay > entry && model.transitionDay < exit && model.transitionDay < model.endDay {
+                moments.append((model.transitionDay, .transition))
+            }
             if exit < model.endDay { moments.append((exit, .exit)) }
             moments.sort { $0.time < $1.time || ($0.time == $1.time && $0.what.order < $1.what.order) }
 
@@ -107,8 +118,11 @@ public enum MeanFieldTwin {
                 rates.context.onset = current.riskOnsetMultiplier.map { current.onsetPerDay[band] * $0 }
                 rates.context.schoolActive = age >= model.schoolAgeDays - sameInstantDays
                 let funding = years[min(years.count - 1, yearIndex(now, yearStarts))]
-                rates.context.teamFactor = funding.teamFactor
+                // Under the old regime there is no team, so no outreach (as the simulation's teamFactor).
+                let old = MeanFieldOldRegime(current, now: now)
+                rates.context.teamFactor = old == nil ? funding.teamFactor : 0
                 rates.context.schoolFactor = funding.schoolFactor
+                rates.context.setOldRegime(old)
             }
             setContext()
             for moment in moments {
@@ -125,10 +139,14 @@ public enum MeanFieldTwin {
                     setContext()
                 case .newYear, .ageChange:
                     setContext()
+                case .transition:
+                    // The team opens; children in the indication body's step go on to their lists.
+                    setContext()
+                    MeanFieldOldRegime.endStep(&y, layout, admission: rates.context.admission)
                 case .contact:
                     let funding = years[min(years.count - 1, yearIndex(now, yearStarts))]
                     contact(&y, layout, rates.model, reachFactor: funding.jgzReachFactor,
-                            earlyHelp: funding.places[ServiceKind.jgzEarlyHelp.rawValue] > 0, admission: rates.context.admission)
+                            earlyHelp: funding.places[ServiceKind.jgzEarlyHelp.rawValue] > 0, context: rates.context)
                 case .exit:
                     let q = periodIndex(containing: exit, boundaries)
                     leavers[q] += size
@@ -143,27 +161,30 @@ public enum MeanFieldTwin {
     }
 
     enum Moment {
-        case record(Int), parameterChange(Int), newYear, ageChange, contact, exit
+        case record(Int), parameterChange(Int), newYear, transition, ageChange, contact, exit
         /// At one instant: record the period first (as the simulation closes periods first),
-        /// then put dated values in force, then open the budget year.
+        /// then put dated values in force, then open the budget year, then end the old regime.
         var order: Int {
             switch self {
             case .record: 0
             case .parameterChange: 1
             case .newYear: 2
-            case .ageChange: 3
-            case .contact: 4
-            case .exit: 5
+            case .transition: 3
+            case .ageChange: 4
+            case .contact: 5
+            case .exit: 6
             }
         }
     }
 
     /// A JGZ contact: a share reach x funding x detection of each undetected need is noticed
-    /// (onto the service's waiting list where it has one, `admission` as in `MeanFieldRates.Context`).
+    /// (onto the service's waiting list where it has one, `context.admission`; under the old
+    /// regime what would go to the team goes to the indication body, `context.oldRegimeRoutes`).
     static func contact(_ y: inout [Double], _ layout: MeanFieldLayout, _ model: CompiledModel, reachFactor: Double, earlyHelp: Bool,
-                        admission: [Double?]) {
+                        context: MeanFieldRates.Context) {
         typealias L = MeanFieldLayout
         let reach = model.parameters.services.youthHealthCare.reach * reachFactor
+        let admission = context.admission
         for g in 0..<layout.blocks {
             let b = g * L.blockSize
             for s in 1...3 {
@@ -171,7 +192,13 @@ public enum MeanFieldTwin {
                 let service = s == 1 && earlyHelp ? ServiceKind.jgzEarlyHelp.rawValue : ServiceKind.neighbourhoodTeam.rawValue
                 y[b + L.undetected(s)] -= moved
                 y[layout.newEpisodes(.jgz)] += moved
-                if admission[service] == nil {
+                if service == ServiceKind.neighbourhoodTeam.rawValue && context.oldRegime != nil {
+                    for d in context.oldRegimeRoutes[s] {
+                        y[b + d.state] += moved * d.share
+                        if let r = d.starts { y[layout.starts(r)] += moved * d.share }
+                        if let counter = d.counter { y[layout.counter(counter)] += moved * d.share }
+                    }
+                } else if admission[service] == nil {
                     y[b + L.care(service, s)] += moved
                     y[layout.starts(service)] += moved
                 } else {
@@ -185,6 +212,7 @@ public enum MeanFieldTwin {
         case children = 0, light, moderate, severe, undetected, needs, outOfHome
         case care0, care1, care2, care3, care4, care5
         case waiting0, waiting1, waiting2, waiting3, waiting4
+        case referralStep
     }
 
     /// Children of block `b` with need s: at home unnoticed, waiting, in care or placed.
@@ -195,6 +223,7 @@ public enum MeanFieldTwin {
         for service in 0..<L.servicesWithPlaces {
             for stage in 0..<L.stages { sum += y[b + L.waiting(service, s, stage)] }
         }
+        for target in 0..<L.stepTargets { sum += y[b + L.referralStep(target, s)] }
         return sum
     }
 
@@ -213,6 +242,7 @@ public enum MeanFieldTwin {
                         for stage in 0..<L.stages { v[Stock.waiting0.rawValue + service] += y[b + L.waiting(service, s, stage)] }
                     }
                     v[Stock.care0.rawValue + ServiceKind.youthProtection.rawValue] += y[b + L.placed(s)]
+                    for target in 0..<L.stepTargets { v[Stock.referralStep.rawValue] += y[b + L.referralStep(target, s)] }
                     v[s] += withNeed
                     v[Stock.needs.rawValue] += withNeed
                     v[Stock.undetected.rawValue] += y[b + L.undetected(s)]

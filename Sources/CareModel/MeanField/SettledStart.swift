@@ -43,7 +43,7 @@ public struct SettledStart: Sendable {
     public func expected(_ name: String) -> Double? {
         typealias S = MeanFieldTwin.Stock
         let simple: [String: S] = ["children": .children, "needs_light": .light, "needs_moderate": .moderate, "needs_severe": .severe,
-                                   "needs_undetected": .undetected, "out_of_home": .outOfHome]
+                                   "needs_undetected": .undetected, "out_of_home": .outOfHome, "in_referral_step": .referralStep]
         if let k = simple[name] { return stocks[k.rawValue] }
         for service in ServiceKind.allCases {
             if name == "in_care_\(service.key)" { return stocks[S.care0.rawValue + service.rawValue] }
@@ -129,9 +129,12 @@ extension MeanFieldTwin {
         }
         let bands = max(1, Int((p.population.leavingAge * 12).rounded()))
         let width = model.leavingAgeDays / Double(bands)
-        rates.context.teamFactor = funding.teamFactor
         rates.context.schoolFactor = funding.schoolFactor
         rates.context.admission = admission
+        // Started under the old regime, the generation before the start had it too: no team.
+        let old = MeanFieldOldRegime(model, now: 0)
+        rates.context.teamFactor = old == nil ? funding.teamFactor : 0
+        rates.context.setOldRegime(old)
 
         // Time is the cohort's age. Each block starts with one well child: blocks evolve
         // independently, so each block's states stay probabilities.
@@ -168,7 +171,7 @@ extension MeanFieldTwin {
             case .ageChange: setContext(age: age)
             case .contact:
                 contact(&y, layout, model, reachFactor: funding.jgzReachFactor,
-                        earlyHelp: funding.places[ServiceKind.jgzEarlyHelp.rawValue] > 0, admission: admission)
+                        earlyHelp: funding.places[ServiceKind.jgzEarlyHelp.rawValue] > 0, context: rates.context)
             case .record(let band):
                 var states = Array(y[0..<layout.counterBase])
                 for i in states.indices { states[i] = max(0, states[i]) }

@@ -43,6 +43,12 @@ extension Replication {
             refer(i, to: service)
             return
         }
+        enterReferralStep(i, service)
+    }
+
+    /// The child enters the referral step on its way to `service`'s waiting list (its
+    /// flags already say which parts the step has).
+    func enterReferralStep(_ i: Int, _ service: ServiceKind) {
         children.set(i, ChildFlag.inReferralStep)
         referralStepCount += 1
         setPlace(i, Place.waiting(service))

@@ -24,6 +24,13 @@ extension Replication {
             // Placed or not, an order is youth protection; the placement is drawn as at any start.
             setNeed(i, state - L.placed(1) + 1)
             refer(i, to: .youthProtection)
+        case L.firstStep...:
+            // In the old regime's indication step (the step is memoryless: a fresh one is exact).
+            let offset = state - L.firstStep
+            setNeed(i, offset % 3 + 1)
+            children.set(i, ChildFlag.referralIndication)
+            if model.hasHandover { children.set(i, ChildFlag.referralHandover) }
+            enterReferralStep(i, L.stepService(offset / 3))
         case L.firstWaiting...:
             let offset = state - L.firstWaiting
             let list = offset / L.stages

@@ -35,12 +35,20 @@ extension Replication {
     }
 
     /// On the transition date the team opens: its outreach starts, and children in the
-    /// referral step continue at the new step's rate (rescheduled: the step is memoryless).
+    /// referral step continue at the new step's rate (rescheduled: the step is memoryless),
+    /// or join their list at once where the new regime has no such step (a rate of 0 would
+    /// leave them in the step for good).
     func endTheOldRegime() {
         guard model.parameters.policies.oldRegime.enabled else { return }
         teamFactor = fundedTeamFactor
         for i in children.all.indices where children.has(i, ChildFlag.alive) && children.has(i, ChildFlag.inReferralStep) {
-            scheduleWaiting(i)
+            if referralStepRate(i) > 0 {
+                scheduleWaiting(i)
+            } else {
+                children.clear(i, ChildFlag.inReferralStep)
+                referralStepCount -= 1
+                refer(i, to: Place.service(children.all[i].place))
+            }
         }
     }
 }
