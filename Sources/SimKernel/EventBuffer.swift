@@ -22,8 +22,9 @@ struct EventBuffer: ~Copyable {
         base = self.capacity > 0 ? .allocate(capacity: self.capacity) : Self.noStorage
     }
 
-    // Everything here is @inlinable, the deinit too: the optimiser crashes (Swift 6.3.1)
-    // when it meets a non-inlinable deinit while inlining the event list's accessors.
+    // Everything here is @inlinable, the deinit too: with non-inlinable members the
+    // optimiser crashed (Swift 6.3.1: "inlining a resilient function into a fragile
+    // function") in the event list's accessors, which destroy an old buffer.
     @inlinable deinit { if capacity > 0 { base.deallocate() } }
 
     /// Stands in for the storage of a buffer that has none; never read or written.
