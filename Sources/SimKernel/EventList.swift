@@ -14,14 +14,15 @@
 ///
 /// Complexity: `schedule` O(1) for later windows, O(log h) within the current one
 /// (h = events in the window); `next` O(log h) amortised. Memory is allocated per
-/// bucket (amortised growth), not per event; a drained bucket's storage is freed
+/// window (amortised growth), not per event; a drained window's storage is freed
 /// (recycling it would keep a busy day's capacity for a quiet day years ahead).
-public struct EventList: Sendable {
-    @usableFromInline var heap: ContiguousArray<Event> = []
-    @usableFromInline var buckets: [ContiguousArray<Event>] = []
-    @usableFromInline var far: ContiguousArray<Event> = []
-    /// Events waiting in `buckets`.
-    @usableFromInline var bucketed = 0
+///
+/// The heaps and windows live in memory the list owns (`EventBuffer`, `EventBuckets`),
+/// so the list cannot be copied (`~Copyable`): a copy would share that memory.
+public struct EventList: ~Copyable, @unchecked Sendable {
+    @usableFromInline var heap: EventBuffer
+    @usableFromInline var buckets = EventBuckets()
+    @usableFromInline var far = EventBuffer()
     /// Index of the current window: [currentBucket * width, (currentBucket + 1) * width).
     @usableFromInline var currentBucket = 0
     @usableFromInline let bucketWidth: Double
@@ -47,10 +48,10 @@ public struct EventList: Sendable {
         exactInverseWidth = bucketWidth.significand == 1 ? 1 / bucketWidth : 0
         currentTime = startTime
         currentBucket = Int((startTime / bucketWidth).rounded(.down))
-        heap.reserveCapacity(min(capacity, 1 << 16))
+        heap = EventBuffer(capacity: min(max(capacity, 64), 1 << 16))
     }
 
-    public var count: Int { heap.count + bucketed + far.count }
+    public var count: Int { heap.count + buckets.events + far.count }
     public var isEmpty: Bool { count == 0 }
 
     /// Schedules an event. Scheduling in the past is a programming error.
@@ -63,14 +64,11 @@ public struct EventList: Sendable {
         nextSequence &+= 1
         let window = exactInverseWidth > 0 ? time * exactInverseWidth : time / bucketWidth
         if window < Double(currentBucket + 1) {
-            Self.push(event, into: &heap)
+            heap.push(event)
         } else if window < Double(currentBucket + maxBucketsAhead) {
-            let k = Int(window)
-            if k >= buckets.count { growBuckets(to: k) }
-            buckets[k].append(event)
-            bucketed += 1
+            buckets.append(event, toWindow: Int(window))
         } else {
-            Self.push(event, into: &far)
+            far.push(event)
         }
     }
 
@@ -82,11 +80,12 @@ public struct EventList: Sendable {
         k < heap.count ? heap[k] : nil
     }
 
-    /// Removes and returns the earliest event, advancing `now` to its time.
-    @inlinable
+    /// Removes and returns the earliest event, advancing `now` to its time. Always inlined:
+    /// an event loop calls it from one place, so inlining saves a call per event for little code.
+    @inlinable @inline(__always)
     public mutating func next() -> Event? {
         if heap.isEmpty && !advanceWindow() { return nil }
-        let first = Self.popMin(&heap)
+        let first = heap.popMin()
         currentTime = first.time
         processedCount &+= 1
         return first
@@ -97,84 +96,22 @@ public struct EventList: Sendable {
     @usableFromInline
     mutating func advanceWindow() -> Bool {
         while heap.isEmpty {
-            if bucketed == 0 {
-                guard let first = far.first else { return false }
+            if buckets.events == 0 {
+                if far.isEmpty { return false }
                 // Jump straight to the far event's window.
-                currentBucket = max(currentBucket + 1, Int(first.time / bucketWidth))
+                currentBucket = max(currentBucket + 1, Int(far[0].time / bucketWidth))
             } else {
                 currentBucket += 1
             }
-            if currentBucket < buckets.count && !buckets[currentBucket].isEmpty {
-                var drained = ContiguousArray<Event>()
-                swap(&drained, &buckets[currentBucket])
-                bucketed -= drained.count
-                heap.append(contentsOf: drained)
-                Self.heapify(&heap)
+            if buckets.hasEvents(inWindow: currentBucket) {
+                buckets.drain(window: currentBucket, into: &heap)
+                heap.heapify()
             }
             let windowEnd = Double(currentBucket + 1) * bucketWidth
-            while let f = far.first, f.time < windowEnd {
-                Self.push(Self.popMin(&far), into: &heap)
+            while !far.isEmpty && far[0].time < windowEnd {
+                heap.push(far.popMin())
             }
         }
         return true
-    }
-
-    @usableFromInline
-    mutating func growBuckets(to k: Int) {
-        // Grow geometrically: reserving only what is needed would copy the whole
-        // bucket array on every new window.
-        if k >= buckets.capacity { buckets.reserveCapacity(Swift.max(k + 1, buckets.capacity * 2)) }
-        while buckets.count <= k { buckets.append([]) }
-    }
-
-    // MARK: - Binary heap on (time, priority, sequence)
-
-    @inlinable @inline(__always)
-    static func push(_ event: Event, into h: inout ContiguousArray<Event>) {
-        h.append(event)
-        h.withUnsafeMutableBufferPointer { h in
-            var i = h.count - 1
-            while i > 0 {
-                let parent = (i - 1) >> 1
-                if !Event.runsBefore(event, h[parent]) { break }
-                h[i] = h[parent]
-                i = parent
-            }
-            h[i] = event
-        }
-    }
-
-    @inlinable @inline(__always)
-    static func popMin(_ h: inout ContiguousArray<Event>) -> Event {
-        let first = h[0]
-        let last = h.removeLast()
-        if !h.isEmpty { siftDown(last, from: 0, in: &h) }
-        return first
-    }
-
-    @inlinable @inline(__always)
-    static func siftDown(_ event: Event, from start: Int, in heap: inout ContiguousArray<Event>) {
-        heap.withUnsafeMutableBufferPointer { h in
-            let n = h.count
-            var i = start
-            while true {
-                var child = 2 * i + 1
-                if child >= n { break }
-                if child + 1 < n && Event.runsBefore(h[child + 1], h[child]) { child += 1 }
-                if !Event.runsBefore(h[child], event) { break }
-                h[i] = h[child]
-                i = child
-            }
-            h[i] = event
-        }
-    }
-
-    /// Floyd's bottom-up heap construction, O(n).
-    @usableFromInline
-    static func heapify(_ h: inout ContiguousArray<Event>) {
-        guard h.count > 1 else { return }
-        for i in stride(from: h.count / 2 - 1, through: 0, by: -1) {
-            siftDown(h[i], from: i, in: &h)
-        }
     }
 }

@@ -40,39 +40,53 @@ public enum ReferenceNetwork {
     /// Runs `arrivals` customers through the network until it is empty.
     public static func run(arrivals: Int, seed: UInt64) -> Result {
         let started = DispatchTime.now().uptimeNanoseconds
-        var simulation = Simulation(arrivals: arrivals, seed: seed)
+        let simulation = Simulation(arrivals: arrivals, seed: seed)
         simulation.run()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Result(completed: simulation.completed, meanTimeInSystem: simulation.totalTime / Double(max(simulation.completed, 1)),
                       events: simulation.list.processed, seconds: seconds)
     }
 
-    /// The network's state; one value, mutated in place (no captured closures in the loop).
-    struct Simulation {
+    /// The network's state, mutated in place (no captured closures in the loop). A class,
+    /// like the model's `Replication`, with each stream in a constant of its own: then a draw
+    /// costs no retain and release of its stream (a stream read from an array, or from a
+    /// struct in a mutating method, was retained around every draw: a tenth of the run).
+    final class Simulation {
         static let arrivalKind: UInt32 = 3
         let arrivals: Int
         let arrivalStream: RandomStream
-        let serviceStreams: [RandomStream]
+        let screeningStream, teamStream, specialisedStream: RandomStream
         let routing: RandomStream
         let meanService: [Double]
         // About 64 arrivals per bucket: the heap stays small and buckets are few.
         var list = EventList(bucketWidth: 64)
-        var resources: [Resource]
-        var arrivedAt: [Double]
+        // The stations and the arrival times in memory the simulation owns (freed in deinit):
+        // an array would check on every write that its storage is not shared.
+        let resources: UnsafeMutablePointer<Resource>
+        let arrivedAt: UnsafeMutablePointer<Double>
         var arrived = 0, completed = 0
         var totalTime = 0.0
 
         init(arrivals: Int, seed: UInt64) {
             self.arrivals = arrivals
             arrivalStream = RandomStream(seed: seed, replication: 0, stream: 1)
-            serviceStreams = (0..<3).map { RandomStream(seed: seed, replication: 0, stream: UInt32(2 + $0)) }
+            screeningStream = RandomStream(seed: seed, replication: 0, stream: 2)
+            teamStream = RandomStream(seed: seed, replication: 0, stream: 3)
+            specialisedStream = RandomStream(seed: seed, replication: 0, stream: 4)
             routing = RandomStream(seed: seed, replication: 0, stream: 5)
             meanService = stations.map(\.meanService)
-            resources = stations.map { Resource(capacity: $0.servers) }
-            arrivedAt = [Double](repeating: 0, count: arrivals)
+            resources = .allocate(capacity: stations.count)
+            for (k, station) in stations.enumerated() { (resources + k).initialize(to: Resource(capacity: station.servers)) }
+            arrivedAt = .allocate(capacity: max(arrivals, 1))
         }
 
-        mutating func run() {
+        deinit {
+            resources.deinitialize(count: stations.count)
+            resources.deallocate()
+            arrivedAt.deallocate()
+        }
+
+        func run() {
             list.schedule(at: arrivalStream.exponential(mean: 1 / arrivalRate), priority: EventPriority.arrival, kind: Self.arrivalKind)
             while let e = list.next() {
                 if e.kind == Self.arrivalKind {
@@ -83,7 +97,7 @@ public enum ReferenceNetwork {
             }
         }
 
-        mutating func arrive() {
+        func arrive() {
             let customer = Int32(arrived)
             arrivedAt[arrived] = list.now
             arrived += 1
@@ -93,7 +107,7 @@ public enum ReferenceNetwork {
             }
         }
 
-        mutating func complete(station: Int, customer: Int32) {
+        func complete(station: Int, customer: Int32) {
             resources[station].release()
             if let next = resources[station].admitNext(isLive: { _ in true }) { startService(station, next.subject) }
             if station < onward.count && routing.bernoulli(onward[station]) {
@@ -104,7 +118,7 @@ public enum ReferenceNetwork {
             }
         }
 
-        mutating func enter(_ station: Int, _ customer: Int32) {
+        func enter(_ station: Int, _ customer: Int32) {
             if resources[station].tryAcquire() {
                 startService(station, customer)
             } else {
@@ -112,9 +126,18 @@ public enum ReferenceNetwork {
             }
         }
 
-        mutating func startService(_ station: Int, _ customer: Int32) {
-            let t = list.now + serviceStreams[station].exponential(mean: meanService[station])
+        func startService(_ station: Int, _ customer: Int32) {
+            let t = list.now + serviceTime(station)
             list.schedule(at: t, priority: EventPriority.release, kind: UInt32(station), subject: customer)
+        }
+
+        @inline(__always) func serviceTime(_ station: Int) -> Double {
+            let mean = meanService[station]
+            switch station {
+            case 0: return screeningStream.exponential(mean: mean)
+            case 1: return teamStream.exponential(mean: mean)
+            default: return specialisedStream.exponential(mean: mean)
+            }
         }
     }
 }
