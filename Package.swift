@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Stochastics", dependencies: ["CGSL"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // MARK: - Engine
-        // A cache prefetch hint for the model's event loop (a header, no library).
+        // Cache hints for the model's event loop: a prefetch, and tables in huge pages (headers, no library).
         .systemLibrary(name: "CPrefetch"),
         .target(name: "SimKernel", dependencies: [
             .product(name: "DequeModule", package: "swift-collections"),

@@ -61,4 +61,17 @@ import Testing
         #expect(table.all[500].token == 9 && table.all[500].birthDay == 1)
         table.all.prefetch(5_000) // out of range: ignored
     }
+
+    /// A record table (children, households' care) starts on a 2 MiB boundary, so that huge
+    /// pages can back it, and keeps its records as it grows past several of them.
+    @Test func recordTablesStartOnHugePagesAndGrow() {
+        let care = RecordTable<HouseholdCare>(reserving: 10)
+        for k in 0..<1_500_000 { care.append(HouseholdCare(teamChildren: UInt16(k % 5), otherEpisodes: UInt16(k % 7))) }
+        #expect(care.count == 1_500_000)  // 6 MB: three 2 MiB pages
+        #expect(care.indices.allSatisfy { care[$0].teamChildren == UInt16($0 % 5) && care[$0].otherEpisodes == UInt16($0 % 7) })
+        care[1_234_567].add(.residential, 1)
+        #expect(care[1_234_567].otherEpisodes == UInt16(1_234_567 % 7) + 1)
+        let start = withUnsafeMutablePointer(to: &care[0]) { UInt(bitPattern: $0) }
+        #expect(start % (2 << 20) == 0)
+    }
 }

@@ -30,12 +30,61 @@ public struct SettledStart: Sendable {
     public let admission: [Double?]
     /// The whole population's expected stocks (`MeanFieldTwin.Stock` order).
     let stocks: [Double]
+    /// Per age band, each block's running sums of `probabilities` (from 0 at the block's
+    /// first state, added in the order `RandomStream.index(weights:total:)` adds them), so
+    /// that an initial child's state is found by a binary search (`drawState`) instead of
+    /// a sum and a scan over its block's 86 states.
+    let runningSums: [[Double]]
+
+    init(bandDays: Double, probabilities: [[Double]], layout: MeanFieldLayout, admission: [Double?], stocks: [Double]) {
+        self.bandDays = bandDays
+        self.probabilities = probabilities
+        self.layout = layout
+        self.admission = admission
+        self.stocks = stocks
+        runningSums = probabilities.map { states in
+            var sums = states
+            for b in stride(from: 0, to: layout.counterBase, by: MeanFieldLayout.blockSize) {
+                var sum = 0.0
+                for k in b..<(b + MeanFieldLayout.blockSize) {
+                    sum += states[k]
+                    sums[k] = sum
+                }
+            }
+            return sums
+        }
+    }
+
+    /// The age band of age `ageDays`.
+    private func band(_ ageDays: Double) -> Int { min(probabilities.count - 1, max(0, Int(ageDays / bandDays))) }
 
     /// The states of block (group, covered) at age `ageDays`, as probabilities summing to 1.
     func states(ageDays: Double, group: Int, covered: Bool) -> ArraySlice<Double> {
-        let band = min(probabilities.count - 1, max(0, Int(ageDays / bandDays)))
         let b = layout.block(group: group, covered: covered)
-        return probabilities[band][b..<(b + MeanFieldLayout.blockSize)]
+        return probabilities[band(ageDays)][b..<(b + MeanFieldLayout.blockSize)]
+    }
+
+    /// Draws the state of a child of block (group, covered) at age `ageDays` from one
+    /// uniform `u` in [0, 1): exactly the state `index(weights: states(...), total: their
+    /// sum)` returns for the same uniform (the same sums, compared the same way), found
+    /// in O(log 86).
+    func drawState(ageDays: Double, group: Int, covered: Bool, uniform u: Double) -> Int {
+        let band = band(ageDays), b = layout.block(group: group, covered: covered), size = MeanFieldLayout.blockSize
+        return runningSums[band].withUnsafeBufferPointer { all in
+            let sums = UnsafeBufferPointer(rebasing: all[b..<(b + size)])
+            let target = u * sums[size - 1]
+            // The first state whose running sum exceeds the target (the sums never decrease).
+            var low = 0, high = size
+            while low < high {
+                let middle = (low + high) / 2
+                if target < sums[middle] { high = middle } else { low = middle + 1 }
+            }
+            if low < size { return low }
+            // Rounding can leave target == total: the last state with a positive probability.
+            var last = size - 1
+            while last > 0 && probabilities[band][b + last] <= 0 { last -= 1 }
+            return last
+        }
     }
 
     /// The expected number of children in stock `name` (`needs_severe`, `waiting_ambulant`,

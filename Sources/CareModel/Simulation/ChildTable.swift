@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// Where a child is: at home (no service), waiting for a service, or in one.
 /// Packed into one byte per child.
 enum Place {
@@ -116,56 +114,5 @@ struct ChildTable {
     @inline(__always) func clear(_ i: Int, _ flag: UInt8) { all[i].flags &= ~flag }
 }
 
-/// The child records of one replication in memory it owns, addressed directly: an
-/// array in a class property would check its buffer's uniqueness (a call into the Swift
-/// runtime) at every write, and the model writes a child's record several times per
-/// event (at national size that check was 15 % of the run). Indices are checked.
-final class ChildRecords {
-    private(set) var count = 0
-    private var capacity: Int
-    private var base: UnsafeMutablePointer<Child>
-
-    init(reserving capacity: Int) {
-        self.capacity = max(capacity, 64)
-        base = Self.allocate(self.capacity)
-    }
-
-    deinit { base.deallocate() } // Child holds no references: nothing to deinitialise.
-
-    /// Aligned to the cache line, so that no 32-byte record straddles two lines.
-    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<Child> {
-        UnsafeMutableRawPointer.allocate(byteCount: capacity * MemoryLayout<Child>.stride, alignment: 64)
-            .bindMemory(to: Child.self, capacity: capacity)
-    }
-
-    var indices: Range<Int> { 0..<count }
-
-    subscript(i: Int) -> Child {
-        @inline(__always) unsafeAddress {
-            precondition(i >= 0 && i < count, "child index out of range")
-            return UnsafePointer(base + i)
-        }
-        @inline(__always) unsafeMutableAddress {
-            precondition(i >= 0 && i < count, "child index out of range")
-            return base + i
-        }
-    }
-
-    func append(_ child: Child) {
-        if count == capacity {
-            // Geometric growth: the children are copied only O(log n) times.
-            let grown = Self.allocate(capacity * 2)
-            grown.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = grown
-            capacity *= 2
-        }
-        (base + count).initialize(to: child)
-        count += 1
-    }
-
-    /// Starts loading child `i`'s record into the cache (a hint; out-of-range is ignored).
-    @inline(__always) func prefetch(_ i: Int) {
-        if i >= 0 && i < count { runway_prefetch(base + i) }
-    }
-}
+/// The child records of one replication (see `RecordTable`).
+typealias ChildRecords = RecordTable<Child>

@@ -9,8 +9,8 @@ extension Replication {
     /// those in care and the lists keep their order (the longest waiting first).
     func startSettled(_ i: Int, _ settled: SettledStart) -> (service: ServiceKind, stage: Int)? {
         typealias L = MeanFieldLayout
-        let states = settled.states(ageDays: age(i), group: Int(children.all[i].risk), covered: children.has(i, ChildFlag.schoolCovered))
-        let state = states.withUnsafeBufferPointer { streams.initialState.index(weights: $0, total: $0.reduce(0, +)) }
+        let state = settled.drawState(ageDays: age(i), group: Int(children.all[i].risk), covered: children.has(i, ChildFlag.schoolCovered),
+                                      uniform: streams.initialState.uniform())
         switch state {
         case L.well:
             scheduleHome(i)
