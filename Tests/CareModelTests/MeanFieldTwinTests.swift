@@ -27,6 +27,16 @@ import Validation
         #expect(TwinComparison.misses(simulation: simulation, twin: changed).count > 10)
     }
 
+    /// Without early help a light need seen at a JGZ contact gets advice and stays unnoticed,
+    /// in the twin as in the simulation (the twin used to send it to the team).
+    @Test func withoutEarlyHelpAContactLeavesALightNeedUnnoticedInBoth() throws {
+        let settings = ["services.youth_health_care.contact_ages_years=[1, 4, 10]", "services.youth_health_care.early_help.enabled=false"]
+        let model = try CompiledModel(Self.parameters(settings))
+        let simulation = try ExperimentRunner.run(model, replications: 0..<model.parameters.experiment.replications, jobs: 2).results
+        let misses = TwinComparison.misses(simulation: simulation, twin: try MeanFieldTwin.solve(model))
+        #expect(misses.isEmpty, "\(misses.count) misses, e.g. \(misses.prefix(5))")
+    }
+
     /// The settled start samples each child from the twin's steady state: in the exact
     /// configuration the simulation then follows the twin (started from the same state)
     /// from the first period, and the twin itself stays flat.
