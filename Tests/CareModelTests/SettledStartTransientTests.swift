@@ -18,12 +18,8 @@ import Testing
     /// stock: the mean of its months; a flow: the year's sum); each paired difference's
     /// mean must lie within its Student-t 95 % band, Bonferroni-corrected over metrics and years.
     @Test func firstYearsAgreeWithLaterYears() throws {
-        let children = 20_000
-        let baseline = TestScenario.fixtures.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios/baseline.yaml").path
-        let base = try ScenarioLoader.load(path: baseline).parameters
-        let settings = ["population.children=\(children)",
-                        "budget.baseline_eur_per_year=\(base.budget.baselineEurPerYear * Double(children) / Double(base.population.children))",
-                        "horizon.initial_state=settled", "horizon.start=2010-01-01", "horizon.warmup_until=2010-01-01",
+        let (baseline, scaled) = try TestScenario.baseline(children: 20_000)
+        let settings = scaled + ["horizon.initial_state=settled", "horizon.start=2010-01-01", "horizon.warmup_until=2010-01-01",
                         "horizon.end=2016-01-01", "experiment.replications=16", "experiment.seed=7"]
         let model = try CompiledModel(ScenarioLoader.load(path: baseline, overrides: settings).parameters)
         let results = try ExperimentRunner.run(model, replications: 0..<16, jobs: 2).results
