@@ -56,6 +56,27 @@ public enum DurationDistribution: Sendable, Equatable {
         }
     }
 
+    /// An episode met under way at a random moment (renewal theory's residual life): its
+    /// whole length L is length-biased (density x f(x) / mean, so longer episodes are met
+    /// more often) and the moment falls uniformly inside it, so the time still to run is
+    /// R = U L with U uniform(0, 1), and the time already run is L - R. R has mean
+    /// E[D^2] / (2 E[D]) = mean (1 + cv^2) / 2 and density P(D > r) / mean.
+    ///
+    /// The length-biased draw is exact for every kind: gamma(k, scale) becomes
+    /// gamma(k + 1, scale) (exponential: gamma(2, mean)), lognormal(mu, sigma) becomes
+    /// lognormal(mu + sigma^2, sigma), Weibull(scale, k) becomes scale G^(1/k) with
+    /// G ~ gamma(1 + 1/k, 1). Two draws from `stream`: L, then U.
+    public func residual(_ stream: RandomStream) -> (remaining: Double, elapsed: Double) {
+        let length: Double = switch self {
+        case .exponential(let mean): stream.gamma(shape: 2, scale: mean)
+        case .gamma(let shape, let scale, _, _): stream.gamma(shape: shape + 1, scale: scale)
+        case .lognormal(let mu, let sigma, _, _): stream.lognormal(mu: mu + sigma * sigma, sigma: sigma)
+        case .weibull(let scale, let shape, _): scale * pow(stream.gamma(shape: 1 + 1 / shape, scale: 1), 1 / shape)
+        }
+        let remaining = stream.uniform() * length
+        return (remaining, length - remaining)
+    }
+
     @inlinable
     public func sample(_ stream: RandomStream) -> Double {
         switch self {

@@ -4,8 +4,8 @@ import ScenarioIO
 import Stochastics
 
 /// Section 5 of the validation report: the settled start against the old start. The
-/// scenario is run twice on the same reported years: starting settled 3 years before its
-/// warm-up ends, and starting with every child well 13 years before. Each metric's mean
+/// scenario is run twice on the same reported years: starting settled with the scenario's
+/// own warm-up (3 years for a scenario that starts all well), and starting with every child well 13 years before. Each metric's mean
 /// over the replications is compared with a Welch interval, Bonferroni-corrected over
 /// the metrics; each metric is a check of the report. The settled start is the steady
 /// state of the twin with the start year's places and waiting lists (`SettledStart`).
@@ -19,8 +19,9 @@ enum SettledStartCheck {
     static func run(scenario: String, settings: [String], replications: Int, jobs: Int) throws -> (rows: [Row], description: String) {
         let base = try ScenarioLoader.load(path: scenario, overrides: settings).parameters
         let warmup = base.horizon.warmupUntil
+        let settle = base.horizon.initialState == .settled ? max(0, warmup.year - base.horizon.start.year) : 3
         let end = "horizon.end=\(warmup.year + 3)-01-01"
-        let settledSettings = settings + [end, "horizon.initial_state=settled", "horizon.start=\(warmup.year - 3)-01-01",
+        let settledSettings = settings + [end, "horizon.initial_state=settled", "horizon.start=\(warmup.year - settle)-01-01",
                                           "experiment.replications=\(replications)"]
         let oldSettings = settings + [end, "horizon.initial_state=all_well", "horizon.start=\(warmup.year - 13)-01-01",
                                       "experiment.replications=\(replications)"]
@@ -38,7 +39,7 @@ enum SettledStartCheck {
             let t = SummaryStatistics.tQuantile(1 - 0.025 / Double(metrics.count), degreesOfFreedom: df)
             return Row(metric: name, settled: a.mean, old: b.mean, halfWidth: t * (va + vb).squareRoot())
         }
-        let description = "`\(scenario)` with \(base.population.children) children, \(replications) replications each, over \(warmup.year)–\(warmup.year + 2): started settled on \(warmup.year - 3)-01-01 against started all well on \(warmup.year - 13)-01-01 (the old 13-year warm-up). Each difference of means is compared with its Welch 95 % interval, Bonferroni-corrected over \(metrics.count) metrics."
+        let description = "`\(scenario)` with \(base.population.children) children, \(replications) replications each, over \(warmup.year)–\(warmup.year + 2): started settled on \(warmup.year - settle)-01-01 against started all well on \(warmup.year - 13)-01-01 (the old 13-year warm-up). Each difference of means is compared with its Welch 95 % interval, Bonferroni-corrected over \(metrics.count) metrics."
         return (rows, description)
     }
 }

@@ -27,6 +27,16 @@ import Validation
         #expect(TwinComparison.misses(simulation: simulation, twin: changed).count > 10)
     }
 
+    /// Without early help a light need seen at a JGZ contact gets advice and stays unnoticed,
+    /// in the twin as in the simulation (the twin used to send it to the team).
+    @Test func withoutEarlyHelpAContactLeavesALightNeedUnnoticedInBoth() throws {
+        let settings = ["services.youth_health_care.contact_ages_years=[1, 4, 10]", "services.youth_health_care.early_help.enabled=false"]
+        let model = try CompiledModel(Self.parameters(settings))
+        let simulation = try ExperimentRunner.run(model, replications: 0..<model.parameters.experiment.replications, jobs: 2).results
+        let misses = TwinComparison.misses(simulation: simulation, twin: try MeanFieldTwin.solve(model))
+        #expect(misses.isEmpty, "\(misses.count) misses, e.g. \(misses.prefix(5))")
+    }
+
     /// The settled start samples each child from the twin's steady state: in the exact
     /// configuration the simulation then follows the twin (started from the same state)
     /// from the first period, and the twin itself stays flat.
@@ -75,12 +85,8 @@ import Validation
     /// The baseline at 10,000 children (budget scaled), started all well in 1998 and
     /// reported 2012-2014 after 14 years of warm-up, 20 replications, seed 5, then `extra`.
     static func longWarmUp(_ extra: [String] = []) throws -> (path: String, settings: [String]) {
-        let children = 10_000
-        let baseline = TestScenario.fixtures.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios/baseline.yaml").path
-        let base = try ScenarioLoader.load(path: baseline).parameters
-        let settings = ["population.children=\(children)",
-                        "budget.baseline_eur_per_year=\(base.budget.baselineEurPerYear * Double(children) / Double(base.population.children))",
-                        "horizon.initial_state=all_well", "horizon.start=1998-01-01", "horizon.warmup_until=2012-01-01",
+        let (baseline, scaled) = try TestScenario.baseline(children: 10_000)
+        let settings = scaled + ["horizon.initial_state=all_well", "horizon.start=1998-01-01", "horizon.warmup_until=2012-01-01",
                         "horizon.end=2015-01-01", "experiment.replications=20", "experiment.seed=5"]
         return (baseline, settings + extra)
     }

@@ -178,8 +178,9 @@ public enum MeanFieldTwin {
     }
 
     /// A JGZ contact: a share reach x funding x detection of each undetected need is noticed
-    /// (onto the service's waiting list where it has one, `context.admission`; under the old
-    /// regime what would go to the team goes to the indication body, `context.oldRegimeRoutes`).
+    /// (a light one only where early help has places), onto the service's waiting list where
+    /// it has one (`context.admission`); under the old regime what would go to the team goes
+    /// to the indication body (`context.oldRegimeRoutes`).
     static func contact(_ y: inout [Double], _ layout: MeanFieldLayout, _ model: CompiledModel, reachFactor: Double, earlyHelp: Bool,
                         context: MeanFieldRates.Context) {
         typealias L = MeanFieldLayout
@@ -187,9 +188,11 @@ public enum MeanFieldTwin {
         let admission = context.admission
         for g in 0..<layout.blocks {
             let b = g * L.blockSize
-            for s in 1...3 {
+            // Without early help (none funded) a light need seen gets advice, not help: it
+            // stays unnoticed, as in the simulation (`Replication.jgzContact`).
+            for s in (earlyHelp ? 1 : 2)...3 {
                 let moved = y[b + L.undetected(s)] * reach * model.jgzDetection[s]
-                let service = s == 1 && earlyHelp ? ServiceKind.jgzEarlyHelp.rawValue : ServiceKind.neighbourhoodTeam.rawValue
+                let service = s == 1 ? ServiceKind.jgzEarlyHelp.rawValue : ServiceKind.neighbourhoodTeam.rawValue
                 y[b + L.undetected(s)] -= moved
                 y[layout.newEpisodes(.jgz)] += moved
                 if service == ServiceKind.neighbourhoodTeam.rawValue && context.oldRegime != nil {

@@ -41,7 +41,9 @@ extension Replication {
 
     func startCare(_ i: Int, _ service: ServiceKind, waited: Double) {
         setPlace(i, Place.inCare(service))
-        report(i, .started(service, waitedDays: waited))
+        // An episode under way at a settled start did not begin in the horizon: not a start.
+        let underWay = !underWayAtStart.isEmpty && underWayAtStart.remove(i) != nil
+        if !underWay { report(i, .started(service, waitedDays: waited)) }
         let noticedAt = children.all[i].since
         if noticedAt >= 0 {
             // The first care since the need was noticed: time to help. The moment it was
@@ -63,7 +65,7 @@ extension Replication {
         // After a hand-over the receiving organisation does its own intake first.
         let intake = children.has(i, ChildFlag.referralHandover) ? model.duplicateIntakeDays : 0
         children.clear(i, ChildFlag.referralIndication | ChildFlag.referralHandover)
-        scheduleCareEnd(i, service, extraDays: intake)
+        scheduleCareEnd(i, service, extraDays: intake, underWay: underWay)
     }
 
     /// Counts the child once per budget year as a user of each kind of care it is in.
@@ -85,12 +87,23 @@ extension Replication {
         report(i, .newUser(marks: new, firstCare: old & UserMark.youthCare == 0))
     }
 
-    func scheduleCareEnd(_ i: Int, _ service: ServiceKind, extraDays: Double = 0) {
-        var length = model.durations[service.rawValue].sample(streams.careDuration)
+    /// Schedules the end of the episode beginning now; `underWay`: of an episode met under
+    /// way at a settled start, whose time still to run is the residual of the service's
+    /// duration (stream 14) and whose stay is counted from the drawn moment it began.
+    func scheduleCareEnd(_ i: Int, _ service: ServiceKind, extraDays: Double = 0, underWay: Bool = false) {
+        var length: Double, elapsed = 0.0
+        if underWay {
+            (length, elapsed) = model.durations[service.rawValue].residual(streams.initialState)
+        } else {
+            length = model.durations[service.rawValue].sample(streams.careDuration)
+        }
         if service == .specialisedAmbulant || service == .residential {
             length *= durationDriftNow
-            report(i, .specialisedEpisodeBegun(service, days: length))
+            elapsed *= durationDriftNow
+            if !underWay { report(i, .specialisedEpisodeBegun(service, days: length)) }
         }
+        // The stay counts from the drawn start of the episode (not before the child's birth).
+        if underWay { children.all[i].since = Float(events.now - min(elapsed, age(i))) }
         let end = events.now + extraDays + length
         // Care running at the leaving age may continue up to the continuation age.
         let leaveTime = children.all[i].birthDay + model.continuationAgeDays

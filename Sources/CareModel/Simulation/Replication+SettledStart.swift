@@ -3,7 +3,10 @@
 extension Replication {
     /// Gives child `i` of the initial population its state and its first event. A child
     /// expected in care is referred to that service on day 0 (places open with the first
-    /// budget year, which admits as many as there are). A child expected on a waiting list
+    /// budget year, which admits as many as there are) and is met in an episode under way:
+    /// its time still to run is the residual of the service's duration, length-biased
+    /// (`DurationDistribution.residual`), and its stay counts from the drawn moment the
+    /// episode began, before the horizon. A child expected on a waiting list
     /// is returned with its service and stage: `startSettledWaiting` puts it on the list
     /// once every child in care has been referred, so that the first year's places go to
     /// those in care and the lists keep their order (the longest waiting first).
@@ -23,6 +26,7 @@ extension Replication {
         case L.placed(1)...L.placed(3):
             // Placed or not, an order is youth protection; the placement is drawn as at any start.
             setNeed(i, state - L.placed(1) + 1)
+            underWayAtStart.insert(i)
             refer(i, to: .youthProtection)
         case L.firstStep...:
             // In the old regime's indication step (the step is memoryless: a fresh one is exact).
@@ -39,6 +43,7 @@ extension Replication {
         default:
             let offset = state - L.care(0, 1)
             setNeed(i, offset % 3 + 1)
+            underWayAtStart.insert(i)
             refer(i, to: ServiceKind(rawValue: offset / 3)!)
         }
         return nil

@@ -95,6 +95,10 @@ public final class Replication {
     /// The day whose events' children were last prefetched (`prefetchDay`).
     var prefetchedDay = -Double.infinity
 
+    /// Children the settled start puts in care (an episode under way) until the first
+    /// budget year's places admit them; emptied once it has.
+    var underWayAtStart: Set<Int> = []
+
     var rows: [PeriodRow] = []
     var periodIndex = 0
     var initialChildren = 0
@@ -137,6 +141,8 @@ public final class Replication {
         createInitialPopulation()
         if model.warmupDay <= 0 { chooseStoryHouseholds() }
         try openYear(model.parameters.horizon.start.year)
+        // Those not admitted (more drawn in care than places) start fresh episodes later.
+        underWayAtStart = []
         events.schedule(at: model.periodBoundaries[1], priority: ModelPriority.periodClose, kind: EventKind.periodBoundary.rawValue)
         if model.transitionDay >= 0 && model.transitionDay < model.endDay {
             events.schedule(at: model.transitionDay, priority: ModelPriority.yearStart, kind: EventKind.transition.rawValue)
