@@ -79,7 +79,27 @@ public final class RandomStream {
             cumulative += weights[i]
             if target < cumulative { return i }
         }
-        // Rounding can leave target == total: return the last positive weight.
+        return Self.lastPositive(weights)
+    }
+
+    /// As `index(weights:total:)` for the same uniform, with the weights' running sums
+    /// precomputed (`runningSums[i]` = weights[0] + … + weights[i], added in that order):
+    /// the same index, found by a binary search. For fixed tables drawn from many times
+    /// whose draws must equal `index(weights:total:)`'s (the settled start's states).
+    @inlinable
+    public func index(runningSums sums: UnsafeBufferPointer<Double>, weights: UnsafeBufferPointer<Double>) -> Int {
+        let target = runway_rng_uniform(rng) * sums[sums.count - 1]
+        // The first index whose running sum exceeds the target (the sums never decrease).
+        var low = 0, high = sums.count
+        while low < high {
+            let middle = (low + high) / 2
+            if target < sums[middle] { high = middle } else { low = middle + 1 }
+        }
+        return low < sums.count ? low : Self.lastPositive(weights)
+    }
+
+    /// Rounding can leave target == total: the last positive weight.
+    @inlinable static func lastPositive(_ weights: UnsafeBufferPointer<Double>) -> Int {
         var last = weights.count - 1
         while last > 0 && weights[last] <= 0 { last -= 1 }
         return last

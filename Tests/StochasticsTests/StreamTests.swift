@@ -44,4 +44,20 @@ import Testing
         #expect(s.p50 == 5.5)
         #expect(GSLRuntime.version.hasPrefix("2."))
     }
+
+    /// The binary search over running sums returns, uniform for uniform, the index the
+    /// linear scan returns (zero weights included), so the settled start's draws did not change.
+    @Test func runningSumsDrawTheSameIndexAsWeights() {
+        let weights: [Double] = [0.1, 0, 0.25, 1e-9, 0.3, 0, 0.05, 0.2999999990, 0]
+        var sums = weights
+        for k in 1..<sums.count { sums[k] = sums[k - 1] + weights[k] }
+        let total = sums[sums.count - 1]
+        let a = RandomStream(seed: 5, replication: 1, stream: 2)
+        let b = RandomStream(seed: 5, replication: 1, stream: 2)
+        weights.withUnsafeBufferPointer { w in
+            sums.withUnsafeBufferPointer { s in
+                for _ in 0..<20_000 { #expect(a.index(weights: w, total: total) == b.index(runningSums: s, weights: w)) }
+            }
+        }
+    }
 }

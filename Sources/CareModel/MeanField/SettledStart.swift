@@ -64,26 +64,16 @@ public struct SettledStart: Sendable {
         return probabilities[band(ageDays)][b..<(b + MeanFieldLayout.blockSize)]
     }
 
-    /// Draws the state of a child of block (group, covered) at age `ageDays` from one
-    /// uniform `u` in [0, 1): exactly the state `index(weights: states(...), total: their
-    /// sum)` returns for the same uniform (the same sums, compared the same way), found
-    /// in O(log 86).
-    func drawState(ageDays: Double, group: Int, covered: Bool, uniform u: Double) -> Int {
+    /// Draws the state of a child of block (group, covered) at age `ageDays`: exactly the
+    /// state `stream.index(weights: states(...), total: their sum)` returns, found by a
+    /// binary search over the precomputed running sums.
+    func drawState(ageDays: Double, group: Int, covered: Bool, stream: RandomStream) -> Int {
         let band = band(ageDays), b = layout.block(group: group, covered: covered), size = MeanFieldLayout.blockSize
-        return runningSums[band].withUnsafeBufferPointer { all in
-            let sums = UnsafeBufferPointer(rebasing: all[b..<(b + size)])
-            let target = u * sums[size - 1]
-            // The first state whose running sum exceeds the target (the sums never decrease).
-            var low = 0, high = size
-            while low < high {
-                let middle = (low + high) / 2
-                if target < sums[middle] { high = middle } else { low = middle + 1 }
+        return runningSums[band].withUnsafeBufferPointer { sums in
+            probabilities[band].withUnsafeBufferPointer { weights in
+                stream.index(runningSums: UnsafeBufferPointer(rebasing: sums[b..<(b + size)]),
+                             weights: UnsafeBufferPointer(rebasing: weights[b..<(b + size)]))
             }
-            if low < size { return low }
-            // Rounding can leave target == total: the last state with a positive probability.
-            var last = size - 1
-            while last > 0 && probabilities[band][b + last] <= 0 { last -= 1 }
-            return last
         }
     }
 

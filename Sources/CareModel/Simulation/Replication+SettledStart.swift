@@ -13,7 +13,7 @@ extension Replication {
     func startSettled(_ i: Int, _ settled: SettledStart) -> (service: ServiceKind, stage: Int)? {
         typealias L = MeanFieldLayout
         let state = settled.drawState(ageDays: age(i), group: Int(children.all[i].risk), covered: children.has(i, ChildFlag.schoolCovered),
-                                      uniform: streams.initialState.uniform())
+                                      stream: streams.initialState)
         switch state {
         case L.well:
             scheduleHome(i)
