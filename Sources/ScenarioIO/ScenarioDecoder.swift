@@ -111,7 +111,8 @@ enum ScenarioDecoder {
             crisisPerYearSevere: try r.double("crisis_per_year_severe", .rate),
             relapsePerYear: try r.double("relapse_per_year", .rate),
             burdenWeights: try perSeverity(r, "burden_weights", .weight, fixedBecause: Fixed.burdenWeight),
-            recognitionFactor: try r.double("recognition_factor", .multiplier))
+            recognitionFactor: try r.double("recognition_factor", .multiplier),
+            onsetFactor: try r.double("onset_factor", .multiplier))
         try r.finish()
         return n
     }

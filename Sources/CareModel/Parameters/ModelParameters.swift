@@ -136,10 +136,13 @@ public struct NeedParameters: Sendable, Codable, Equatable {
     /// care by the family (self-referral) or a GP (detection and referral): the secular
     /// rise of recognised need before 2015 (1 = no trend).
     public var recognitionFactor: Double
+    /// Factor on the onset hazards (`onset`): more of what children go through counted as
+    /// a need over the years before 2015 (1 = no trend).
+    public var onsetFactor: Double
 
     public init(onset: [OnsetBand], escalationPerYear: PerSeverity<Double>, spontaneousResolutionPerYear: PerSeverity<Double>,
                 selfReferralPerYear: PerSeverity<Double>, crisisPerYearSevere: Double, relapsePerYear: Double,
-                burdenWeights: PerSeverity<Double>, recognitionFactor: Double = 1) {
+                burdenWeights: PerSeverity<Double>, recognitionFactor: Double = 1, onsetFactor: Double = 1) {
         self.onset = onset
         self.escalationPerYear = escalationPerYear
         self.spontaneousResolutionPerYear = spontaneousResolutionPerYear
@@ -148,6 +151,7 @@ public struct NeedParameters: Sendable, Codable, Equatable {
         self.relapsePerYear = relapsePerYear
         self.burdenWeights = burdenWeights
         self.recognitionFactor = recognitionFactor
+        self.onsetFactor = onsetFactor
     }
 }
 

@@ -149,7 +149,8 @@ public struct CompiledModel: Sendable {
         continuationAgeDays = pop.continueCareUntilAge * daysPerYear
         schoolAgeDays = schoolAge
         onsetBandStart = bandStarts
-        onsetPerDay = needs.onset.map { $0.perYear / daysPerYear }
+        // The onset factor is compiled into the rates, as the recognition factor below.
+        onsetPerDay = needs.onset.map { $0.perYear * needs.onsetFactor / daysPerYear }
         riskOnsetMultiplier = pop.riskGroups.map(\.onsetMultiplier)
         riskEscalationMultiplier = pop.riskGroups.map(\.escalationMultiplier)
         riskShares = pop.riskGroups.map(\.share)
