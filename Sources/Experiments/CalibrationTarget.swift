@@ -101,6 +101,9 @@ public enum CalibrationQuantity: String, CaseIterable, Sendable {
     /// Children on the specialised waiting lists (ambulant and residential), mean over the
     /// periods, per child.
     case waitingShare = "waiting_share"
+    /// Children on the specialised waiting lists who have waited more than 9 weeks, mean
+    /// over the periods, per child (as waiting_list_9w_2008 counts them, on one day).
+    case longWaitShare = "long_wait_share"
 
     /// `values`: summary metric values (MetricCatalog order); `years`: years after warm-up.
     public func value(_ values: [Double], years: Double) -> Double {
@@ -126,6 +129,8 @@ public enum CalibrationQuantity: String, CaseIterable, Sendable {
             return v("mean_wait_days_ambulant")
         case .waitingShare:
             return (v("waiting_ambulant") + v("waiting_residential")) / children
+        case .longWaitShare:
+            return v("waiting_over_9_weeks") / children
         }
     }
 }

@@ -45,6 +45,12 @@ public struct WaitQueue: Sendable {
         live -= 1
     }
 
+    /// How many entries satisfy `isCounted` (stale ones included unless it checks them):
+    /// for a look at the list, not for serving it.
+    public func count(where isCounted: (QueueEntry) -> Bool) -> Int {
+        levels.reduce(0) { $0 + $1.reduce(0) { $0 + (isCounted($1) ? 1 : 0) } }
+    }
+
     /// Removes and returns the first live entry: highest level first, then FIFO.
     /// `isLive` tells whether an entry is still current.
     @inlinable

@@ -53,6 +53,17 @@ import Testing
         }
     }
 
+    /// The long waits are part of the specialised lists; when the places are far too few
+    /// the list grows for years and most on it have waited more than 9 weeks.
+    @Test func longWaitsAreTheSpecialisedListsOlderThanNineWeeks() throws {
+        for r in try TestScenario.run(Self.overrides + ["services.specialised_ambulant.places_per_1000_children=2"]) {
+            let long = TestScenario.column(r, "waiting_over_9_weeks")
+            let lists = zip(TestScenario.column(r, "waiting_ambulant"), TestScenario.column(r, "waiting_residential")).map(+)
+            #expect(zip(long, lists).allSatisfy { $0 <= $1 })
+            #expect(long.last! > 0.5 * lists.last!, "\(long.last!) of \(lists.last!)")
+        }
+    }
+
     /// Every stay that started has ended or is still going: in care at the end = starts - stays ended.
     @Test func staysThatStartAreStaysThatEndOrGoOn() throws {
         for r in try TestScenario.run(Self.overrides) {

@@ -10,6 +10,9 @@ extension MetricCatalog {
                 Double($0.resources[s.rawValue].queue.count - $0.outside.waiting[s.rawValue])
             }
         }
+        d.append(.init("waiting_over_9_weeks", "children", "children on the waiting lists of specialised ambulant and residential care who have waited more than 9 weeks (63 days) at the end of the period, as the pre-2015 list figures count them (waiting_list_9w_2008)", .stock) {
+            $0.waitingLongerThan(days: 63, in: [.specialisedAmbulant, .residential])
+        })
         d += all.map { s in
             .init("in_care_\(s.key)", "children", "children in \(s.displayName) at the end of the period", .stock) {
                 Double($0.resources[s.rawValue].inUse - $0.outside.inCare[s.rawValue])

@@ -130,6 +130,17 @@ extension Replication {
         admitFromQueue(service)
     }
 
+    /// This municipality's children on the lists of `services` who joined more than `days` ago.
+    func waitingLongerThan(days: Double, in services: [ServiceKind]) -> Double {
+        services.reduce(0) { total, service in
+            let waitingPlace = Place.waiting(service)
+            return total + Double(resources[service.rawValue].queue.count(where: { e in
+                e.subject >= 0 && events.now - e.enqueuedAt > days
+                    && children.all[Int(e.subject)].ticket == e.ticket && children.all[Int(e.subject)].place == waitingPlace
+            }))
+        }
+    }
+
     func admitFromQueue(_ service: ServiceKind) {
         let r = service.rawValue
         let waitingPlace = Place.waiting(service)
