@@ -31,6 +31,28 @@ import Testing
         }
     }
 
+    /// A child is counted once a year as a user of a kind of care, so the first year's users
+    /// are at most the children in it on day 0 plus those who start in the year. Youth
+    /// protection has no cap: a settled start's children in it began before the first
+    /// budget year opened, and opening it once counted them a second time.
+    @Test func aSettledStartCountsItsFirstYearsUsersOnce() throws {
+        for r in try TestScenario.run(["horizon.initial_state=settled"] + Self.overrides) {
+            let firstYear = r.rows.filter { $0.periodStart.year == r.rows[0].periodStart.year }
+            func total(_ m: String) -> Double { firstYear.reduce(0) { $0 + $1.values[MetricCatalog.index(m)] } }
+            /// In care on day 0 and starting during the first year.
+            func everIn(_ service: String) -> Double {
+                let first = r.rows[0].values
+                func v(_ m: String) -> Double { first[MetricCatalog.index(m)] }
+                let onDayZero = v("in_care_\(service)") - v("starts_\(service)") + v("stays_ended_\(service)")
+                return onDayZero + total("starts_\(service)")
+            }
+            #expect(everIn("protection") > 0)
+            #expect(total("users_youth_protection") <= everIn("protection"))
+            #expect(total("users_without_stay") <= everIn("team") + everIn("ambulant"))
+            #expect(total("users_with_stay") <= everIn("residential") + everIn("protection"))
+        }
+    }
+
     /// Every stay that started has ended or is still going: in care at the end = starts - stays ended.
     @Test func staysThatStartAreStaysThatEndOrGoOn() throws {
         for r in try TestScenario.run(Self.overrides) {

@@ -12,10 +12,14 @@ extension Replication {
         yearAccount = funding.account
         // A new year: everyone in care counts as a user of it again. Before any place
         // changes, so that a child admitted now is counted once (not again by this loop).
-        yearUsers = 0
-        for i in children.all.indices where children.all[i].yearMarks != 0 || Place.isInCare(children.all[i].place) {
-            children.all[i].yearMarks = 0
-            countUser(i)
+        // Not in the first year: the children a settled start put in care (youth protection
+        // has no cap, so they start before this) were already counted as its users.
+        if year > model.parameters.horizon.start.year {
+            yearUsers = 0
+            for i in children.all.indices where children.all[i].yearMarks != 0 || Place.isInCare(children.all[i].place) {
+                children.all[i].yearMarks = 0
+                countUser(i)
+            }
         }
         // In a region the other municipalities' places join this one's in one pool.
         for service in ServiceKind.allCases {
