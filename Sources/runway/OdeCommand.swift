@@ -12,7 +12,7 @@ struct OdeCommand: ParsableCommand {
         The twin solves the expected flows of children between needs and services as ordinary differential equations \
         over monthly birth cohorts: one deterministic solution, so no replications and no intervals. Started settled, services \
         whose places bind at the start have waiting lists that admit at the steady state's rates (mean_wait_days_* are 0); \
-        started all well it has no queues. It treats care durations as exponential with the scenario's means, and leaves \
+        started all well it has no queues. It treats care durations as exponential with the scenario's means (specialised ambulant care's, which spread more, as two phases with their spread too), and leaves \
         out the transition's lost cases, the deficit policies' feedback, debt help, school-to-work support and the regional \
         pool; where capacity binds, the simulation's waiting lists make the difference. \
         Writes <output>/<scenario>/ode-<run-id>/ with timeseries.csv, summary.csv and equity.csv (one 'replication', number 0), \

@@ -102,13 +102,7 @@ import Validation
             let band = t * s.standardDeviation / Double(s.count).squareRoot()
             let expected: Double = try #require(twin.expected(stock))
             report.append("\(stock): simulation \(s.mean) ± \(band), twin \(expected)")
-            // Known gap: the fluid list (an Erlang chain standing in for first come, first
-            // served) is about a fifth longer than the simulation's at this size (38
-            // against 31 ± 7 with seed 5); within the band with the old generator, just
-            // outside it with taus2. Checked against the band widened by a quarter of
-            // the simulation's mean until the twin's queue is refined.
-            let allowance = stock == "waiting_ambulant" ? 0.25 * s.mean : 0
-            #expect(abs(s.mean - expected) <= band + allowance, "\(stock): simulation \(s.mean) ± \(band), twin \(expected)")
+            #expect(abs(s.mean - expected) <= band, "\(stock): simulation \(s.mean) ± \(band), twin \(expected)")
         }
         print(report.joined(separator: "\n"))
         return t

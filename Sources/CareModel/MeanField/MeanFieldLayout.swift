@@ -13,7 +13,7 @@ struct MeanFieldLayout {
     static let stages = 4
     /// Specialised services a referral step leads to (ambulant, residential).
     static let stepTargets = 2
-    static let blockSize = firstStep + stepTargets * 3
+    static let blockSize = firstAmbulantLong + 3
     static let well = 0
     static let wellRelapseRisk = 1
     /// Undetected need of severity s (1...3), at home.
@@ -30,6 +30,18 @@ struct MeanFieldLayout {
     /// (0 = specialised ambulant, 1 = residential), with need s (its current need).
     static func referralStep(_ target: Int, _ s: Int) -> Int { firstStep + target * 3 + (s - 1) }
     static let firstStep = firstWaiting + servicesWithPlaces * 3 * stages
+    /// In specialised ambulant care with need s, in the long phase of its episode
+    /// (`MeanFieldAmbulantPhases`; `care(ambulant, s)` is the short phase). Last in the
+    /// block, so that it stays empty, and the settled start's draws unchanged, where
+    /// ambulant durations spread no more than an exponential's.
+    static func ambulantLong(_ s: Int) -> Int { firstAmbulantLong + (s - 1) }
+    static let firstAmbulantLong = firstStep + stepTargets * 3
+    /// The states in which care at `service` with need s begins, with their shares: both
+    /// phases for specialised ambulant care, the one state otherwise.
+    static func careStates(_ service: Int, _ s: Int, _ phases: MeanFieldAmbulantPhases) -> [(state: Int, share: Double)] {
+        guard service == ServiceKind.specialisedAmbulant.rawValue else { return [(care(service, s), 1)] }
+        return [(care(service, s), phases.shortShare), (ambulantLong(s), phases.longShare)]
+    }
     /// The service a referral step leads to.
     static func stepService(_ target: Int) -> ServiceKind { target == 0 ? .specialisedAmbulant : .residential }
 

@@ -15,6 +15,8 @@ struct MeanFieldOldRegime {
     let residentialShare: Double
     /// Whether the body has an indication step of its own (the simulation counts its indications then).
     let indicates: Bool
+    /// How an ambulant episode begun from the body's step splits into the twin's phases.
+    let ambulantPhases: MeanFieldAmbulantPhases
 
     /// The old regime in force under `model` at time `now` (days since the start), or nil.
     init?(_ model: CompiledModel, now: Double) {
@@ -24,6 +26,7 @@ struct MeanFieldOldRegime {
         stepPerDay = model.oldRegimeReferralStepPerDay[1 | (model.hasHandover ? 2 : 0)]
         residentialShare = model.parameters.services.neighbourhoodTeam.residentialShareOfSevereReferrals
         indicates = old.indicationMeanDays > 0
+        ambulantPhases = MeanFieldAmbulantPhases(model.durations[ServiceKind.specialisedAmbulant.rawValue])
     }
 
     /// A share of the needs sent to the body: the state of the child's block it moves to,
@@ -53,7 +56,9 @@ struct MeanFieldOldRegime {
                 if stepPerDay > 0 {
                     out.append(Destination(state: L.referralStep(target, s), share: onward, starts: nil, counter: counter))
                 } else if admission[service] == nil {
-                    out.append(Destination(state: L.care(service, s), share: onward, starts: service, counter: counter))
+                    for (state, part) in L.careStates(service, s, ambulantPhases) {
+                        out.append(Destination(state: state, share: onward * part, starts: service, counter: counter))
+                    }
                 } else {
                     out.append(Destination(state: L.waiting(service, s, 0), share: onward, starts: nil, counter: counter))
                 }
@@ -65,7 +70,7 @@ struct MeanFieldOldRegime {
     /// The end of the old regime: children still in the step join their list (or start
     /// care) at once. The simulation continues them at the municipal indication step's rate
     /// (policies.indication_mean_days), which the twin leaves out, as it leaves out that step.
-    static func endStep(_ y: inout [Double], _ layout: MeanFieldLayout, admission: [Double?]) {
+    static func endStep(_ y: inout [Double], _ layout: MeanFieldLayout, admission: [Double?], ambulantPhases: MeanFieldAmbulantPhases) {
         typealias L = MeanFieldLayout
         for g in 0..<layout.blocks {
             let b = g * L.blockSize
@@ -76,7 +81,7 @@ struct MeanFieldOldRegime {
                     guard moved != 0 else { continue }
                     y[b + L.referralStep(target, s)] = 0
                     if admission[service] == nil {
-                        y[b + L.care(service, s)] += moved
+                        for (state, part) in L.careStates(service, s, ambulantPhases) { y[b + state] += moved * part }
                         y[layout.starts(service)] += moved
                     } else {
                         y[b + L.waiting(service, s, 0)] += moved

@@ -2,7 +2,7 @@ import Stochastics
 
 /// The right-hand side of the mean-field equations: the expected flows between the
 /// states of MODEL.md's child, with care durations taken as exponential (rate 1 /
-/// mean). Where a service's places bind, referrals join its waiting list, which admits at
+/// mean), specialised ambulant care's as two phases (`MeanFieldAmbulantPhases`). Where a service's places bind, referrals join its waiting list, which admits at
 /// the rate `context.admission` sets (found by `MeanFieldTwin.steadyState`). Rates that change with age or the
 /// budget year are set in `context` between integration segments.
 struct MeanFieldRates {
@@ -31,16 +31,22 @@ struct MeanFieldRates {
 
     /// The parameter set in force (switched at dated values' change dates).
     var model: CompiledModel {
-        didSet { endRate = model.durations.map { 1 / $0.mean } }
+        didSet {
+            endRate = model.durations.map { 1 / $0.mean }
+            ambulantPhases = MeanFieldAmbulantPhases(model.durations[ServiceKind.specialisedAmbulant.rawValue])
+        }
     }
     let layout: MeanFieldLayout
     var context = Context()
     private(set) var endRate: [Double]
+    /// Specialised ambulant episodes as two phases (their spread, `MeanFieldAmbulantPhases`).
+    private(set) var ambulantPhases: MeanFieldAmbulantPhases
 
     init(model: CompiledModel, layout: MeanFieldLayout) {
         self.model = model
         self.layout = layout
         endRate = model.durations.map { 1 / $0.mean }
+        ambulantPhases = MeanFieldAmbulantPhases(model.durations[ServiceKind.specialisedAmbulant.rawValue])
     }
 
     func evaluate(_ y: UnsafePointer<Double>, _ dy: UnsafeMutablePointer<Double>) {
@@ -52,6 +58,7 @@ struct MeanFieldRates {
         let protection = ServiceKind.youthProtection.rawValue
         let placement = p.youthProtection.placementProbability
         let admission = context.admission
+        let phases = ambulantPhases
         func c(_ counter: L.Counter) -> Int { layout.counter(counter) }
 
         for g in 0..<layout.groups {
@@ -63,6 +70,12 @@ struct MeanFieldRates {
                     dy[b + from] -= amount
                     dy[b + to] += amount
                     return amount
+                }
+                /// Care at `service` with need s begins: specialised ambulant care in one of
+                /// its two phases. Returns the amount.
+                func beginCare(_ from: Int, _ service: Int, _ s: Int, _ rate: Double) -> Double {
+                    guard service == ambulant else { return flow(from, L.care(service, s), rate) }
+                    return flow(from, L.care(ambulant, s), rate * phases.shortShare) + flow(from, L.ambulantLong(s), rate * phases.longShare)
                 }
                 /// A referral to `service` with need s: care at once, or its waiting list
                 /// when the service has one (its places bind); under the old regime a
@@ -77,7 +90,7 @@ struct MeanFieldRates {
                         return rate * y[b + from]
                     }
                     if admission[service] == nil {
-                        let amount = flow(from, L.care(service, s), rate)
+                        let amount = beginCare(from, service, s, rate)
                         dy[layout.starts(service)] += amount
                         return amount
                     }
@@ -142,7 +155,7 @@ struct MeanFieldRates {
                                 if stage + 1 < L.stages {
                                     _ = flow(w, L.waiting(service, s, stage + 1), stageRate)
                                 } else {
-                                    dy[layout.starts(service)] += flow(w, L.care(service, s), stageRate)
+                                    dy[layout.starts(service)] += beginCare(w, service, s, stageRate)
                                 }
                             }
                         }
@@ -167,24 +180,31 @@ struct MeanFieldRates {
 
                 for service in 0..<ServiceKind.allCases.count {
                     for s in 1...3 {
-                        let from = L.care(service, s)
-                        let end = endRate[service]
-                        let resolve = model.resolveProbability[service][s]
-                        let resolved = flow(from, L.wellRelapseRisk, end * resolve)
-                        dy[c(.resolved)] += resolved
-                        dy[c(.resolvedInCare)] += resolved
-                        let onward = end * (1 - resolve)
-                        switch ServiceKind(rawValue: service)! {
-                        case .jgzEarlyHelp, .schoolCare:
-                            _ = refer(from, team, s, onward)
-                        case .neighbourhoodTeam:
-                            specialisedReferral(from, s, onward, residentialShare: p.neighbourhoodTeam.residentialShareOfSevereReferrals)
-                        case .specialisedAmbulant where s == 3:
-                            _ = refer(from, residential, 3, onward)
-                        case .specialisedAmbulant, .residential, .youthProtection:
-                            break // another episode in the same place
+                        // Ambulant care ends from each of its two phases (the long one second).
+                        for phase in 0..<(service == ambulant ? 2 : 1) {
+                            let from = phase == 0 ? L.care(service, s) : L.ambulantLong(s)
+                            let end = service != ambulant ? endRate[service] : phase == 0 ? phases.shortRate : phases.longRate
+                            let resolve = model.resolveProbability[service][s]
+                            let resolved = flow(from, L.wellRelapseRisk, end * resolve)
+                            dy[c(.resolved)] += resolved
+                            dy[c(.resolvedInCare)] += resolved
+                            let onward = end * (1 - resolve)
+                            switch ServiceKind(rawValue: service)! {
+                            case .jgzEarlyHelp, .schoolCare:
+                                _ = refer(from, team, s, onward)
+                            case .neighbourhoodTeam:
+                                specialisedReferral(from, s, onward, residentialShare: p.neighbourhoodTeam.residentialShareOfSevereReferrals)
+                            case .specialisedAmbulant where s == 3:
+                                _ = refer(from, residential, 3, onward)
+                            case .specialisedAmbulant:
+                                // Another episode in the same place, in either phase.
+                                _ = flow(from, phase == 0 ? L.ambulantLong(s) : L.care(ambulant, s),
+                                         onward * (phase == 0 ? phases.longShare : phases.shortShare))
+                            case .residential, .youthProtection:
+                                break // another episode in the same place
+                            }
+                            dy[layout.careDays(service)] += y[b + from]
                         }
-                        dy[layout.careDays(service)] += y[b + from]
                     }
                 }
                 for s in 1...3 {

@@ -28,7 +28,8 @@ import Stochastics
 /// modelled), cases lost in the transition's hand-over, the cut_prevention policy's feedback from
 /// one year's deficit to the next year's budgets, care continued past the leaving age
 /// (cohorts leave at the leaving age), household money problems and debt help, school-to-work support, the regional pool (other municipalities' children), the shape of care durations (taken
-/// as exponential with the same mean), and ages within a month-wide cohort. Where none of these matter it is the simulation's exact
+/// as exponential with the same mean; specialised ambulant care's, where they spread more than
+/// an exponential's, as two exponential phases with their spread too: `MeanFieldAmbulantPhases`), and ages within a month-wide cohort. Where none of these matter it is the simulation's exact
 /// expectation, which the tests check.
 public enum MeanFieldTwin {
     public static func solve(_ model: CompiledModel) throws(GSLError) -> ReplicationResult {
@@ -142,7 +143,7 @@ public enum MeanFieldTwin {
                 case .transition:
                     // The team opens; children in the indication body's step go on to their lists.
                     setContext()
-                    MeanFieldOldRegime.endStep(&y, layout, admission: rates.context.admission)
+                    MeanFieldOldRegime.endStep(&y, layout, admission: rates.context.admission, ambulantPhases: rates.ambulantPhases)
                 case .contact:
                     let funding = years[min(years.count - 1, yearIndex(now, yearStarts))]
                     contact(&y, layout, rates.model, reachFactor: funding.jgzReachFactor,
@@ -223,6 +224,7 @@ public enum MeanFieldTwin {
         typealias L = MeanFieldLayout
         var sum = y[b + L.undetected(s)] + y[b + L.placed(s)]
         for service in 0..<ServiceKind.allCases.count { sum += y[b + L.care(service, s)] }
+        sum += y[b + L.ambulantLong(s)]
         for service in 0..<L.servicesWithPlaces {
             for stage in 0..<L.stages { sum += y[b + L.waiting(service, s, stage)] }
         }
@@ -241,6 +243,7 @@ public enum MeanFieldTwin {
                 for s in 1...3 {
                     let withNeed = withNeed(y, b, s)
                     for service in 0..<ServiceKind.allCases.count { v[Stock.care0.rawValue + service] += y[b + L.care(service, s)] }
+                    v[Stock.care0.rawValue + ServiceKind.specialisedAmbulant.rawValue] += y[b + L.ambulantLong(s)]
                     for service in 0..<L.servicesWithPlaces {
                         for stage in 0..<L.stages { v[Stock.waiting0.rawValue + service] += y[b + L.waiting(service, s, stage)] }
                     }

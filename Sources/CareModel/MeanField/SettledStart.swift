@@ -33,7 +33,7 @@ public struct SettledStart: Sendable {
     /// Per age band, each block's running sums of `probabilities` (from 0 at the block's
     /// first state, added in the order `RandomStream.index(weights:total:)` adds them), so
     /// that an initial child's state is found by a binary search (`drawState`) instead of
-    /// a sum and a scan over its block's 86 states.
+    /// a sum and a scan over its block's 89 states.
     let runningSums: [[Double]]
 
     init(bandDays: Double, probabilities: [[Double]], layout: MeanFieldLayout, admission: [Double?], stocks: [Double]) {

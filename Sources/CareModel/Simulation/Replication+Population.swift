@@ -6,13 +6,15 @@ extension Replication {
         let target = model.parameters.population.children
         let stream = streams.population
         var waiting: [(child: Int, service: ServiceKind, stage: Int)] = []
+        // Read once: each read of the model's settled start copies it (retaining its arrays).
+        let settledStart = model.settledStart
         while aliveCount < target {
             let size = householdSizes.sample(stream) + 1
             let household = newHousehold(stream)
             for _ in 0..<min(size, target - aliveCount) {
                 let age = stream.uniform() * model.leavingAgeDays
-                let i = addChild(birthDay: -age, household: household, stream: stream, scheduling: model.settledStart == nil)
-                if let settled = model.settledStart, let list = startSettled(i, settled) { waiting.append((i, list.service, list.stage)) }
+                let i = addChild(birthDay: -age, household: household, stream: stream, scheduling: settledStart == nil)
+                if let settledStart, let list = startSettled(i, settledStart) { waiting.append((i, list.service, list.stage)) }
             }
         }
         startSettledWaiting(waiting)

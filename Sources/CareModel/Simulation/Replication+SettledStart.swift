@@ -28,6 +28,9 @@ extension Replication {
             setNeed(i, state - L.placed(1) + 1)
             underWayAtStart.insert(i)
             refer(i, to: .youthProtection)
+        case L.firstAmbulantLong...:
+            // The long phase of the twin's ambulant episode: in ambulant care, as the short one.
+            startUnderWay(i, .specialisedAmbulant, need: state - L.firstAmbulantLong + 1)
         case L.firstStep...:
             // In the old regime's indication step (the step is memoryless: a fresh one is exact).
             let offset = state - L.firstStep
@@ -42,11 +45,16 @@ extension Replication {
             return (ServiceKind(rawValue: list / 3)!, offset % L.stages)
         default:
             let offset = state - L.care(0, 1)
-            setNeed(i, offset % 3 + 1)
-            underWayAtStart.insert(i)
-            refer(i, to: ServiceKind(rawValue: offset / 3)!)
+            startUnderWay(i, ServiceKind(rawValue: offset / 3)!, need: offset % 3 + 1)
         }
         return nil
+    }
+
+    /// Child `i`, with `need`, is met in care at `service` in an episode under way.
+    private func startUnderWay(_ i: Int, _ service: ServiceKind, need: Int) {
+        setNeed(i, need)
+        underWayAtStart.insert(i)
+        refer(i, to: service)
     }
 
     /// Puts the initial children drawn onto waiting lists on them, the latest stage first.
