@@ -30,9 +30,12 @@ public struct WorkshopSettings: Sendable {
 
     public init() {}
 
-    /// The baseline's settled start in 2010 (each child drawn in the state the mean-field
-    /// twin, waiting lists included, expects; three years reach the old 13-year warm-up's
-    /// level, see validate-model) and the reported years 2013–2024: 15 simulated years.
+    /// A settled start in 2010 (each child drawn in the state the mean-field twin, waiting
+    /// lists included, expects) with three years to settle, and the reported years
+    /// 2013–2024: 15 simulated years. baseline.yaml itself needs no warm-up after its
+    /// settled start, but every shipped scenario is a starting point, and those whose
+    /// additions the twin leaves out (money problems, a regional pool, school-to-work,
+    /// care to 23) start them from nothing and keep three years.
     public static let workshopHorizon = [
         "horizon.start=2010-01-01", "horizon.initial_state=settled", "horizon.warmup_until=2013-01-01", "horizon.end=2025-01-01",
     ]
