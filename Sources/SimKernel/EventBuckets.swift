@@ -1,5 +1,5 @@
 /// The event list's future windows, on two levels: events of the group of windows the
-/// clock is in (`groupSize` windows wide) wait in one buffer per window; events of later
+/// clock is in (2^`groupShift` = 32 windows) wait in one buffer per window; events of later
 /// groups wait in one buffer per group, and are moved to their windows when the clock
 /// enters the group. All unsorted; the event list sorts a window when it reaches it.
 ///
@@ -18,7 +18,6 @@
 struct EventBuckets: ~Copyable {
     /// A group is 2^groupShift windows.
     @usableFromInline static let groupShift = 5
-    static var groupSize: Int { 1 << groupShift }
 
     /// The windows of the open groups, by window index.
     @usableFromInline var windows = EventBufferTable()
@@ -60,12 +59,12 @@ struct EventBuckets: ~Copyable {
     mutating func open(through last: Int, windowOf: (Event) -> Int) {
         var group = openGroups
         while group <= Swift.min(last, groups.count - 1) {
-            let events = groups.slots + group
-            for i in 0..<events.pointee.count {
-                let event = events.pointee[i]
+            let waiting = groups.slots + group
+            for i in 0..<waiting.pointee.count {
+                let event = waiting.pointee[i]
                 windows.append(event, to: windowOf(event))
             }
-            events.pointee.release()
+            waiting.pointee.release()
             group += 1
         }
         openGroups = last + 1

@@ -24,14 +24,16 @@ public final class RandomStream {
 
     public init(seed: UInt64) {
         GSLRuntime.prepare()
-        // taus2 seeds from the low 32 bits of an unsigned long; fold 64 bits so no seed bit is ignored.
-        guard let rng = runway_blocks_alloc(runway_rng_taus2(), UInt(truncatingIfNeeded: seed ^ (seed >> 32))) else {
+        guard let rng = runway_blocks_alloc(runway_rng_taus2(), Self.taus2Seed(seed)) else {
             fatalError("runway_blocks_alloc failed: out of memory")
         }
         self.rng = rng
         blocks = rng.pointee.state.assumingMemoryBound(to: runway_blocks.self)
         self.seed = seed
     }
+
+    /// taus2 seeds from the low 32 bits of an unsigned long; fold 64 bits so no seed bit is ignored.
+    static func taus2Seed(_ seed: UInt64) -> UInt { UInt(truncatingIfNeeded: seed ^ (seed >> 32)) }
 
     public convenience init(seed: UInt64, replication: Int, stream: UInt32) {
         self.init(seed: StreamSeed.derive(seed: seed, replication: replication, stream: stream))

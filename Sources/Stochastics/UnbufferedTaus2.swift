@@ -9,7 +9,7 @@ final class UnbufferedTaus2 {
     init(seed: UInt64) {
         GSLRuntime.prepare()
         rng = gsl_rng_alloc(runway_rng_taus2())!
-        gsl_rng_set(rng, UInt(truncatingIfNeeded: seed ^ (seed >> 32)))
+        gsl_rng_set(rng, RandomStream.taus2Seed(seed))
     }
 
     convenience init(seed: UInt64, replication: Int, stream: UInt32) {
