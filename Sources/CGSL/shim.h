@@ -10,6 +10,7 @@
 #include <gsl/gsl_odeiv2.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_version.h>
+#include "rng_blocks.h"
 
 /* Swift 6 rejects GSL's global type pointers as shared mutable state,
    so they are reached through these accessors. */
@@ -17,9 +18,6 @@ static inline const gsl_rng_type *runway_rng_taus2(void) { return gsl_rng_taus2;
 static inline const gsl_odeiv2_step_type *runway_step_rkf45(void) { return gsl_odeiv2_step_rkf45; }
 static inline const gsl_odeiv2_step_type *runway_step_rk8pd(void) { return gsl_odeiv2_step_rk8pd; }
 static inline const gsl_multimin_fminimizer_type *runway_nmsimplex2(void) { return gsl_multimin_fminimizer_nmsimplex2; }
-/* gsl_rng_uniform as gsl_rng.h defines it under HAVE_INLINE: the generator's own
-   get_double, reached without the extra call into libgsl. */
-static inline double runway_rng_uniform(const gsl_rng *r) { return (r->type->get_double)(r->state); }
 static inline const char *runway_gsl_version(void) { return GSL_VERSION; }
 
 #endif

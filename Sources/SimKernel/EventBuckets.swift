@@ -1,63 +1,72 @@
-/// The event list's future windows: one `EventBuffer` of unsorted events per window
-/// index, in memory this table owns.
+/// The event list's future windows, on two levels: events of the group of windows the
+/// clock is in (2^`groupShift` = 32 windows) wait in one buffer per window; events of later
+/// groups wait in one buffer per group, and are moved to their windows when the clock
+/// enters the group. All unsorted; the event list sorts a window when it reaches it.
 ///
-/// Why not `[ContiguousArray<Event>]`: appending to an array inside an array checks both
-/// arrays' storage for sharing and the index for bounds on every event scheduled ahead.
-/// Windows before the current one stay in the table, empty and without storage.
+/// Why two levels (issue 17): with one buffer per window, a national run appends each
+/// event scheduled months or years ahead to one of thousands of windows, and that
+/// window's slot and its last cache line are almost always cache misses (the largest
+/// single cost of the event list at 720,000 children). A group is 32 days in Runway, so
+/// the buffers receiving far events are 32 times fewer and stay in cache; moving a group's
+/// events into its 32 windows later is a pass over memory in order.
+///
+/// The order of events within a window's buffer changes (a window holds its group's
+/// events first, then those scheduled after the group opened), but the event list sorts
+/// each window by (time, priority, sequence), a total order, so the events come out in
+/// the same order as with one level.
 @usableFromInline
 struct EventBuckets: ~Copyable {
-    @usableFromInline var slots: UnsafeMutablePointer<EventBuffer>
-    /// Windows 0..<windowCount exist (empty or not).
-    @usableFromInline var windowCount = 0
-    @usableFromInline var capacity: Int
-    /// Events waiting in all windows.
+    /// A group is 2^groupShift windows.
+    @usableFromInline static let groupShift = 5
+
+    /// The windows of the open groups, by window index.
+    @usableFromInline var windows = EventBufferTable()
+    /// The groups not yet open, by group index (window index >> groupShift).
+    @usableFromInline var groups = EventBufferTable()
+    /// Groups 0..<openGroups have been split into their windows.
+    @usableFromInline var openGroups = 0
+    /// Events waiting in all windows and groups.
     @usableFromInline var events = 0
 
-    @inlinable
-    init() {
-        capacity = 64
-        slots = .allocate(capacity: capacity)
-    }
+    @inlinable init() {}
 
-    @inlinable deinit { // inlinable like EventBuffer's (see there)
-        slots.deinitialize(count: windowCount)
-        slots.deallocate()
-    }
-
-    /// Appends `event` to window `k`, creating the windows up to `k` if needed.
+    /// Appends `event` to window `k` (k >= 0), or to its group while that is not open.
     @inlinable @inline(__always)
     mutating func append(_ event: Event, toWindow k: Int) {
-        if k >= windowCount { addWindows(through: k) }
-        slots[k].append(event)
+        let group = k >> Self.groupShift
+        if group < openGroups {
+            windows.append(event, to: k)
+        } else {
+            groups.append(event, to: group)
+        }
         events += 1
     }
 
-    @inlinable func hasEvents(inWindow k: Int) -> Bool {
-        k < windowCount && slots[k].count > 0
+    /// Moves window `k`'s events to the end of `buffer` and returns how many were moved.
+    /// First opens the groups up to `k`'s, moving each one's events (in their order) to
+    /// the window `windowOf` gives. Windows must be drained in increasing order.
+    @inlinable
+    mutating func drain(window k: Int, into buffer: inout EventBuffer, windowOf: (Event) -> Int) -> Int {
+        let group = k >> Self.groupShift
+        if group >= openGroups { open(through: group, windowOf: windowOf) }
+        let moved = windows.drain(k, into: &buffer)
+        events -= moved
+        return moved
     }
 
-    /// Moves window `k`'s events to the end of `buffer` (in their order) and frees the window's storage.
+    /// Splits groups openGroups...`last` into their windows.
     @inlinable
-    mutating func drain(window k: Int, into buffer: inout EventBuffer) {
-        buffer.append(contentsOf: slots[k])
-        events -= slots[k].count
-        slots[k].release()
-    }
-
-    @inlinable
-    mutating func addWindows(through k: Int) {
-        // Grow geometrically: a new window is opened about once per window width.
-        if k >= capacity {
-            let newCapacity = Swift.max(k + 1, capacity * 2)
-            let newSlots = UnsafeMutablePointer<EventBuffer>.allocate(capacity: newCapacity)
-            newSlots.moveInitialize(from: slots, count: windowCount)
-            slots.deallocate()
-            slots = newSlots
-            capacity = newCapacity
+    mutating func open(through last: Int, windowOf: (Event) -> Int) {
+        var group = openGroups
+        while group <= Swift.min(last, groups.count - 1) {
+            let waiting = groups.slots + group
+            for i in 0..<waiting.pointee.count {
+                let event = waiting.pointee[i]
+                windows.append(event, to: windowOf(event))
+            }
+            waiting.pointee.release()
+            group += 1
         }
-        while windowCount <= k {
-            (slots + windowCount).initialize(to: EventBuffer())
-            windowCount += 1
-        }
+        openGroups = last + 1
     }
 }

@@ -5,12 +5,12 @@
 /// This makes a run reproducible from its seed alone.
 ///
 /// Layout: a binary min-heap holds only the events of the current time window
-/// (`bucketWidth` wide); later events wait unsorted in one bucket per window and
-/// are heapified (O(n)) when the clock reaches their window. With millions of
-/// entities most pending events lie years ahead, so the heap stays small and
-/// cache-resident while scheduling a far event is an O(1) append. Events very far
-/// ahead (more than `maxBucketsAhead` windows) wait in a second heap. The order in
-/// which events come out is exactly that of one big heap.
+/// (`bucketWidth` wide); later events wait unsorted in one bucket per window (per group
+/// of 32 windows for later groups, `EventBuckets`) and are heapified (O(n)) when the
+/// clock reaches their window. With millions of entities most pending events lie years
+/// ahead, so the heap stays small and cache-resident while scheduling a far event is an
+/// O(1) append. Events very far ahead (more than `maxBucketsAhead` windows) wait in a
+/// second heap. The order in which events come out is exactly that of one big heap.
 ///
 /// Complexity: `schedule` O(1) for later windows, O(log h) within the current one
 /// (h = events in the window); `next` O(log h) amortised. Memory is allocated per
@@ -42,8 +42,9 @@ public struct EventList: ~Copyable, @unchecked Sendable {
 
     /// `bucketWidth` is the width of one time window in model time units; about the
     /// time in which a few thousand events happen is a good choice (Runway: 1 day).
+    /// Times are never negative (windows are numbered from 0 at time 0).
     public init(startTime: Double = 0, bucketWidth: Double = 1, reservingCapacity capacity: Int = 0) {
-        precondition(bucketWidth > 0)
+        precondition(bucketWidth > 0 && startTime >= 0)
         self.bucketWidth = bucketWidth
         exactInverseWidth = bucketWidth.significand == 1 ? 1 / bucketWidth : 0
         currentTime = startTime
@@ -54,15 +55,17 @@ public struct EventList: ~Copyable, @unchecked Sendable {
     public var count: Int { heap.count + buckets.events + far.count }
     public var isEmpty: Bool { count == 0 }
 
-    /// Schedules an event. Scheduling in the past is a programming error.
+    /// Schedules an event. Scheduling in the past, a kind above `Event.maxKind` or more
+    /// than `Event.maxSequence` events are programming errors.
     @inlinable
     public mutating func schedule(at time: Double, priority: UInt8 = 128, kind: UInt32, subject: Int32 = 0, token: UInt32 = 0) {
         precondition(time >= currentTime, "event scheduled in the past: \(time) < \(currentTime)")
         precondition(!time.isNaN, "event time is NaN")
+        precondition(kind <= Event.maxKind && nextSequence <= Event.maxSequence, "event kind \(kind) above \(Event.maxKind), or too many events")
         let event = Event(time: time, priority: priority, sequence: nextSequence,
                           kind: kind, subject: subject, token: token)
         nextSequence &+= 1
-        let window = exactInverseWidth > 0 ? time * exactInverseWidth : time / bucketWidth
+        let window = Self.window(of: time, width: bucketWidth, inverseWidth: exactInverseWidth)
         if window < Double(currentBucket + 1) {
             heap.push(event)
         } else if window < Double(currentBucket + maxBucketsAhead) {
@@ -70,6 +73,12 @@ public struct EventList: ~Copyable, @unchecked Sendable {
         } else {
             far.push(event)
         }
+    }
+
+    /// The window `time` falls in, as a real number (its integer part is the window's index).
+    @inlinable @inline(__always)
+    static func window(of time: Double, width: Double, inverseWidth: Double) -> Double {
+        inverseWidth > 0 ? time * inverseWidth : time / width
     }
 
     /// The event at position `k` of the current window's heap (0: the one `next()` returns
@@ -103,10 +112,11 @@ public struct EventList: ~Copyable, @unchecked Sendable {
             } else {
                 currentBucket += 1
             }
-            if buckets.hasEvents(inWindow: currentBucket) {
-                buckets.drain(window: currentBucket, into: &heap)
-                heap.heapify()
+            let (width, inverseWidth) = (bucketWidth, exactInverseWidth)
+            let moved = buckets.drain(window: currentBucket, into: &heap) {
+                Int(Self.window(of: $0.time, width: width, inverseWidth: inverseWidth))
             }
+            if moved > 0 { heap.heapify() }
             let windowEnd = Double(currentBucket + 1) * bucketWidth
             while !far.isEmpty && far[0].time < windowEnd {
                 heap.push(far.popMin())

@@ -23,6 +23,7 @@ public struct Resource: Sendable {
     }
 
     /// Takes a place if one is free; the caller queues the subject otherwise.
+    @inlinable
     public mutating func tryAcquire() -> Bool {
         guard used < places else { return false }
         used += 1
@@ -35,6 +36,7 @@ public struct Resource: Sendable {
         used += 1
     }
 
+    @inlinable
     public mutating func release() {
         precondition(used > 0, "release without acquire")
         used -= 1

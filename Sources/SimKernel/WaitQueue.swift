@@ -33,7 +33,9 @@ public struct WaitQueue: Sendable {
 
     public var levelCount: Int { levels.count }
 
-    /// Adds an entry at `level` (higher levels are served first).
+    /// Adds an entry at `level` (higher levels are served first). Inlinable, as `popFirst`:
+    /// a call per queued subject was 2 % of the reference network.
+    @inlinable
     public mutating func push(_ entry: QueueEntry, level: Int = 0) {
         levels[level].append(entry)
         live += 1

@@ -3,7 +3,7 @@ import CGSL
 /// A categorical distribution with fixed weights, sampled in O(1) by GSL's
 /// Walker alias tables (`gsl_ran_discrete`).
 public final class DiscreteDistribution {
-    private let table: UnsafeMutablePointer<gsl_ran_discrete_t>
+    let table: UnsafeMutablePointer<gsl_ran_discrete_t>
     public let weights: [Double]
 
     public init(weights: [Double]) throws(DistributionError) {

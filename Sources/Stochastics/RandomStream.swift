@@ -13,29 +13,36 @@ public final class RandomStream {
     /// GSL's name of the generator (recorded in run.json).
     public static let generatorName = String(cString: runway_rng_taus2().pointee.name)
 
+    /// taus2 read in blocks (`rng_blocks.h`): every draw, GSL's distributions included,
+    /// takes the next of the generator's uniforms from a buffer filled 128 at a time, so
+    /// the numbers are taus2's, in taus2's order.
     @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+    /// The buffer behind `rng`, read inline by `uniform()`.
+    @usableFromInline let blocks: UnsafeMutablePointer<runway_blocks>
     /// The 64-bit seed this stream was derived from (recorded in run.json).
     public let seed: UInt64
 
     public init(seed: UInt64) {
         GSLRuntime.prepare()
-        guard let rng = gsl_rng_alloc(runway_rng_taus2()) else {
-            fatalError("gsl_rng_alloc failed: out of memory")
+        guard let rng = runway_blocks_alloc(runway_rng_taus2(), Self.taus2Seed(seed)) else {
+            fatalError("runway_blocks_alloc failed: out of memory")
         }
         self.rng = rng
+        blocks = rng.pointee.state.assumingMemoryBound(to: runway_blocks.self)
         self.seed = seed
-        // taus2 seeds from the low 32 bits of an unsigned long; fold 64 bits so no seed bit is ignored.
-        gsl_rng_set(rng, UInt(truncatingIfNeeded: seed ^ (seed >> 32)))
     }
+
+    /// taus2 seeds from the low 32 bits of an unsigned long; fold 64 bits so no seed bit is ignored.
+    static func taus2Seed(_ seed: UInt64) -> UInt { UInt(truncatingIfNeeded: seed ^ (seed >> 32)) }
 
     public convenience init(seed: UInt64, replication: Int, stream: UInt32) {
         self.init(seed: StreamSeed.derive(seed: seed, replication: replication, stream: stream))
     }
 
-    deinit { gsl_rng_free(rng) }
+    deinit { runway_blocks_free(rng) }
 
-    /// Uniform on [0, 1): `gsl_rng_uniform` as GSL inlines it (the generator's own function).
-    @inlinable public func uniform() -> Double { runway_rng_uniform(rng) }
+    /// Uniform on [0, 1): taus2's next `gsl_rng_uniform`, read from the buffer.
+    @inlinable public func uniform() -> Double { runway_blocks_uniform(blocks) }
 
     /// Uniform integer on 0..<n.
     @inlinable public func integer(below n: Int) -> Int {
@@ -73,7 +80,7 @@ public final class RandomStream {
     /// allocation. Fixed weights should use `DiscreteDistribution` instead.
     @inlinable
     public func index(weights: UnsafeBufferPointer<Double>, total: Double) -> Int {
-        let target = runway_rng_uniform(rng) * total
+        let target = uniform() * total
         var cumulative = 0.0
         for i in 0..<weights.count {
             cumulative += weights[i]
@@ -88,7 +95,7 @@ public final class RandomStream {
     /// whose draws must equal `index(weights:total:)`'s (the settled start's states).
     @inlinable
     public func index(runningSums sums: UnsafeBufferPointer<Double>, weights: UnsafeBufferPointer<Double>) -> Int {
-        let target = runway_rng_uniform(rng) * sums[sums.count - 1]
+        let target = uniform() * sums[sums.count - 1]
         // The first index whose running sum exceeds the target (the sums never decrease).
         var low = 0, high = sums.count
         while low < high {

@@ -11,7 +11,7 @@ private struct TestNumbers {
 }
 
 private func event(_ time: Double, _ priority: UInt8, _ sequence: UInt64) -> Event {
-    Event(time: time, priority: priority, sequence: sequence, kind: UInt32(sequence), subject: 0, token: 0)
+    Event(time: time, priority: priority, sequence: sequence, kind: UInt32(sequence & 0xFF), subject: 0, token: 0)
 }
 
 /// The event order written out plainly: (time, priority, sequence).
@@ -111,30 +111,70 @@ private struct SortedReference {
 }
 
 @Suite struct EventBucketsTests {
-    @Test func windowsKeepTheirEventsInArrivalOrder() {
-        var buckets = EventBuckets()
-        // Windows far beyond the initial table (64), appended out of window order.
-        let windows = [5, 1000, 5, 3, 1000, 70, 5]
-        for (s, w) in windows.enumerated() { buckets.append(event(Double(w), 0, UInt64(s)), toWindow: w) }
-        let (events, windowCount) = (buckets.events, buckets.windowCount)
-        #expect(events == windows.count)
-        #expect(windowCount == 1001)
-        let filled = [4, 5, 2000].map { buckets.hasEvents(inWindow: $0) }
-        #expect(filled == [false, true, false])
+    @Test func tableKeepsEachBuffersEventsInArrivalOrder() {
+        var table = EventBufferTable()
+        // Buffers far beyond the initial table (64), appended out of index order.
+        let indices = [5, 1000, 5, 3, 1000, 70, 5]
+        for (s, k) in indices.enumerated() { table.append(event(Double(k), 0, UInt64(s)), to: k) }
+        let (count, filled) = (table.count, [4, 5, 2000].map { table.events(in: $0) })
+        #expect(count == 1001)
+        #expect(filled == [0, 3, 0])
 
         var heap = EventBuffer()
         heap.append(event(0, 0, 100))
-        buckets.drain(window: 5, into: &heap)
+        let moved = table.drain(5, into: &heap)
         let drained = (0..<heap.count).map { heap[$0].sequence }
-        #expect(drained == [100, 0, 2, 6])
-        let (eventsAfter, stillFilled, freedCapacity) = (buckets.events, buckets.hasEvents(inWindow: 5), buckets.slots[5].capacity)
-        #expect(eventsAfter == 4 && !stillFilled)
-        #expect(freedCapacity == 0) // a drained window's storage is freed
+        #expect(moved == 3 && drained == [100, 0, 2, 6])
+        let (left, freedCapacity) = (table.events(in: 5), table.slots[5].capacity)
+        #expect(left == 0 && freedCapacity == 0) // a drained buffer's storage is freed
 
         var last = EventBuffer()
-        buckets.drain(window: 1000, into: &last)
+        let (movedLast, movedBeyond) = (table.drain(1000, into: &last), table.drain(5000, into: &last))
         let lastDrained = (0..<last.count).map { last[$0].sequence }
-        #expect(lastDrained == [1, 4])
+        #expect(movedLast == 2 && movedBeyond == 0 && lastDrained == [1, 4])
+    }
+
+    /// Events appended ahead of the clock (to later windows of the open group, and to later
+    /// groups, with a jump over empty groups) come out of each window drained in order: the
+    /// same events as a plain table of one list per window, none lost, none early.
+    @Test(arguments: [7 as UInt64, 8])
+    func groupsGiveEachWindowItsEvents(seed: UInt64) {
+        var numbers = TestNumbers(x: seed)
+        var buckets = EventBuckets()
+        var reference: [Int: [UInt64]] = [:]
+        var sequence: UInt64 = 0
+        var waiting = 0
+        // Window of an event: its time's integer part (width 1).
+        let windowOf: (Event) -> Int = { Int($0.time) }
+        var current = 0
+        while current < 3_000 {
+            for _ in 0..<numbers.next(below: 12) {
+                let r = numbers.next(below: 100)
+                let ahead = r < 40 ? 1 + numbers.next(below: 5) : r < 95 ? 1 + numbers.next(below: 400) : 2_000 + numbers.next(below: 900)
+                let time = Double(current) + Double(ahead) + Double(numbers.next(below: 4)) / 4
+                let e = event(time, UInt8(numbers.next(below: 3)), sequence)
+                sequence += 1
+                buckets.append(e, toWindow: windowOf(e))
+                reference[windowOf(e), default: []].append(e.sequence)
+                waiting += 1
+            }
+            // Now and then the clock jumps far (no events in between: the list jumps only then).
+            current += 1
+            if numbers.next(below: 500) == 0 {
+                let next = reference.keys.filter { $0 >= current }.min() ?? current
+                current = next
+            }
+            var window = EventBuffer()
+            let moved = buckets.drain(window: current, into: &window, windowOf: windowOf)
+            let got = (0..<window.count).map { window[$0].sequence }.sorted()
+            let expected = reference.removeValue(forKey: current) ?? []
+            #expect(moved == expected.count && got == expected, "window \(current)")
+            waiting -= moved
+            let left = buckets.events
+            #expect(left == waiting)
+        }
+        let earlier = reference.keys.filter { $0 <= current }
+        #expect(earlier.isEmpty) // nothing was left behind in a window already passed
     }
 }
 
@@ -154,7 +194,7 @@ private struct SortedReference {
                     : r < 99 ? Double(numbers.next(below: 4000)) : 1e6 * bucketWidth * 2
                 let priority = UInt8(numbers.next(below: 3))
                 let time = list.now + offset
-                list.schedule(at: time, priority: priority, kind: UInt32(sequence))
+                list.schedule(at: time, priority: priority, kind: UInt32(sequence & 0xFF))
                 reference.insert(event(time, priority, sequence))
                 sequence += 1
             } else {
