@@ -135,10 +135,16 @@ extension Replication {
         services.reduce(0) { total, service in
             let waitingPlace = Place.waiting(service)
             return total + Double(resources[service.rawValue].queue.count(where: { e in
-                e.subject >= 0 && events.now - e.enqueuedAt > days
-                    && children.all[Int(e.subject)].ticket == e.ticket && children.all[Int(e.subject)].place == waitingPlace
+                e.subject >= 0 && events.now - e.enqueuedAt > days && isStillWaiting(e, at: waitingPlace)
             }))
         }
+    }
+
+    /// Whether this municipality's child of list entry `e` still waits there (`waitingPlace`):
+    /// an entry whose child gave up, recovered or moved is stale.
+    @inline(__always)
+    func isStillWaiting(_ e: QueueEntry, at waitingPlace: UInt8) -> Bool {
+        children.all[Int(e.subject)].ticket == e.ticket && children.all[Int(e.subject)].place == waitingPlace
     }
 
     func admitFromQueue(_ service: ServiceKind) {
@@ -147,8 +153,7 @@ extension Replication {
         // The closure reads `self.children` when called; capturing a copy would make the
         // writes below copy the whole table.
         while let entry = resources[r].admitNext(isLive: { e in
-            e.subject < 0 ? self.outsideIsLive(e)
-                : self.children.all[Int(e.subject)].ticket == e.ticket && self.children.all[Int(e.subject)].place == waitingPlace
+            e.subject < 0 ? self.outsideIsLive(e) : self.isStillWaiting(e, at: waitingPlace)
         }) {
             if entry.subject < 0 {
                 admitOutside(entry)
