@@ -133,7 +133,9 @@ enum ScenarioDecoder {
             baselineEurPerYear: baseline,
             cut: CutParameters(fraction: fraction, start: start, runwayYears: runway, schedule: schedule),
             reserveEur: try r.double("reserve_eur", .money, fixedBecause: "the reserve is a stock of money that the run starts with and then keeps"),
-            deficitPolicy: try r.choice("deficit_policy", DeficitPolicy.self, fixedBecause: nil))
+            deficitPolicy: try r.choice("deficit_policy", DeficitPolicy.self, fixedBecause: nil),
+            incomeFactor: try r.double("income_factor", .positiveFactor),
+            priceIndex: try r.double("price_index", .positiveFactor))
         try r.finish()
         return b
     }

@@ -15,6 +15,17 @@ extension MetricCatalog {
                 mean($0.recorder.counters.staysEndedDays[s.rawValue], over: $0.recorder.counters.staysEnded[s.rawValue])
             }
         }
+        d += all.map { s in
+            .init("mean_stay_days_planned_started_\(s.key)", "days", "mean planned length of the stays in \(s.displayName) begun in the period: the first episode's drawn length (with the per-day drift and a hand-over's intake) before any extension or prolongation (0 when none began)", .weighted, weightedBy: "starts_\(s.key)") {
+                mean($0.recorder.counters.stayPlannedDays[s.rawValue], over: $0.recorder.counters.starts[s.rawValue])
+            }
+        }
+        d += all.map { s in
+            .init("stays_started_ended_\(s.key)", "children", "stays in \(s.displayName) begun in the period that ended before the horizon's end (filled in when the run ends; stays still running then are left out)", .total) { _ in 0 }
+        }
+        d += all.map { s in
+            .init("mean_stay_days_started_\(s.key)", "days", "mean realised length of the stays in \(s.displayName) begun in the period, counted when they end (beside mean_stay_days_ended_\(s.key), which mixes stays begun in earlier years); right-censored: stays still running at the horizon's end are left out, so the last years read short (0 when none ended)", .weighted, weightedBy: "stays_started_ended_\(s.key)") { _ in 0 }
+        }
         d += [
             .init("in_youth_help", "children", "children in youth help (jeugdhulp) at the end of the period: the neighbourhood team, specialised ambulant or residential care, or placed out of home under youth protection", .average) {
                 Double($0.childrenInYouthHelp)

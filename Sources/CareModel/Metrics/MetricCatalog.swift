@@ -67,6 +67,9 @@ public enum MetricCatalog {
     static let waiting = ServiceKind.allCases.map { index("waiting_\($0.key)") }
     static let capacity = ServiceKind.allCases.map { index("capacity_\($0.key)") }
     static let inCare = ServiceKind.allCases.map { index("in_care_\($0.key)") }
+    /// The started-stay columns `StartedStays` fills in when the run ends, per service.
+    static let startedEnded = ServiceKind.allCases.map { index("stays_started_ended_\($0.key)") }
+    static let startedMeanDays = ServiceKind.allCases.map { index("mean_stay_days_started_\($0.key)") }
 
     /// One period's row of a replication: every metric's value, in column order.
     static func row(of replication: Replication) -> [Double] {

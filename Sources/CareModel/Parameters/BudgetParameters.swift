@@ -5,17 +5,26 @@ public struct BudgetParameters: Sendable, Codable, Equatable {
     /// Reserve at the start of the horizon (euros).
     public var reserveEur: Double
     public var deficitPolicy: DeficitPolicy
+    /// Factor on the income after the cut (an exogenous input, dated): the budget actually
+    /// received relative to baseline x (1 - cut), e.g. the state's extra funds of later years.
+    public var incomeFactor: Double
+    /// Factor on every price and wage the model pays (an exogenous input, dated, e.g. the
+    /// care sector's wage-cost index): 1 = the prices the scenario's tariffs and costs are given in.
+    public var priceIndex: Double
 
-    public init(baselineEurPerYear: Double, cut: CutParameters, reserveEur: Double, deficitPolicy: DeficitPolicy) {
+    public init(baselineEurPerYear: Double, cut: CutParameters, reserveEur: Double, deficitPolicy: DeficitPolicy,
+                incomeFactor: Double = 1, priceIndex: Double = 1) {
         self.baselineEurPerYear = baselineEurPerYear
         self.cut = cut
         self.reserveEur = reserveEur
         self.deficitPolicy = deficitPolicy
+        self.incomeFactor = incomeFactor
+        self.priceIndex = priceIndex
     }
 
-    /// Yearly income in budget year `year`: baseline x (1 - cut(year)).
+    /// Yearly income in budget year `year`: baseline x (1 - cut(year)) x the income factor.
     public func income(inYear year: Int) -> Double {
-        baselineEurPerYear * (1 - cut.fraction(inYear: year))
+        baselineEurPerYear * (1 - cut.fraction(inYear: year)) * incomeFactor
     }
 }
 

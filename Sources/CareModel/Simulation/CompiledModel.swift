@@ -117,7 +117,8 @@ public struct CompiledModel: Sendable {
         try self.init(p, isFirstSet: true)
     }
 
-    private init(_ p: ModelParameters, isFirstSet: Bool) throws {
+    private init(_ written: ModelParameters, isFirstSet: Bool) throws {
+        let p = written.atItsPriceIndex
         parameters = p
         startDay = p.horizon.start.daysSinceEpoch
         endDay = Double(p.horizon.end.daysSinceEpoch - startDay)

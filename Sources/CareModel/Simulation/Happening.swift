@@ -23,6 +23,8 @@ enum Happening {
     /// Left a service after a stay of `afterDays` (extensions in the same service included).
     case leftCare(ServiceKind, afterDays: Double)
     case specialisedEpisodeBegun(ServiceKind, days: Double)
+    /// A stay begun in a service, its first episode planned to last `plannedDays`.
+    case stayPlanned(ServiceKind, plannedDays: Double)
     case placed
     case ended(ServiceKind, resolved: Bool)
     case lostInHandover
@@ -58,7 +60,7 @@ enum Happening {
         case .resolvedInSchoolToWork: .resolvedInSchoolToWork
         case .left(let withNeed, _): .left(withNeed: withNeed)
         case .born, .referredByGP, .referredByTeam, .indicationStarted, .handedOver, .helped, .newUser, .leftCare, .turnedAway, .indicatedByOldBody,
-             .specialisedEpisodeBegun, .debtHelpStarted: nil
+             .specialisedEpisodeBegun, .stayPlanned, .debtHelpStarted: nil
         }
     }
 }

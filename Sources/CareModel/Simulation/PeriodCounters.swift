@@ -38,6 +38,8 @@ struct PeriodCounters {
     /// Stays in a service that ended (the child left it), and their days.
     var staysEnded = [Int](repeating: 0, count: ServiceKind.allCases.count)
     var staysEndedDays = [Double](repeating: 0, count: ServiceKind.allCases.count)
+    /// Planned days of the stays begun (their first episode's drawn length), per service.
+    var stayPlannedDays = [Double](repeating: 0, count: ServiceKind.allCases.count)
     var newEpisodes = [Int](repeating: 0, count: Channel.allCases.count)
 }
 

@@ -60,6 +60,7 @@ struct Recorder {
         case .specialisedEpisodeBegun(let service, let days):
             counters.specialisedEpisodes[service.rawValue] += 1
             counters.specialisedEpisodeDays += days
+        case .stayPlanned(let service, let days): counters.stayPlannedDays[service.rawValue] += days
         case .placed: counters.placements += 1
         case .ended(_, let resolved):
             if resolved {

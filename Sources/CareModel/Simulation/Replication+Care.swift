@@ -65,7 +65,7 @@ extension Replication {
         // After a hand-over the receiving organisation does its own intake first.
         let intake = children.has(i, ChildFlag.referralHandover) ? model.duplicateIntakeDays : 0
         children.clear(i, ChildFlag.referralIndication | ChildFlag.referralHandover)
-        scheduleCareEnd(i, service, extraDays: intake, underWay: underWay)
+        scheduleCareEnd(i, service, extraDays: intake, underWay: underWay, firstOfStay: !underWay)
     }
 
     /// Counts the child once per budget year as a user of each kind of care it is in.
@@ -89,8 +89,9 @@ extension Replication {
 
     /// Schedules the end of the episode beginning now; `underWay`: of an episode met under
     /// way at a settled start, whose time still to run is the residual of the service's
-    /// duration (stream 14) and whose stay is counted from the drawn moment it began.
-    func scheduleCareEnd(_ i: Int, _ service: ServiceKind, extraDays: Double = 0, underWay: Bool = false) {
+    /// duration (stream 14) and whose stay is counted from the drawn moment it began;
+    /// `firstOfStay`: the first episode of a stay begun now (its planned length is reported).
+    func scheduleCareEnd(_ i: Int, _ service: ServiceKind, extraDays: Double = 0, underWay: Bool = false, firstOfStay: Bool = false) {
         var length: Double, elapsed = 0.0
         if underWay {
             (length, elapsed) = model.durations[service.rawValue].residual(streams.initialState)
@@ -104,6 +105,7 @@ extension Replication {
         }
         // The stay counts from the drawn start of the episode (not before the child's birth).
         if underWay { children.all[i].since = Float(events.now - min(elapsed, age(i))) }
+        if firstOfStay { report(i, .stayPlanned(service, plannedDays: extraDays + length)) }
         let end = events.now + extraDays + length
         // Care running at the leaving age may continue up to the continuation age.
         let leaveTime = children.all[i].birthDay + model.continuationAgeDays
@@ -119,7 +121,9 @@ extension Replication {
     /// Frees the child's place and offers it to the waiting list.
     func leaveCare(_ i: Int) {
         let service = Place.service(children.all[i].place)
-        report(i, .leftCare(service, afterDays: events.now - Double(children.all[i].since)))
+        let stayStart = Double(children.all[i].since)
+        report(i, .leftCare(service, afterDays: events.now - stayStart))
+        startedStays.add(service, startedAt: stayStart, days: events.now - stayStart)
         children.all[i].since = -1
         if children.has(i, ChildFlag.placed) {
             children.clear(i, ChildFlag.placed)

@@ -100,6 +100,8 @@ public final class Replication {
     var underWayAtStart: Set<Int> = []
 
     var rows: [PeriodRow] = []
+    /// The stays begun in each period that have ended, for the started-stay columns.
+    var startedStays: StartedStays
     var periodIndex = 0
     var initialChildren = 0
     var born = 0
@@ -130,6 +132,7 @@ public final class Replication {
         debtHelp = Resource(capacity: p.services.debtHelp.enabled ? model.debtHelpPlaces : 0)
         reserve = p.budget.reserveEur
         recorder = Recorder(riskGroups: p.population.riskGroups.count, stories: stories)
+        startedStays = StartedStays(periodBoundaries: model.periodBoundaries)
         yearAccount = YearAccount(year: p.horizon.start.year, parameters: p)
         // A transition before the start: the low threshold is open from day 0 (no event opens it).
         if model.transitionDay < 0 { accessUpper = ceiling.accessFactor }
@@ -193,7 +196,7 @@ public final class Replication {
             break
         }
         var result = ReplicationResult(
-            replication: replication, rows: rows, events: events.processed,
+            replication: replication, rows: startedStays.filled(rows), events: events.processed,
             initialChildren: initialChildren, childrenBorn: born, childrenLeft: left,
             childrenAtEnd: aliveCount, initialReserve: firstSet.parameters.budget.reserveEur)
         if recorder.storyCount > 0 { result.stories = recorder.stories }
