@@ -4,7 +4,7 @@
 public enum HistoryTables {
     public static let yearlyColumns: [(name: String, unit: String, meaning: String)] = [
         ("budget_year", "year", "the budget year (1 January to 31 December)"),
-        ("quantity", "name", "users_without_stay_per_1000, users_with_stay_per_1000, users_youth_protection_per_1000 (distinct children in the year per 1,000 children), spending_per_child_eur, deficit_share_of_income, mean_stay_days_ended_ambulant, mean_stay_days_ended_residential (episodes ended in the year)"),
+        ("quantity", "name", "users_without_stay_per_1000, users_with_stay_per_1000, users_youth_protection_per_1000 (distinct children in the year per 1,000 children), spending_per_child_eur, deficit_share_of_income, mean_stay_days_ended_ambulant, mean_stay_days_ended_residential (stays ended in the year), income_per_child_eur, spending_per_user_eur (per distinct child in youth care), mean_stay_days_started_ambulant, mean_stay_days_started_residential (stays begun in the year, realised when they end; right-censored at the horizon's end), mean_stay_days_planned_started_ambulant (their first episode's drawn length)"),
         ("unit", "text", "the quantity's unit: per 1,000 children, EUR per child, fraction, days"),
         ("replications", "number", "replications with a defined value (a year in which no stay ended has none)"),
         ("mean", "quantity's unit", "the mean over those replications"),

@@ -63,6 +63,12 @@ public enum StoriesDocument {
                         // A next episode (in the same place or elsewhere) counts its own days.
                         careStart[s] = e.time
                         placedSince = resolved ? nil : placedSince.map { _ in e.time }
+                    case .turnedAtReview(let turn):
+                        switch turn {
+                        case .teamReferredOn: out += "the neighbourhood team could have closed the case, but referred it on to specialised care."
+                        case .prolonged: out += "at a review the provider prolonged the care, though the need had passed (care paid per day)."
+                        case .closedEarly: out += "at a review the provider closed the care with the need still there (care paid per trajectory or from a fixed budget)."
+                        }
                     case .gaveUp: out += "the family gave up waiting; the need stayed."
                     case .crisis: out += "a crisis; a youth-protection order followed."
                     case .lostInHandover: out += "the case was lost in the hand-over to the new teams."

@@ -71,7 +71,7 @@ public enum StoriesTimeline {
                     case .transferredBetweenJGZ(let lost): if lost { setPlace(nil, e.time) }
                     case .crisis: marks.append((year(e.time), "crisis"))
                     case .left: last = e.time
-                    case .noticed, .placed, .continuedInSchoolToWork: break
+                    case .noticed, .placed, .continuedInSchoolToWork, .turnedAtReview: break
                     }
                     if case .left = e.event { break }
                 }

@@ -176,7 +176,8 @@ enum ScenarioDecoder {
             duration: try duration(nt),
             resolveProbability: try perSeverity(nt, "resolve_probability", .probability),
             residentialShareOfSevereReferrals: try nt.double("residential_share_of_severe_referrals", .fraction),
-            organisation: try nt.choice("organisation", NeighbourhoodTeamParameters.TeamOrganisation.self, fixedBecause: Fixed.teams))
+            organisation: try nt.choice("organisation", NeighbourhoodTeamParameters.TeamOrganisation.self, fixedBecause: Fixed.teams),
+            placesPerWaitingChild: try nt.double("places_per_waiting_child", .placesFactor))
         try nt.finish()
 
         let gpReader = try r.section("general_practitioner")
@@ -206,7 +207,8 @@ enum ScenarioDecoder {
             durationFactorPopulationBudget: try factors.double("population_budget", .positiveFactor),
             contractShareOfIncome: try f.double("contract_share_of_income", .fraction),
             perDayDriftPerYear: try drift.double("per_year", .between(0, 10)),
-            perDayMaxFactor: try drift.double("max_factor", .positiveFactor))
+            perDayMaxFactor: try drift.double("max_factor", .positiveFactor),
+            reviewShare: try f.double("review_share", .fraction))
         try drift.finish()
         try factors.finish()
         try f.finish()
@@ -215,7 +217,9 @@ enum ScenarioDecoder {
                                     delayYears: try g.int("delay_years", .between(1, 10)),
                                     shrinkPerYear: try g.double("shrink_per_year", .fraction),
                                     maxExtraFraction: try g.double("max_extra_fraction", .placesFactor),
-                                    appliesFrom: try g.choice("applies_from", CapacityGrowth.AppliesFrom.self, fixedBecause: Fixed.appliesFrom))
+                                    appliesFrom: try g.choice("applies_from", CapacityGrowth.AppliesFrom.self, fixedBecause: Fixed.appliesFrom),
+                                    placesPerPaidStart: try g.double("places_per_paid_start", .placesFactor),
+                                    inducedReferrals: try g.double("induced_referrals", .multiplier))
         try g.finish()
         let debtHelp = try debtHelp(r.section("debt_help"), riskGroups: population.riskGroups.map(\.name))
         let schoolToWork = try schoolToWork(r.section("school_to_work"), leavingAge: population.leavingAge)

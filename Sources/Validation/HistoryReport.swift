@@ -37,7 +37,38 @@ public struct HistoryReport {
         }),
         Quantity(name: "mean_stay_days_ended_ambulant", unit: "days", value: { $0.yearly("mean_stay_days_ended_ambulant", replication: $1, periods: $2) }),
         Quantity(name: "mean_stay_days_ended_residential", unit: "days", value: { $0.yearly("mean_stay_days_ended_residential", replication: $1, periods: $2) }),
+        Quantity(name: "income_per_child_eur", unit: "EUR per child", value: { data, r, periods in
+            data.yearly("income_eur", replication: r, periods: periods) / data.yearly("children", replication: r, periods: periods)
+        }),
+        Quantity(name: "spending_per_user_eur", unit: "EUR per child in care", value: { $0.yearly("spending_per_user_eur", replication: $1, periods: $2) }),
+        Quantity(name: "mean_stay_days_started_ambulant", unit: "days", value: { $0.yearly("mean_stay_days_started_ambulant", replication: $1, periods: $2) }),
+        Quantity(name: "mean_stay_days_started_residential", unit: "days", value: { $0.yearly("mean_stay_days_started_residential", replication: $1, periods: $2) }),
+        Quantity(name: "mean_stay_days_planned_started_ambulant", unit: "days", value: { $0.yearly("mean_stay_days_planned_started_ambulant", replication: $1, periods: $2) }),
     ]
+
+    /// The deficit share of income the report dates the first crossing of.
+    public static let deficitThreshold = 0.10
+
+    /// Per replication, the first budget year whose deficit exceeds `deficitThreshold` of
+    /// income (nil: never within the horizon).
+    var firstYearsOverThreshold: [Int?] {
+        let q = Self.quantities.firstIndex { $0.name == "deficit_share_of_income" }!
+        return (0..<replications).map { r in years.indices.first { values[q][$0][r] > Self.deficitThreshold }.map { years[$0] } }
+    }
+
+    /// What the report says of the deficit's timing: the year the mean share first exceeds
+    /// the threshold, and the spread of that year over the replications.
+    var deficitTiming: String {
+        let q = Self.quantities.firstIndex { $0.name == "deficit_share_of_income" }!
+        let meanYear = years.indices.first { SummaryStatistics(values[q][$0].filter(\.isFinite)).mean > Self.deficitThreshold }.map { years[$0] }
+        let crossed = firstYearsOverThreshold.compactMap { $0 }
+        let percent = Int(Self.deficitThreshold * 100)
+        guard let meanYear else {
+            return "The mean deficit never exceeds \(percent) % of income within the horizon (\(crossed.count) of \(replications) replications cross it in some year)."
+        }
+        let spread = crossed.isEmpty ? "" : ", in each replication between \(crossed.min()!) and \(crossed.max()!)"
+        return "The deficit first exceeds \(percent) % of income in \(meanYear) (the mean share over the replications)\(spread); \(crossed.count) of \(replications) replications cross it."
+    }
 
     /// Per quantity, per budget year, each replication's value.
     let years: [Int]
@@ -132,6 +163,7 @@ public struct HistoryReport {
                                                        fmt(s.mean), "\(fmt(s.lower95)) – \(fmt(s.upper95))", "\(fmt(row.relativeError * 100)) %"]
                                            }))
         }
+        paragraphs.append(deficitTiming)
         var changeRows: [[String]] = []
         for (q, quantity) in Self.quantities.enumerated() {
             var row = [quantity.name]
@@ -150,7 +182,12 @@ public struct HistoryReport {
                                        header: ["quantity", "\(Self.lastFittedYear) (mean)"] + Self.changeYears.map { "\(Self.lastFittedYear) → \($0)" }, rows: changeRows))
         // Two tables of mean ± half-width with headers that may wrap, so that each fits
         // the page; history_yearly.csv has the interval's ends.
-        for (caption, columns) in [("Children in youth care per 1,000, year by year", [0, 1, 2]), ("Money and the length of stays, year by year", [3, 4, 5, 6])] {
+        let tablesByYear = [
+            ("Children in youth care per 1,000, year by year", [0, 1, 2]),
+            ("Spending against income, year by year (money per child; spending per user is per distinct child in youth care)", [7, 3, 4, 8]),
+            ("The length of stays, year by year: stays ended in the year beside stays begun in it (planned: the first episode's drawn length; started: realised when they end, right-censored: stays still running at the horizon's end are left out, so the last years read short)", [5, 9, 11, 6, 10]),
+        ]
+        for (caption, columns) in tablesByYear {
             tables.append(ReportPage.Table(caption: "\(caption): mean ± half-width of its 95 % interval (the ends are in history_yearly.csv).",
                                            header: ["year"] + columns.map { Self.quantities[$0].name.replacingOccurrences(of: "_", with: " ") },
                                            rows: years.enumerated().map { k, year in
@@ -162,9 +199,9 @@ public struct HistoryReport {
         }
         let figures = [
             try figure("history_users", "Children in youth care per 1,000 (\(years.first ?? 0)–\(years.last ?? 0))", quantities: [0, 1, 2], yLabel: "per 1,000 children"),
-            try figure("history_money", "Spending per child (\(years.first ?? 0)–\(years.last ?? 0))", quantities: [3], yLabel: "EUR per child"),
+            try figure("history_money", "Spending and income per child (\(years.first ?? 0)–\(years.last ?? 0))", quantities: [3, 7], yLabel: "EUR per child"),
             try figure("history_deficit", "Deficit as a share of income", quantities: [4], yLabel: "fraction of income"),
-            try figure("history_stays", "Mean length of the stays ended in the year", quantities: [5, 6], yLabel: "days"),
+            try figure("history_stays", "Mean length of stays: ended in the year, and begun in it (realised)", quantities: [5, 6, 9, 10], yLabel: "days"),
         ]
         var files = [("history_yearly.csv", yearlyCSV), ("history_changes.csv", changesCSV)]
         if let fit { files.append(("history_fit.csv", CalibrationReport.csv(fit))) }

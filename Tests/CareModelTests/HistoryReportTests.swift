@@ -31,6 +31,15 @@ import Testing
             #expect(s.count == 3 && s.lower95 <= s.mean && s.mean <= s.upper95, "\(HistoryReport.quantities[q].name)")
         }
         #expect(made.section.figures.map(\.name) == ["history_users", "history_money", "history_deficit", "history_stays"])
+        // The deficit's timing: each replication's first year over 10 % of income is over
+        // it and every earlier year is not; the section says it.
+        let deficit = try #require(HistoryReport.quantities.firstIndex { $0.name == "deficit_share_of_income" })
+        for (r, first) in report.firstYearsOverThreshold.enumerated() {
+            let crossing = first.map { report.years.firstIndex(of: $0)! } ?? report.years.count
+            #expect(report.years.indices.prefix(crossing).allSatisfy { report.values[deficit][$0][r] <= HistoryReport.deficitThreshold })
+            if crossing < report.years.count { #expect(report.values[deficit][crossing][r] > HistoryReport.deficitThreshold) }
+        }
+        #expect(made.section.paragraphs.contains(report.deficitTiming))
         // The three tables are described in validate-model's datapackage.json (the
         // descriptor refuses a file whose header is not its schema's columns).
         let package = try #require(try DataPackage.json(name: "validation", files: made.files))

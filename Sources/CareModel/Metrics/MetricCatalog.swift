@@ -50,7 +50,7 @@ public struct MetricDefinition: Sendable, Equatable {
 /// never looks metrics up: it reports to the `Recorder`, and rows are filled once per period.
 public enum MetricCatalog {
     public static let definitions: [MetricDefinition] =
-        needs + services + outcomes + schoolToWork + debtHelp + money + schoolToWorkSpending + debtHelpSpending + wellbeing + careHistory + oldRegime
+        needs + services + outcomes + schoolToWork + debtHelp + money + schoolToWorkSpending + debtHelpSpending + wellbeing + careHistory + oldRegime + openEntitlement
 
     private static let indexByName: [String: Int] = Dictionary(
         uniqueKeysWithValues: definitions.enumerated().map { ($0.element.name, $0.offset) })
@@ -67,9 +67,13 @@ public enum MetricCatalog {
     static let waiting = ServiceKind.allCases.map { index("waiting_\($0.key)") }
     static let capacity = ServiceKind.allCases.map { index("capacity_\($0.key)") }
     static let inCare = ServiceKind.allCases.map { index("in_care_\($0.key)") }
+    static let starts = ServiceKind.allCases.map { index("starts_\($0.key)") }
     /// The started-stay columns `StartedStays` fills in when the run ends, per service.
     static let startedEnded = ServiceKind.allCases.map { index("stays_started_ended_\($0.key)") }
     static let startedMeanDays = ServiceKind.allCases.map { index("mean_stay_days_started_\($0.key)") }
+    /// Columns a period's row gets from later events (the stays begun in it, counted when
+    /// they end): a change after the period can change them.
+    public static let countedWhenStaysEnd = Set(startedEnded + startedMeanDays)
 
     /// One period's row of a replication: every metric's value, in column order.
     static func row(of replication: Replication) -> [Double] {

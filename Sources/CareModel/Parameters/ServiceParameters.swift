@@ -138,6 +138,10 @@ public struct NeighbourhoodTeamParameters: Sendable, Codable, Equatable {
     /// Share of severe needs the team refers on that go to residential rather than ambulant care.
     public var residentialShareOfSevereReferrals: Double
     public var organisation: TeamOrganisation
+    /// Capacity that follows demand, where the municipality chooses it: team places added
+    /// per year per child on the team's list (mean over the year before), paid on top of
+    /// the team's budget share at its cost per place; 0 = the team's budget is fixed.
+    public var placesPerWaitingChild: Double
 
     /// One team for the whole household, or separate youth and household teams.
     public enum TeamOrganisation: String, Sendable, Codable, CaseIterable {
@@ -150,8 +154,9 @@ public struct NeighbourhoodTeamParameters: Sendable, Codable, Equatable {
 
     public init(budgetShare: Double, staffing: Staffing, outreachPerYear: PerSeverity<Double>, duration: DurationSpec,
                 resolveProbability: PerSeverity<Double>, residentialShareOfSevereReferrals: Double,
-                organisation: TeamOrganisation) {
+                organisation: TeamOrganisation, placesPerWaitingChild: Double = 0) {
         self.organisation = organisation
+        self.placesPerWaitingChild = placesPerWaitingChild
         self.budgetShare = budgetShare
         self.staffing = staffing
         self.outreachPerYear = outreachPerYear
@@ -226,10 +231,17 @@ public struct SpecialisedFinancing: Sendable, Codable, Equatable {
     /// per-day factor grows by this much a year (0: never), up to `perDayMaxFactor`.
     public var perDayDriftPerYear: Double
     public var perDayMaxFactor: Double
+    /// The financing model at the reviews of running episodes, from the transition date:
+    /// per day, this share of the episodes whose need has resolved is prolonged once more;
+    /// per trajectory or a population budget, this share of the unresolved episodes that
+    /// would be extended is closed instead (the child goes home with its need and may come
+    /// back as a repeat episode). 0 = reviews follow the need only.
+    public var reviewShare: Double
 
     public init(model: Model, durationFactorPerDay: Double, durationFactorPerTrajectory: Double,
                 durationFactorPopulationBudget: Double, contractShareOfIncome: Double,
-                perDayDriftPerYear: Double = 0, perDayMaxFactor: Double = 1) {
+                perDayDriftPerYear: Double = 0, perDayMaxFactor: Double = 1, reviewShare: Double = 0) {
+        self.reviewShare = reviewShare
         self.perDayDriftPerYear = perDayDriftPerYear
         self.perDayMaxFactor = perDayMaxFactor
         self.model = model
@@ -276,8 +288,19 @@ public struct CapacityGrowth: Sendable, Codable, Equatable {
     /// Extra places at most, as a fraction of the contracted places.
     public var maxExtraFraction: Double
     public var appliesFrom: AppliesFrom
+    /// Providers enter where referrals are paid: places added per year per specialised
+    /// start paid the year before (per day or per trajectory; a population budget pays for
+    /// no start, so it draws no entrants); 0 = none.
+    public var placesPerPaidStart: Double
+    /// New places generate referrals of their own: from the transition date a GP's hazard
+    /// of noticing and referring a need is times 1 + this x the added places over the
+    /// contracted ones (ambulant and residential together); 0 = none.
+    public var inducedReferrals: Double
 
-    public init(placesPerWaitingChild: Double, delayYears: Int, shrinkPerYear: Double, maxExtraFraction: Double, appliesFrom: AppliesFrom) {
+    public init(placesPerWaitingChild: Double, delayYears: Int, shrinkPerYear: Double, maxExtraFraction: Double, appliesFrom: AppliesFrom,
+                placesPerPaidStart: Double = 0, inducedReferrals: Double = 0) {
+        self.placesPerPaidStart = placesPerPaidStart
+        self.inducedReferrals = inducedReferrals
         self.placesPerWaitingChild = placesPerWaitingChild
         self.delayYears = delayYears
         self.shrinkPerYear = shrinkPerYear

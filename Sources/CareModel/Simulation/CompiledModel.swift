@@ -51,6 +51,9 @@ public struct CompiledModel: Sendable {
     /// The low threshold's full factor on the team channels (policies.open_entitlement);
     /// in the hazard ceiling, the largest over all dates.
     var accessFactor: Double
+    /// The largest factor induced referrals can put on the GP channel (1 + induced_referrals
+    /// x max_extra_fraction); in the hazard ceiling, the largest over all dates.
+    var inducedReferralUpper: Double
     /// Whether referrals from the team or a GP include an indication step; whether moves
     /// between organisations include a hand-over step or a duplicate intake.
     let hasIndication: Bool
@@ -188,6 +191,7 @@ public struct CompiledModel: Sendable {
         referralStepPerDay = stepRates(indicationDays: policies.indicationMeanDays)
         oldRegimeReferralStepPerDay = stepRates(indicationDays: policies.oldRegime.indicationMeanDays)
         accessFactor = max(1, policies.openEntitlement.accessFactor)
+        inducedReferralUpper = 1 + p.services.capacityGrowth.inducedReferrals * p.services.capacityGrowth.maxExtraFraction
         maxProvidersPerHousehold = policies.coordination.enabled ? policies.coordination.maxProvidersPerHousehold : .max
         separateTeams = p.services.neighbourhoodTeam.organisation == .separate
         teamProviders = separateTeams ? 2 : 1
@@ -292,6 +296,7 @@ public struct CompiledModel: Sendable {
             top(&c.referralStepPerDay, s.referralStepPerDay)
             top(&c.oldRegimeReferralStepPerDay, s.oldRegimeReferralStepPerDay)
             c.accessFactor = max(c.accessFactor, s.accessFactor)
+            c.inducedReferralUpper = max(c.inducedReferralUpper, s.inducedReferralUpper)
             top(&c.moneyProblemsPerDay, s.moneyProblemsPerDay)
             top(&c.outsideReferralsPerDay, s.outsideReferralsPerDay)
             c.crisisPerDaySevere = max(c.crisisPerDaySevere, s.crisisPerDaySevere)

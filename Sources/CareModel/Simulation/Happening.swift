@@ -27,6 +27,8 @@ enum Happening {
     case stayPlanned(ServiceKind, plannedDays: Double)
     case placed
     case ended(ServiceKind, resolved: Bool)
+    /// The money turned a review (`ReviewTurn`).
+    case turnedAtReview(ReviewTurn)
     case lostInHandover
     /// Under the old regime: a light need the indication body turned away; a need it took into its indication step.
     case turnedAway
@@ -54,6 +56,7 @@ enum Happening {
         case .started(let service, let waited): .started(service, waitedDays: waited)
         case .placed: .placed
         case .ended(let service, let resolved): .ended(service, resolved: resolved)
+        case .turnedAtReview(let turn): .turnedAtReview(turn)
         case .lostInHandover: .lostInHandover
         case .transferredBetweenJGZ(let lost): .transferredBetweenJGZ(lost: lost)
         case .continuedInSchoolToWork: .continuedInSchoolToWork

@@ -22,6 +22,9 @@ struct PeriodCounters {
     var youthHelpUsers = 0, withoutStayUsers = 0, stayUsers = 0, protectionUsers = 0, youthCareUsers = 0
     /// Referrals to specialised care by a GP and by the neighbourhood team.
     var referralsGP = 0, referralsTeam = 0
+    /// Reviews the money turned (`ReviewTurn`): the team's referrals of cases it could close,
+    /// per-day prolongations, closures per trajectory or under a population budget.
+    var teamReferredOn = 0, prolongedAtReview = 0, closedAtReview = 0
     /// Households that started debt help, and the days they waited for it.
     var debtHelpStarts = 0, debtHelpWaitDays = 0.0
     /// Early-help cases handed from JGZ 0-4 to JGZ 4-18, and those lost on the way.

@@ -62,6 +62,12 @@ struct Recorder {
             counters.specialisedEpisodeDays += days
         case .stayPlanned(let service, let days): counters.stayPlannedDays[service.rawValue] += days
         case .placed: counters.placements += 1
+        case .turnedAtReview(let turn):
+            switch turn {
+            case .teamReferredOn: counters.teamReferredOn += 1
+            case .prolonged: counters.prolongedAtReview += 1
+            case .closedEarly: counters.closedAtReview += 1
+            }
         case .ended(_, let resolved):
             if resolved {
                 counters.resolved += 1

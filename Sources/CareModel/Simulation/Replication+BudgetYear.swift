@@ -27,7 +27,9 @@ extension Replication {
             resources[r].setCapacity(funding.places[r] == .max ? .max : funding.places[r] + model.outsidePlaces[r])
         }
         providerPlaces = zip(funding.providerPlaces, model.outsidePlaces).map { $0 == .max ? .max : $0 + $1 }
-        fundedTeamPlaces = funding.places[ServiceKind.neighbourhoodTeam.rawValue]
+        updateInducedReferrals()
+        growTeamPlaces(year)
+        fundedTeamPlaces = funding.places[ServiceKind.neighbourhoodTeam.rawValue] + Int(extraTeamPlaces)
         try applyTeamProductivity()
         fundedTeamFactor = funding.teamFactor
         teamFactor = oldRegimeNow ? 0 : funding.teamFactor
@@ -45,15 +47,23 @@ extension Replication {
     /// places that stood idle last year; never more than `max_extra_fraction` of the
     /// contracted places. With `applies_from: transition` only periods from the transition
     /// date on count. Nil when the lever is off.
+    ///
+    /// Providers also enter where referrals are paid: `places_per_paid_start` places for
+    /// every specialised start of last year paid per day or per trajectory (a population
+    /// budget pays for none).
     func grownPlaces(_ year: Int) -> [Double]? {
         let growth = model.parameters.services.capacityGrowth
-        guard growth.placesPerWaitingChild > 0 else { return nil }
+        guard growth.placesPerWaitingChild > 0 || growth.placesPerPaidStart > 0 else { return nil }
         let from = growth.appliesFrom == .transition ? model.parameters.policies.transition.date : model.parameters.horizon.start
         func mean(_ columns: [Int], in y: Int) -> [Double] {
             let past = rows.filter { $0.periodStart.year == y && $0.periodStart >= from }
             return columns.map { c in past.isEmpty ? 0 : past.reduce(0) { $0 + $1.values[c] } / Double(past.count) }
         }
         let waiting = mean(MetricCatalog.waiting, in: year - growth.delayYears)
+        let paysPerStart = model.parameters.services.specialisedFinancing.model != .populationBudget
+        let paidStarts = paysPerStart && growth.placesPerPaidStart > 0
+            ? MetricCatalog.starts.map { c in rows.reduce(0) { $0 + ($1.periodStart.year == year - 1 && $1.periodStart >= from ? $1.values[c] : 0) } }
+            : [Double](repeating: 0, count: extraPlaces.count)
         let capacity = mean(MetricCatalog.capacity, in: year - 1)
         let inCare = mean(MetricCatalog.inCare, in: year - 1)
         let thousands = Double(aliveCount) / 1000
@@ -63,7 +73,8 @@ extension Replication {
         }
         for r in extraPlaces.indices {
             let idle = max(0, capacity[r] - inCare[r])
-            extraPlaces[r] += growth.placesPerWaitingChild * waiting[r] - growth.shrinkPerYear * min(extraPlaces[r], idle)
+            extraPlaces[r] += growth.placesPerWaitingChild * waiting[r] + growth.placesPerPaidStart * paidStarts[r]
+                - growth.shrinkPerYear * min(extraPlaces[r], idle)
             extraPlaces[r] = min(max(0, extraPlaces[r]), growth.maxExtraFraction * contracted[r] * thousands)
         }
         return extraPlaces
@@ -100,5 +111,23 @@ extension Replication {
         let settled = model.parameters.budget.deficitPolicy.settle(deficit: lastDeficit, reserve: reserve)
         reserve = settled.reserve
         return settled.extraMunicipal
+    }
+
+    /// Team capacity that follows demand (services.neighbourhood_team.places_per_waiting_child):
+    /// places added for every child on the team's list last year (mean over its periods),
+    /// on top of the team's budget; not under the old regime (there is no team).
+    func growTeamPlaces(_ year: Int) {
+        let perChild = model.parameters.services.neighbourhoodTeam.placesPerWaitingChild
+        guard perChild > 0, !oldRegimeNow else { return }
+        let column = MetricCatalog.waiting[ServiceKind.neighbourhoodTeam.rawValue]
+        let last = rows.filter { $0.periodStart.year == year - 1 }
+        guard !last.isEmpty else { return }
+        extraTeamPlaces += perChild * last.reduce(0) { $0 + $1.values[column] } / Double(last.count)
+    }
+
+    /// What the added team places cost in a period of `periodShare` of the year.
+    func addedTeamPlacesCost(periodShare: Double) -> Double {
+        let staffing = model.parameters.services.neighbourhoodTeam.staffing
+        return extraTeamPlaces.rounded(.down) * staffing.costPerFteEurPerYear / staffing.caseloadPerFte * periodShare
     }
 }

@@ -172,7 +172,12 @@ extension Replication {
     func careEnd(_ i: Int) {
         let service = Place.service(children.all[i].place)
         let need = Int(children.all[i].need)
-        let resolved = streams.careOutcome.bernoulli(model.resolveProbability[service.rawValue][need])
+        var resolved = streams.careOutcome.bernoulli(model.resolveProbability[service.rawValue][need])
+        let turn = turnAtReview(i, service, need: need, resolved: resolved)
+        if let turn {
+            report(i, .turnedAtReview(turn))
+            if turn != .closedEarly { resolved = false }
+        }
         report(i, .ended(service, resolved: resolved))
         if resolved { setNeed(i, 0) }
         if age(i) >= model.leavingAgeDays - sameInstantDays {
@@ -195,10 +200,16 @@ extension Replication {
             leaveCare(i)
             report(i, .referredByTeam)
             referOn(i, to: specialised(need: need, residentialShare: model.parameters.services.neighbourhoodTeam.residentialShareOfSevereReferrals), indication: true)
-        case .specialisedAmbulant where need == 3 && !consortiumOverBudget:
+        case .specialisedAmbulant where need == 3 && !consortiumOverBudget && turn != .prolonged:
             leaveCare(i)
             referOn(i, to: .residential, indication: false)
         case .specialisedAmbulant, .residential, .youthProtection:
+            if turn == .closedEarly {
+                // Closed with its need: the child goes home, unnoticed again, and may come back.
+                leaveCare(i)
+                scheduleHome(i)
+                return
+            }
             scheduleCareEnd(i, service)
         }
     }

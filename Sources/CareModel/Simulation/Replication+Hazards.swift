@@ -100,7 +100,7 @@ extension Replication {
         // The low threshold (policies.open_entitlement) draws light and moderate needs to the team.
         let access = need < 3 ? (actual ? accessNow : accessUpper) : 1
         let selfReferral = (actual ? model.selfReferralPerDay[need] : ceiling.selfReferralPerDay[need]) * access
-        let gp = actual ? model.gpPerDay[need] : ceiling.gpPerDay[need]
+        let gp = actual ? model.gpPerDay[need] * inducedNow : ceiling.gpPerDay[need] * inducedUpper
         let team = (actual ? model.teamOutreachPerDay[need] * teamFactor : ceiling.teamOutreachPerDay[need]) * access
         let atSchool = a >= model.schoolAgeDays - sameInstantDays && children.has(i, ChildFlag.schoolCovered)
         let school = atSchool ? (actual ? model.schoolDetectionPerDay[need] * schoolFactor : ceiling.schoolDetectionPerDay[need]) : 0

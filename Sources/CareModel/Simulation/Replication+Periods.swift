@@ -15,6 +15,7 @@ extension Replication {
         for service in ServiceKind.allCases where service.isFixedBudget {
             periodMoney.spending[service.rawValue] = yearAccount.fixedBudget[service.rawValue] * share
         }
+        periodMoney.spending[ServiceKind.neighbourhoodTeam.rawValue] += addedTeamPlacesCost(periodShare: share)
         let s = p.services
         payForSpecialisedCare(into: &periodMoney.spending, periodShare: share)
         periodMoney.spending[ServiceKind.youthProtection.rawValue] = integrals.careDays[ServiceKind.youthProtection.rawValue] * s.youthProtection.costEurPerDay

@@ -91,6 +91,12 @@ public final class Replication {
     /// The low threshold's factor on the team channels at which children are scheduled:
     /// 1 before the transition, its full value after (thinned to the ramp's current value).
     var accessUpper = 1.0
+    /// Induced referrals (services.specialised_capacity_growth.induced_referrals): the factor
+    /// on the GP channel this year, and the one children are scheduled at (as `accessUpper`).
+    var inducedNow = 1.0
+    var inducedUpper = 1.0
+    /// Team places added because the team's list was long (services.neighbourhood_team.places_per_waiting_child).
+    var extraTeamPlaces = 0.0
 
     /// The day whose events' children were last prefetched (`prefetchDay`).
     var prefetchedDay = -Double.infinity
@@ -135,7 +141,10 @@ public final class Replication {
         startedStays = StartedStays(periodBoundaries: model.periodBoundaries)
         yearAccount = YearAccount(year: p.horizon.start.year, parameters: p)
         // A transition before the start: the low threshold is open from day 0 (no event opens it).
-        if model.transitionDay < 0 { accessUpper = ceiling.accessFactor }
+        if model.transitionDay < 0 {
+            accessUpper = ceiling.accessFactor
+            inducedUpper = ceiling.inducedReferralUpper
+        }
     }
 
     /// Runs the whole horizon and returns the recorded periods. Throws a `ModelError` if a

@@ -18,6 +18,8 @@ public struct StoryBook: Sendable {
         case waiting(ServiceKind)
         case started(ServiceKind, waitedDays: Double)
         case ended(ServiceKind, resolved: Bool)
+        /// The money turned a review (the line comes just before the episode's end).
+        case turnedAtReview(ReviewTurn)
         case gaveUp
         case crisis
         case placed

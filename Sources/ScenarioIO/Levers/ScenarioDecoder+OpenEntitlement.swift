@@ -7,7 +7,8 @@ extension ScenarioDecoder {
         let o = OpenEntitlementParameters(
             accessFactor: try t.double("access_factor", .multiplier),
             accessRampYears: try t.double("ramp_years", .years),
-            gpRouteOpen: try r.bool("gp_route_open", fixedBecause: Fixed.afterTransition))
+            gpRouteOpen: try r.bool("gp_route_open", fixedBecause: Fixed.afterTransition),
+            teamRefersOn: try r.double("team_refers_on", .fraction))
         try t.finish()
         try r.finish()
         return o

@@ -13,8 +13,13 @@ public struct OpenEntitlementParameters: Sendable, Codable, Equatable {
     /// GP referrals bypass the municipality from the transition date: no indication step,
     /// and a provider's place even when rationing has capped the places the municipality buys.
     public var gpRouteOpen: Bool
+    /// The team as a front door: from the transition date, this share of the cases the
+    /// team would close itself (their need resolved) it refers on to paid specialised care
+    /// instead; 0 = the team refers on only what it cannot resolve.
+    public var teamRefersOn: Double
 
-    public init(accessFactor: Double, accessRampYears: Double, gpRouteOpen: Bool) {
+    public init(accessFactor: Double, accessRampYears: Double, gpRouteOpen: Bool, teamRefersOn: Double = 0) {
+        self.teamRefersOn = teamRefersOn
         self.accessFactor = accessFactor
         self.accessRampYears = accessRampYears
         self.gpRouteOpen = gpRouteOpen
