@@ -49,25 +49,30 @@ public struct HistoryReport {
     /// The deficit share of income the report dates the first crossing of.
     public static let deficitThreshold = 0.10
 
-    /// Per replication, the first budget year whose deficit exceeds `deficitThreshold` of
-    /// income (nil: never within the horizon).
+    /// The budget years whose deficit counts: from the transfer on (before it no
+    /// municipality held the budget; the history's "income" stands for what provinces and
+    /// insurers spent).
+    var municipalYears: [Int] { years.indices.filter { years[$0] >= Self.lastFittedYear } }
+
+    /// Per replication, the first budget year from the transfer on whose deficit exceeds
+    /// `deficitThreshold` of income (nil: never within the horizon).
     var firstYearsOverThreshold: [Int?] {
         let q = Self.quantities.firstIndex { $0.name == "deficit_share_of_income" }!
-        return (0..<replications).map { r in years.indices.first { values[q][$0][r] > Self.deficitThreshold }.map { years[$0] } }
+        return (0..<replications).map { r in municipalYears.first { values[q][$0][r] > Self.deficitThreshold }.map { years[$0] } }
     }
 
     /// What the report says of the deficit's timing: the year the mean share first exceeds
     /// the threshold, and the spread of that year over the replications.
     var deficitTiming: String {
         let q = Self.quantities.firstIndex { $0.name == "deficit_share_of_income" }!
-        let meanYear = years.indices.first { SummaryStatistics(values[q][$0].filter(\.isFinite)).mean > Self.deficitThreshold }.map { years[$0] }
+        let meanYear = municipalYears.first { SummaryStatistics(values[q][$0].filter(\.isFinite)).mean > Self.deficitThreshold }.map { years[$0] }
         let crossed = firstYearsOverThreshold.compactMap { $0 }
         let percent = Int(Self.deficitThreshold * 100)
         guard let meanYear else {
-            return "The mean deficit never exceeds \(percent) % of income within the horizon (\(crossed.count) of \(replications) replications cross it in some year)."
+            return "From \(Self.lastFittedYear) on the mean deficit never exceeds \(percent) % of income within the horizon (\(crossed.count) of \(replications) replications cross it in some year)."
         }
         let spread = crossed.isEmpty ? "" : ", in each replication between \(crossed.min()!) and \(crossed.max()!)"
-        return "The deficit first exceeds \(percent) % of income in \(meanYear) (the mean share over the replications)\(spread); \(crossed.count) of \(replications) replications cross it."
+        return "From \(Self.lastFittedYear) on (before it no municipality held the budget), the deficit first exceeds \(percent) % of income in \(meanYear) (the mean share over the replications)\(spread); \(crossed.count) of \(replications) replications cross it."
     }
 
     /// Per quantity, per budget year, each replication's value.
