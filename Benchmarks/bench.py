@@ -14,6 +14,7 @@ Usage: bench.py [--arrivals N] [--runs R] [--quick] [--no-simpy] [--no-model]
 import argparse
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,12 +27,18 @@ C_BINARY = os.path.join(PEERS, "bin", "reference")
 
 
 def timed(command, cwd=ROOT):
-    """Runs a command under /usr/bin/time -v in `cwd`; returns (stdout, peak MiB)."""
+    """Runs a command under /usr/bin/time -v in `cwd`; returns (stdout, peak MiB, user CPU
+    seconds). The user CPU is the growth of this script's RUSAGE_CHILDREN over the run (the
+    command's own, plus /usr/bin/time's few hundred microseconds), to the microsecond:
+    /usr/bin/time prints it to 10 ms only. Nothing else is started meanwhile, so the
+    growth is this command's."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
     result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
+    user = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - before
     if result.returncode != 0:
         sys.exit(f"failed in {cwd}: {' '.join(command)}\n{result.stdout}\n{result.stderr[-2000:]}")
     peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
-    return result.stdout, (int(peak.group(1)) / 1024 if peak else float("nan"))
+    return result.stdout, (int(peak.group(1)) / 1024 if peak else float("nan")), user
 
 
 def parse(line):
@@ -48,7 +55,7 @@ def tolerance(arrivals):
 def reference_row(name, command_for_seed, runs, analytic, arrivals):
     walls, rates, peaks = [], [], []
     for seed in range(1, runs + 1):
-        out, peak = timed(command_for_seed(seed))
+        out, peak, _ = timed(command_for_seed(seed))
         r = parse(out.strip().splitlines()[-1])
         if abs(r["mean_time_in_system"] - analytic) > tolerance(arrivals):
             sys.exit(f"{name}: mean time in system {r['mean_time_in_system']} is more than {tolerance(arrivals):.4f} days from the analytic {analytic}")
@@ -65,7 +72,7 @@ def model_run(label, children, years, replications=1, jobs=1):
                "--set", f"population.children={children}", "--set", f"budget.baseline_eur_per_year={budget:.0f}",
                "--set", f"horizon.start={start}-01-01", "--set", f"horizon.warmup_until={start + 2}-01-01",
                "--output", "/tmp/runway-bench", "--run-id", label, "--force"]
-    out, peak = timed(command)
+    out, peak, _ = timed(command)
     m = re.search(r"(\d+) events in ([0-9.]+) s", out)
     events, wall = int(m.group(1)), float(m.group(2))
     return {"label": label, "children": children, "years": years, "replications": replications, "jobs": jobs,

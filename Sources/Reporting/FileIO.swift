@@ -68,7 +68,9 @@ public struct FileProblem: Error, CustomStringConvertible, Equatable {
 ///   disk were full (ENOSPC);
 /// - `RUNWAY_TEST_STALL_WRITING=name`: writing a file called `name` stops halfway,
 ///   creates `<temporary file>.stalled` beside it and sleeps, for a test to kill the
-///   process at that moment.
+///   process at that moment;
+/// - `RUNWAY_TEST_PAUSE_WRITING=name`: the same, but the write goes on once the test
+///   removes `<temporary file>.paused` (a run held at a known moment, that then ends normally).
 public enum FileIO {
     /// The process's umask (mkstemp creates files readable by their owner only; the
     /// files get the mode any other new file would get). Read from /proc where it can
@@ -85,6 +87,7 @@ public enum FileIO {
     }()
     private static let failOn: String? = ProcessInfo.processInfo.environment["RUNWAY_TEST_FAIL_WRITING"]
     private static let stallOn: String? = ProcessInfo.processInfo.environment["RUNWAY_TEST_STALL_WRITING"]
+    private static let pauseOn: String? = ProcessInfo.processInfo.environment["RUNWAY_TEST_PAUSE_WRITING"]
 
     /// Writes `data` to `url` whole or not at all: into a fresh temporary file in
     /// `temporaryFolder` (which must be on the same file system), flushed, then renamed.
@@ -113,7 +116,8 @@ public enum FileIO {
     private static func writeAll(_ data: Data, fd: Int32, path: String, temporary: String) throws(FileProblem) {
         let name = URL(fileURLWithPath: path).lastPathComponent
         if failOn == name { throw FileProblem("write", path, code: ENOSPC) }
-        let stall = stallOn == name
+        let stall = stallOn == name || pauseOn == name
+        let marker = stall ? temporary + (stallOn == name ? ".stalled" : ".paused") : ""
         let result: Int32 = data.withUnsafeBytes { raw -> Int32 in
             guard var p = raw.baseAddress else { return 0 }
             var left = raw.count
@@ -130,8 +134,9 @@ public enum FileIO {
                 if stall && !stalled {
                     stalled = true
                     fsync(fd)
-                    _ = FileManager.default.createFile(atPath: temporary + ".stalled", contents: nil)
-                    while true { sleep(60) }
+                    _ = FileManager.default.createFile(atPath: marker, contents: nil)
+                    if stallOn == name { while true { sleep(60) } }
+                    while FileManager.default.fileExists(atPath: marker) { usleep(20_000) }
                 }
             }
             return 0

@@ -28,7 +28,8 @@ public struct OutputFolder: Sendable {
     public enum Problem: Error, CustomStringConvertible {
         case exists(String)
         case interrupted(String)
-        case busy(String)
+        /// The folder and who holds it (nil: not known yet).
+        case busy(String, holder: String?)
         case anotherExperiment(String, [String])
         case unknownExperiment(String)
         case file(FileProblem)
@@ -45,7 +46,11 @@ public struct OutputFolder: Sendable {
             switch self {
             case .exists(let path): "\(path) already exists; choose another --run-id, or add --force to replace it"
             case .interrupted(let path): "an interrupted run is kept in \(path); add --resume to continue it, or --force to start over"
-            case .busy(let path): "another run is writing \(path) (or its hidden working folder) right now; wait for it to finish, or choose another --run-id"
+            case .busy(let path, let holder):
+                "another run is writing \(path) (or its hidden working folder) right now"
+                    + (holder.map { " (\($0))" } ?? "")
+                    + ". This run wrote nothing and left the folder to that run (--force never replaces a folder a live run holds);"
+                    + " wait for that run to finish, or choose another --run-id"
             case .anotherExperiment(let path, let differences):
                 "cannot resume: the interrupted run in \(path) is another experiment: "
                     + differences.prefix(5).joined(separator: "; ")
@@ -69,8 +74,10 @@ public struct OutputFolder: Sendable {
         self.force = force
         do {
             try FileIO.createFolder(folder)
-            guard let lock = try RunLock.acquire(folder.appendingPathComponent(".\(name).lock").path) else { throw Problem.busy(finalURL.path) }
-            self.lock = lock
+            switch try RunLock.acquire(folder.appendingPathComponent(".\(name).lock").path) {
+            case .acquired(let lock): self.lock = lock
+            case .busy(let holder): throw Problem.busy(finalURL.path, holder: holder)
+            }
         } catch let problem as FileProblem {
             throw .file(problem)
         } catch {

@@ -69,6 +69,105 @@ import Testing
         #expect(Self.listing("\(base)/small") == [".same.partial"], "no lock file or visible folder left")
     }
 
+    /// The rows of replication `replication` in a run folder's per-replication tables
+    /// (whose CSVs a folder holds: the same seed gives the same rows).
+    static func rows(_ folder: String, replication: Int) throws -> [String: [Substring]] {
+        var rows: [String: [Substring]] = [:]
+        for name in ["summary.csv", "timeseries.csv", "equity.csv"] {
+            let text = try String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8)
+            rows[name] = text.split(separator: "\n").filter { $0.hasPrefix("\(replication),") }
+        }
+        return rows
+    }
+
+    /// The seed and replication count run.json records, and the replications summary.csv holds.
+    static func recorded(_ folder: String) throws -> (seed: Int?, replications: Int?, summaryRows: [Substring]) {
+        let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/run.json"))) as? [String: Any])
+        let summary = try String(contentsOfFile: "\(folder)/summary.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        return (json["seed"] as? Int, json["replications"] as? Int, summary.map { $0.prefix { $0 != "," } })
+    }
+
+    /// Holds a run at a known moment: writing `file` stops halfway (`RUNWAY_TEST_PAUSE_WRITING`)
+    /// until the returned closure is called. Returns the process and that closure.
+    static func startPaused(_ arguments: [String], at file: String, temporaryFolder: String) throws -> (Process, () -> Void) {
+        let process = try start(arguments, environment: ["RUNWAY_TEST_PAUSE_WRITING": file])
+        var marker: String?
+        let paused = waitFor(60) {
+            marker = listing(temporaryFolder).first { $0.hasPrefix("\(file).") && $0.hasSuffix(".paused") }
+            return marker != nil || !process.isRunning
+        }
+        if !paused || marker == nil { kill(process.processIdentifier, SIGKILL) }
+        try #require(paused && marker != nil, "the run pauses while writing \(file)")
+        return (process, { try? FileManager.default.removeItem(atPath: "\(temporaryFolder)/\(marker!)") })
+    }
+
+    /// Issue 26: a second run with the same --run-id and --force while the first holds the
+    /// folder (in the middle of its replications, and while it replaces an earlier run in
+    /// its final write) is refused, says which run holds the folder and that it wrote
+    /// nothing, and the folder is afterwards entirely the first run's; once the first has
+    /// ended, --force replaces it wholly.
+    @Test func aForcedRunNeverTouchesAFolderALiveRunHolds() throws {
+        let base = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let common = ["run", "Tests/Fixtures/small.yaml", "--output", base, "-q", "--jobs", "1"]
+        let folder = "\(base)/small/same", temporary = "\(base)/small/.same.partial/tmp"
+        // Replication 0 of seeds 11 and 99 on their own: whose rows a folder holds.
+        for seed in [11, 99] {
+            let r = try CLI.runway(common + ["--run-id", "ref\(seed)", "--replications", "1", "--seed", "\(seed)"])
+            try #require(r.code == 0, "\(r.err)")
+        }
+        let ref11 = try Self.rows("\(base)/small/ref11", replication: 0), ref99 = try Self.rows("\(base)/small/ref99", replication: 0)
+        try #require(ref11 != ref99 && ref11.values.allSatisfy { !$0.isEmpty })
+
+        // The first run, held while it saves its second replication.
+        let first = ["--run-id", "same", "--replications", "3", "--seed", "11"]
+        var (running, resume) = try Self.startPaused(common + first, at: "p0000-r000001.summary.csv", temporaryFolder: temporary)
+        defer { if running.isRunning { kill(running.processIdentifier, SIGKILL) } }
+        let forced = ["--run-id", "same", "--replications", "2", "--seed", "99", "--force"]
+        var second = try CLI.runway(common + forced)
+        #expect(second.code == 2, "\(second.err)")
+        #expect(second.err.contains("another run is writing \(folder)"), "\(second.err)")
+        #expect(second.err.contains("process \(running.processIdentifier), started "), "names the run that holds the folder: \(second.err)")
+        #expect(second.err.contains("--run-id same --replications 3 --seed 11"), "with its command: \(second.err)")
+        #expect(second.err.contains("This run wrote nothing"), "\(second.err)")
+        #expect(Self.listing("\(base)/small") == [".same.lock", ".same.partial", "ref11", "ref99"], "nothing of the second run's")
+        #expect(Self.listing("\(base)/small/.same.partial/parts").filter { $0.hasPrefix("p0000-r000000.") }.count == 3, "the first run's part kept")
+        resume()
+        try #require(Self.waitFor(60) { !running.isRunning }, "the first run finishes")
+        #expect(running.terminationStatus == 0)
+        var held = try Self.recorded(folder)
+        #expect(held.seed == 11 && held.replications == 3 && held.summaryRows == ["0", "1", "2"], "\(held)")
+        #expect(try Self.rows(folder, replication: 0) == ref11, "the CSVs are the first run's")
+        #expect(Self.listing(folder) == Self.resultFiles)
+        #expect(Self.listing("\(base)/small") == ["ref11", "ref99", "same"], "no lock, working or set-aside folder left")
+
+        // Once the first has ended, --force replaces its folder wholly.
+        second = try CLI.runway(common + forced)
+        #expect(second.code == 0, "\(second.err)")
+        held = try Self.recorded(folder)
+        #expect(held.seed == 99 && held.replications == 2 && held.summaryRows == ["0", "1"], "\(held)")
+        #expect(try Self.rows(folder, replication: 0) == ref99, "the CSVs are the second run's")
+        #expect(Self.listing(folder) == Self.resultFiles)
+        #expect(Self.listing("\(base)/small") == ["ref11", "ref99", "same"])
+
+        // A forced run held in its final write, while it replaces that folder: another
+        // forced run is refused, the folder left is the seed-99 run until the held run
+        // puts its own in place.
+        (running, resume) = try Self.startPaused(common + first + ["--force"], at: "summary.csv", temporaryFolder: temporary)
+        let third = try CLI.runway(common + ["--run-id", "same", "--replications", "1", "--seed", "5", "--force"])
+        #expect(third.code == 2 && third.err.contains("This run wrote nothing"), "\(third.err)")
+        held = try Self.recorded(folder)
+        #expect(held.seed == 99 && held.replications == 2, "the folder is still the earlier run's: \(held)")
+        resume()
+        try #require(Self.waitFor(60) { !running.isRunning }, "the held run finishes")
+        #expect(running.terminationStatus == 0)
+        held = try Self.recorded(folder)
+        #expect(held.seed == 11 && held.replications == 3 && held.summaryRows == ["0", "1", "2"], "\(held)")
+        #expect(try Self.rows(folder, replication: 0) == ref11)
+        #expect(Self.listing(folder) == Self.resultFiles)
+        #expect(Self.listing("\(base)/small") == ["ref11", "ref99", "same"])
+    }
+
     @Test func resumeRefusesAnotherExperiment() throws {
         let base = CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: base) }

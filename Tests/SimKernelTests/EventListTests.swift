@@ -110,6 +110,43 @@ import Testing
         #expect(order == [3, 4, 1])
         #expect(q.count == 0)
     }
+
+    /// The rings against a FIFO array per level, through growth and wrap-around, and a
+    /// copy that changes apart from the original (copy on write).
+    @Test func ringsKeepFIFOOrderThroughGrowthAndCopies() {
+        var q = WaitQueue(levels: 2)
+        var reference: [[Int32]] = [[], []]
+        var next: Int32 = 0
+        func pop(_ q: inout WaitQueue, _ reference: inout [[Int32]]) -> Int32? {
+            let level = reference[1].isEmpty ? 0 : 1
+            let expected = reference[level].isEmpty ? nil : reference[level].removeFirst()
+            let got = q.popFirst(isLive: { _ in true })?.subject
+            #expect(got == expected)
+            return got
+        }
+        // Pushes outpace pops, then pops drain: every ring size up to 128, wrapped many times.
+        for step in 0..<600 {
+            for _ in 0..<(step < 400 ? 2 : 0) {
+                let level = Int(next % 3 == 0 ? 1 : 0)
+                q.push(QueueEntry(subject: next, ticket: 0, enqueuedAt: Double(next)), level: level)
+                reference[level].append(next)
+                next += 1
+            }
+            if step % 3 != 0 || step >= 400 { _ = pop(&q, &reference) }
+            if step == 250 {
+                var copy = q
+                var copyReference = reference
+                copy.push(QueueEntry(subject: -1, ticket: 0, enqueuedAt: 0), level: 0)
+                copyReference[0].append(-1)
+                while pop(&copy, &copyReference) != nil {}
+                #expect(copy.count == 0)
+            }
+            #expect(q.count == reference[0].count + reference[1].count)
+        }
+        #expect(q.count(where: { _ in true }) == q.count)
+        while pop(&q, &reference) != nil {}
+        #expect(q.count == 0 && reference == [[], []])
+    }
 }
 
 @Suite struct EventListStressTests {
