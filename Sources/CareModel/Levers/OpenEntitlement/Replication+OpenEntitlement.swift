@@ -32,7 +32,7 @@ extension Replication {
         guard factor > 1 else { return }
         accessUpper = factor
         for i in children.all.indices where children.has(i, ChildFlag.alive) && children.all[i].place == Place.home
-            && children.all[i].need > 0 && !children.all[i].inAdultSupport {
+            && children.all[i].need > 0 && !children.all[i].heldByLever {
             scheduleHome(i)
         }
     }
