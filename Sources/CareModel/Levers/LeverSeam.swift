@@ -7,16 +7,25 @@ import SimKernel
 // no protocol or closure per event, and a lever that is off costs one branch per hook.
 
 /// The seam levers' parameters, as the scenario's sections give them
-/// (`services.school_to_work`, `services.debt_help`, `services.region`).
+/// (`services.school_to_work`, `services.debt_help`, `services.region`,
+/// `policies.specialist_consultation`, `policies.own_network`, `policies.community_work`).
 public struct LeverParameters: Sendable, Codable, Equatable {
     public var schoolToWork: SchoolToWorkParameters
     public var debtHelp: DebtHelpParameters
     public var region: RegionParameters
+    public var specialistConsultation: SpecialistConsultationParameters
+    public var ownNetwork: OwnNetworkParameters
+    public var communityWork: CommunityWorkParameters
 
-    public init(schoolToWork: SchoolToWorkParameters, debtHelp: DebtHelpParameters, region: RegionParameters) {
+    public init(schoolToWork: SchoolToWorkParameters, debtHelp: DebtHelpParameters, region: RegionParameters,
+                specialistConsultation: SpecialistConsultationParameters, ownNetwork: OwnNetworkParameters,
+                communityWork: CommunityWorkParameters) {
         self.schoolToWork = schoolToWork
         self.debtHelp = debtHelp
         self.region = region
+        self.specialistConsultation = specialistConsultation
+        self.ownNetwork = ownNetwork
+        self.communityWork = communityWork
     }
 }
 
@@ -25,12 +34,18 @@ struct CompiledLevers: Sendable {
     var schoolToWork: SchoolToWork
     var debtHelp: DebtHelp
     var region: Region
+    let specialistConsultation: SpecialistConsultation
+    let ownNetwork: OwnNetwork
+    let communityWork: CommunityWork
 
     init(_ p: ModelParameters) throws {
         let l = p.levers
         schoolToWork = SchoolToWork(l.schoolToWork)
         debtHelp = try DebtHelp(l.debtHelp)
         region = try Region(l.region, services: p.services)
+        specialistConsultation = SpecialistConsultation(l.specialistConsultation)
+        ownNetwork = OwnNetwork(l.ownNetwork)
+        communityWork = CommunityWork(l.communityWork)
     }
 
     /// Raises every hazard to the larger of this set's and `s`'s (`CompiledModel.hazardCeiling`).
@@ -44,7 +59,7 @@ struct CompiledLevers: Sendable {
     /// are scheduled at them and thinned), and whether any lever makes the actual factor smaller.
     @inline(__always) var onsetUpper: Double { debtHelp.onsetUpper }
     @inline(__always) var escalationUpper: Double { debtHelp.escalationUpper }
-    @inline(__always) var thinsOnset: Bool { debtHelp.enabled }
+    @inline(__always) var thinsOnset: Bool { debtHelp.enabled || communityWork.enabled }
     @inline(__always) var thinsEscalation: Bool { debtHelp.enabled }
 }
 
@@ -53,6 +68,9 @@ struct LeverStates {
     var schoolToWork = SchoolToWorkState()
     var debtHelp: DebtHelpState
     var region = RegionState()
+    var specialistConsultation = SpecialistConsultationState()
+    var ownNetwork = OwnNetworkState()
+    var communityWork = CommunityWorkState()
 
     init(_ model: CompiledModel) {
         debtHelp = DebtHelpState(model.levers.debtHelp)
@@ -62,6 +80,9 @@ struct LeverStates {
     mutating func closePeriod() {
         schoolToWork.period = .init()
         debtHelp.period = .init()
+        specialistConsultation.period = .init()
+        ownNetwork.period = .init()
+        communityWork.period = .init()
     }
 }
 
@@ -70,6 +91,8 @@ enum LeverFlag {
     /// School-to-work support holds the young person past the leaving age: the lever
     /// schedules its events, and its need is known (not undetected).
     static let held: UInt8 = 1 << 0
+    /// Own network: the youth got a mentor or a network meeting on the way to residential care.
+    static let ownNetwork: UInt8 = 1 << 1
 }
 
 extension Child {
@@ -89,12 +112,15 @@ extension MetricCatalog {
     /// Their money outside the youth-care budget (after the youth-care money).
     static let leverSpending: [MetricDefinition] = schoolToWorkSpending + debtHelpSpending
     /// The columns of the levers added after (at the end, so the older columns keep their places).
-    static let laterLeverColumns: [MetricDefinition] = []
+    static let laterLeverColumns: [MetricDefinition] = specialistConsultation + ownNetwork + communityWork
 
     /// The levers' spending columns and their labels for the money chart of `report.html`.
     public static let leverSpendingItems: [(metric: String, label: String)] = [
         ("school_to_work_spending_eur", "school-to-work support"),
         ("debt_help_spending_eur", "debt help (schuldhulp)"),
+        ("specialist_consultation_spending_eur", "specialist consultation"),
+        ("own_network_spending_eur", "own network (JIM, netwerkberaad)"),
+        ("community_work_spending_eur", "community work (opbouwwerk)"),
     ]
 }
 
@@ -105,6 +131,7 @@ extension Replication {
     /// A household is formed.
     @inline(__always) func leversHouseholdFormed() {
         if model.levers.debtHelp.enabled { levers.debtHelp.households.append(HouseholdMoney()) }
+        if model.levers.communityWork.enabled { levers.communityWork.flaggedAt.append(-1) }
     }
 
     /// A child joined household `h`.
@@ -136,6 +163,7 @@ extension Replication {
     /// After a child's need or place changed.
     @inline(__always) func leversAfterChange(_ i: Int, _ wasInSupport: Bool) {
         updateSupportCount(i, was: wasInSupport)
+        if model.levers.ownNetwork.enabled { ownNetworkPlaceChanged(i) }
     }
 
     /// The next age (days) above `a` at which a lever changes a child's rates, if any.
@@ -154,7 +182,8 @@ extension Replication {
 
     /// The levers' factor on child `i`'s onset hazard now (at most `CompiledLevers.onsetUpper`).
     @inline(__always) func leversOnsetFactor(_ i: Int) -> Double {
-        moneyFactor(i, raised: model.levers.debtHelp.onsetFactor)
+        let money = moneyFactor(i, raised: model.levers.debtHelp.onsetFactor)
+        return model.levers.communityWork.enabled ? money * communityWorkFactor(i) : money
     }
 
     /// The levers' factor on child `i`'s escalation hazard now (at most `CompiledLevers.escalationUpper`).
@@ -171,26 +200,27 @@ extension Replication {
 
     /// A referral to `service` is about to join its list or start: the service it goes to.
     @inline(__always) func leversReferral(_ i: Int, to service: ServiceKind) -> ServiceKind {
-        service
+        service == .residential && model.levers.ownNetwork.enabled ? ownNetworkReferral(i) : service
     }
 
     /// Youth protection would place the child out of home: true when a lever avoids it.
     @inline(__always) func leversAvoidPlacement(_ i: Int) -> Bool {
-        false
+        model.levers.ownNetwork.enabled && ownNetworkAvoidsPlacement(i)
     }
 
     /// Care in `service` started for child `i`.
     @inline(__always) func leversCareStarted(_ i: Int, _ service: ServiceKind) {
+        if service == .neighbourhoodTeam && model.levers.communityWork.enabled { flagForCommunityWork(i) }
     }
 
     /// The levers' factor on the length of an episode of `service` beginning now.
     @inline(__always) func leversEpisodeFactor(_ i: Int, _ service: ServiceKind) -> Double {
-        1
+        service == .residential && children.all[i].leverFlags & LeverFlag.ownNetwork != 0 ? model.levers.ownNetwork.stayFactor : 1
     }
 
     /// The team's episode ended without resolving the need: true when a lever lets the team resolve it after all.
     @inline(__always) func leversTeamResolves(_ i: Int) -> Bool {
-        false
+        levers.specialistConsultation.casesLeft > 0 && consultSpecialist(i)
     }
 
     // MARK: Time
@@ -201,7 +231,7 @@ extension Replication {
     }
 
     /// A budget year opened (its places and budgets are set).
-    func leversYearOpened() {}
+    func leversYearOpened() { openConsultationYear() }
 
     /// A dated parameter set took over.
     func leversParametersChanged() { debtHelpParametersChanged() }

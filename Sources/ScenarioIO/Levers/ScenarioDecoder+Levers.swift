@@ -21,7 +21,10 @@ extension ScenarioDecoder {
 
     /// All the seam's levers: those under services, and those under policies (read last among them; finishes the policies section).
     static func levers(_ s: ServiceLevers, _ r: ConfigReader) throws(ScenarioError) -> LeverParameters {
-        let l = LeverParameters(schoolToWork: s.schoolToWork, debtHelp: s.debtHelp, region: s.region)
+        let l = LeverParameters(schoolToWork: s.schoolToWork, debtHelp: s.debtHelp, region: s.region,
+                                specialistConsultation: try specialistConsultation(r.section("specialist_consultation")),
+                                ownNetwork: try ownNetwork(r.section("own_network")),
+                                communityWork: try communityWork(r.section("community_work")))
         try r.finish()
         return l
     }
@@ -67,6 +70,39 @@ extension ScenarioDecoder {
         try episodes.finish()
         try rg.finish()
         return region
+    }
+
+    /// policies.specialist_consultation (CareModel/Levers/SpecialistConsultation).
+    static func specialistConsultation(_ r: ConfigReader) throws(ScenarioError) -> SpecialistConsultationParameters {
+        let c = SpecialistConsultationParameters(
+            hoursPerTeamPerWeek: try r.double("hours_per_team_per_week", .between(0, 168)),
+            budgetEurPerYear: try r.double("budget_eur_per_year", .money),
+            costEurPerHour: try r.double("cost_eur_per_hour", .money),
+            hoursPerCase: try r.double("hours_per_case", .between(0.1, 100)),
+            ftePerTeam: try r.double("fte_per_team", .between(1, 1000)),
+            resolveShare: try r.double("resolve_share", .probability))
+        try r.finish()
+        return c
+    }
+
+    /// policies.own_network (CareModel/Levers/OwnNetwork).
+    static func ownNetwork(_ r: ConfigReader) throws(ScenarioError) -> OwnNetworkParameters {
+        let o = OwnNetworkParameters(share: try r.double("share", .fraction),
+                                     placementAvoided: try r.double("placement_avoided", .probability),
+                                     stayFactor: try r.double("stay_factor", .positiveFactor),
+                                     costEurPerCase: try r.double("cost_eur_per_case", .money))
+        try r.finish()
+        return o
+    }
+
+    /// policies.community_work (CareModel/Levers/CommunityWork).
+    static func communityWork(_ r: ConfigReader) throws(ScenarioError) -> CommunityWorkParameters {
+        let c = CommunityWorkParameters(shareFlagged: try r.double("share_flagged", .fraction),
+                                        onsetReduction: try r.double("onset_reduction", .fraction),
+                                        lagYears: try r.double("lag_years", .years),
+                                        costEurPerHousehold: try r.double("cost_eur_per_household", .money))
+        try r.finish()
+        return c
     }
 }
 
