@@ -110,3 +110,8 @@ extension ScenarioDecoder.Fixed {
     static let moneyProblems = "money problems are a state every household carries from the start of the run"
     static let schoolToWork = "a young person's support is scheduled at the ages it begins and ends as they reach them; date resolution_per_year instead"
 }
+
+extension Expectation {
+    /// Children in a region's other municipalities (0: alone).
+    static let otherChildren = Expectation.between(0, 20_000_000)
+}
