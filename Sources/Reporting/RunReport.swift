@@ -69,8 +69,7 @@ public enum RunReport {
         var layers: [CategorySeries] = []
         var spendingItems = serviceLabels.map { ("spending_\($0.key)_eur", $0.label) }
         spendingItems.append(("spending_administration_eur", "administration (indications)"))
-        spendingItems.append(("school_to_work_spending_eur", "school-to-work support"))
-        spendingItems.append(("debt_help_spending_eur", "debt help (schuldhulp)"))
+        spendingItems += MetricCatalog.leverSpendingItems.map { ($0.metric, $0.label) }
         for (k, item) in spendingItems.enumerated() {
             let means = data.yearlyValues(item.0, scale: 1e6).map { Band($0.values).mean }
             if k >= 6 && means.allSatisfy({ $0 == 0 }) { continue }

@@ -72,8 +72,7 @@ public enum StoriesDocument {
                     case .gaveUp: out += "the family gave up waiting; the need stayed."
                     case .crisis: out += "a crisis; a youth-protection order followed."
                     case .lostInHandover: out += "the case was lost in the hand-over to the new teams."
-                    case .resolvedInSchoolToWork: out += "the need resolved during school-to-work support, and the young person left it."
-                    case .continuedInSchoolToWork: out += "turned 18 with the need unresolved and stayed in school-to-work support."
+                    case .lever(let line): out += line.text
                     case .transferredBetweenJGZ(let lost):
                         out += lost ? "youth health care for toddlers handed the case to youth health care at school, and it was lost on the way."
                                     : "youth health care for toddlers handed the case to youth health care at school."

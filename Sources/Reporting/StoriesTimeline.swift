@@ -61,7 +61,8 @@ public enum StoriesTimeline {
                         setPlace(service.map { ($0, waiting) }, e.time)
                     case .onset: setNeed(1, e.time)
                     case .escalated(let to): setNeed(to, e.time)
-                    case .resolvedByItself, .resolvedInSchoolToWork: setNeed(0, e.time)
+                    case .resolvedByItself: setNeed(0, e.time)
+                    case .lever(let line): if line.resolvesNeed { setNeed(0, e.time) }
                     case .waiting(let s): setPlace((s, true), e.time)
                     case .started(let s, _): setPlace((s, false), e.time)
                     case .ended(_, let resolved):
@@ -71,7 +72,7 @@ public enum StoriesTimeline {
                     case .transferredBetweenJGZ(let lost): if lost { setPlace(nil, e.time) }
                     case .crisis: marks.append((year(e.time), "crisis"))
                     case .left: last = e.time
-                    case .noticed, .placed, .continuedInSchoolToWork, .turnedAtReview: break
+                    case .noticed, .placed, .turnedAtReview: break
                     }
                     if case .left = e.event { break }
                 }

@@ -74,7 +74,6 @@ struct Expectation: Sendable {
     static let weibullShape = Expectation(text: "a Weibull shape between 0.1 and 50", range: 0.1...50)
     /// Children in a municipality (or a region's others): the Netherlands has 3.3 million.
     static let children = Expectation.between(1, 20_000_000)
-    static let otherChildren = Expectation.between(0, 20_000_000)
     /// Bounds of a calibration parameter.
     static let calibrationBound = Expectation(text: "a number between 0 and 1e11", range: 0...1e11)
 

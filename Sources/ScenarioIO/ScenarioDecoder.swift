@@ -32,14 +32,22 @@ enum ScenarioDecoder {
         let name = try r.string("name"), description = try r.string("description")
         let horizon = try horizon(r.section("horizon"))
         let population = try population(r.section("population"))
+        let budget = try budget(r.section("budget"))
+        // The levers' sections are read with the others of their section, before it is finished.
+        let servicesReader = try r.section("services")
+        let services = try services(servicesReader, population: population)
+        let serviceLevers = try serviceLevers(servicesReader, population: population)
+        let policiesReader = try r.section("policies")
+        let policies = try policies(policiesReader)
         let parameters = ModelParameters(
             name: name,
             description: description,
             horizon: horizon,
             population: population,
-            budget: try budget(r.section("budget")),
-            services: try services(r.section("services"), population: population),
-            policies: try policies(r.section("policies")),
+            budget: budget,
+            services: services,
+            policies: policies,
+            levers: try levers(serviceLevers, policiesReader),
             experiment: try experiment(r.section("experiment")))
         try r.finish()
         return parameters
@@ -221,16 +229,6 @@ enum ScenarioDecoder {
                                     placesPerPaidStart: try g.double("places_per_paid_start", .placesFactor),
                                     inducedReferrals: try g.double("induced_referrals", .multiplier))
         try g.finish()
-        let debtHelp = try debtHelp(r.section("debt_help"), riskGroups: population.riskGroups.map(\.name))
-        let schoolToWork = try schoolToWork(r.section("school_to_work"), leavingAge: population.leavingAge)
-        let rg = try r.section("region")
-        let episodes = try rg.section("other_episodes_per_1000_children_per_year")
-        let region = RegionParameters(otherChildren: try rg.int("other_children", .otherChildren),
-                                      otherEpisodesPer1000Ambulant: try episodes.double("ambulant", .ratePer1000),
-                                      otherEpisodesPer1000Residential: try episodes.double("residential", .ratePer1000))
-        try episodes.finish()
-        try rg.finish()
-        try r.finish()
 
         let shares = youthHealthCare.budgetShare + schoolCare.budgetShare + team.budgetShare
         guard shares <= 1 + 1e-9 else {
@@ -239,27 +237,7 @@ enum ScenarioDecoder {
         return ServiceParameters(youthHealthCare: youthHealthCare, schoolCare: schoolCare, neighbourhoodTeam: team,
                                  generalPractitioner: gp, specialisedAmbulant: ambulant, residential: residential,
                                  youthProtection: protection, specialisedFinancing: financing,
-                                 capacityGrowth: growth, debtHelp: debtHelp, schoolToWork: schoolToWork,
-                                 region: region)
-    }
-
-    /// Money-problem hazards are given per risk group, by the group's name.
-    private static func debtHelp(_ r: ConfigReader, riskGroups: [String]) throws(ScenarioError) -> DebtHelpParameters {
-        let m = try r.section("money_problems_per_year")
-        m.keysAreNames(of: "population.risk_groups")
-        var perGroup: [Double] = []
-        for name in riskGroups { perGroup.append(try m.double(name, .rate)) }
-        try m.finish()
-        let d = DebtHelpParameters(
-            enabled: try r.bool("enabled", fixedBecause: Fixed.moneyProblems), moneyProblemsPerYear: perGroup,
-            resolvePerYear: try r.double("resolve_per_year", .rate), applyPerYear: try r.double("apply_per_year", .rate),
-            onsetMultiplier: try r.double("onset_multiplier", .multiplier),
-            escalationMultiplier: try r.double("escalation_multiplier", .multiplier),
-            budgetEurPerYear: try r.double("budget_eur_per_year", .money),
-            costPerHouseholdEurPerYear: try r.double("cost_per_household_eur_per_year", .costPerYear),
-            duration: try duration(r), resolveProbability: try r.double("resolve_probability", .probability))
-        try r.finish()
-        return d
+                                 capacityGrowth: growth)
     }
 
     private static func specialised(_ r: ConfigReader) throws(ScenarioError) -> SpecialisedCareParameters {
@@ -299,7 +277,6 @@ enum ScenarioDecoder {
                                  handover: handover, coordination: coordination,
                                  openEntitlement: try openEntitlement(r.section("open_entitlement")),
                                  oldRegime: try oldRegime(r.section("old_regime")))
-        try r.finish()
         return p
     }
 
@@ -336,7 +313,7 @@ enum ScenarioDecoder {
                  caseloadPerFte: try r.double("caseload_per_fte", .between(0, 1000)))
     }
 
-    private static func duration(_ r: ConfigReader) throws(ScenarioError) -> DurationSpec {
+    static func duration(_ r: ConfigReader) throws(ScenarioError) -> DurationSpec {
         let d = try r.section("duration")
         let distribution = try d.string("distribution", oneOf: DurationDistribution.kinds)
         let spreadRange = (distribution == "weibull" ? Expectation.weibullShape : .coefficientOfVariation)
@@ -365,11 +342,9 @@ enum ScenarioDecoder {
         static let splitJGZ = "a split JGZ hands each child over at school age, scheduled when the child is born"
         static let teams = "a household's providers are counted from its team or teams as long as it is in care, so the teams' organisation holds for the whole run"
         static let appliesFrom = "it already says from when capacity growth counts (the horizon's start or the transition date)"
-        static let moneyProblems = "money problems are a state every household carries from the start of the run"
         static let onTransition = "it applies once, on policies.transition.date"
         static let oldRegime = "the old regime is the time before policies.transition.date; move that date instead"
         static let afterTransition = "the regime after the transfer starts on policies.transition.date; move that date instead"
-        static let schoolToWork = "a young person's support is scheduled at the ages it begins and ends as they reach them; date resolution_per_year instead"
     }
 
     static func check(_ condition: Bool, _ r: ConfigReader, _ key: String, _ message: String) throws(ScenarioError) {

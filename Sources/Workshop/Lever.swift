@@ -53,7 +53,8 @@ public struct Lever: Sendable, Encodable {
     public func value(in parameters: ModelParameters) -> String { read(parameters) }
 
     /// The main levers of the issue: the size of the cut, the runway, the prevention
-    /// budgets, the deficit policy, the financing model and a coordinator per family.
+    /// budgets, the deficit policy, the financing model and a coordinator per family;
+    /// and the three the Transition Committee named (consultation, own network, community work).
     public static let all: [Lever] = [
         .slider("budget.cut.fraction", "Budget cut", "bezuiniging", unit: "% of the youth budget", range: 0...30, step: 1, scale: 100,
                 help: "How much of the youth-care income is cut once it has fully landed.") { $0.budget.cut.fraction },
@@ -82,6 +83,21 @@ public struct Lever: Sendable, Encodable {
         ], help: "Providers respond to how they are paid: episode lengths differ by model.") { $0.services.specialisedFinancing.model.rawValue },
         .toggle("policies.coordination.enabled", "One family, one plan, one coordinator", "één gezin, één plan, één regisseur",
                 help: "At most two providers per household at once, and hand-overs halved.") { $0.policies.coordination.enabled },
+        .slider("policies.specialist_consultation.budget_eur_per_year", "Budget for quick consultation", "snelle consultatie",
+                unit: "thousand EUR per year", range: 0...200, step: 5, scale: 0.001,
+                help: "Pays a child psychiatrist to advise the neighbourhood team on cases it would refer on (the teams' hours are the scenario's). Without a budget it does nothing.") {
+            $0.levers.specialistConsultation.budgetEurPerYear
+        },
+        .slider("policies.own_network.share", "Own network before a placement", "JIM, netwerkberaad", unit: "% of youths at risk of a placement",
+                range: 0...100, step: 5, scale: 100,
+                help: "Youths referred to residential care or about to be placed get a mentor they choose or a network meeting: fewer and shorter placements, at a cost per case.") {
+            $0.levers.ownNetwork.share
+        },
+        .slider("policies.community_work.share_flagged", "Team tells community work what it sees", "opbouwwerk", unit: "% of the team's households",
+                range: 0...100, step: 5, scale: 100,
+                help: "Households the team passes on join collective work in the neighbourhood: fewer new needs there, but only after years.") {
+            $0.levers.communityWork.shareFlagged
+        },
     ]
 
     public static func named(_ key: String) -> Lever? { all.first { $0.key == key } }

@@ -33,7 +33,7 @@ import Testing
         #expect(throws: ModelError.self) { try CompiledModel(p) }
 
         p = try TestScenario.parameters()
-        p.services.debtHelp.costPerHouseholdEurPerYear = 1e-308
+        p.levers.debtHelp.costPerHouseholdEurPerYear = 1e-308
         #expect(throws: ModelError.self) { try CompiledModel(p) }
 
         p = try TestScenario.parameters()

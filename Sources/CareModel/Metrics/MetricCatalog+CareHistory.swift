@@ -47,7 +47,7 @@ extension Replication {
     /// municipality's own), and placements under youth protection.
     var childrenInYouthHelp: Int {
         let own = [ServiceKind.neighbourhoodTeam, .specialisedAmbulant, .residential].reduce(0) {
-            $0 + resources[$1.rawValue].inUse - outside.inCare[$1.rawValue]
+            $0 + resources[$1.rawValue].inUse - othersInCare($1.rawValue)
         }
         return own + placedCount
     }

@@ -8,7 +8,7 @@ extension MetricCatalog {
         .init("gave_up", "children", "families who left a waiting list in the period without help (the need stays)", .total) { Double($0.recorder.counters.gaveUp) },
         .init("out_of_home", "children", "children placed out of home (residential care or a placement under youth protection) at the end of the period", .stock) {
             let residential = ServiceKind.residential.rawValue
-            return Double($0.resources[residential].inUse - $0.outside.inCare[residential] + $0.placedCount)
+            return Double($0.resources[residential].inUse - $0.othersInCare(residential) + $0.placedCount)
         },
         .init("placements", "children", "out-of-home placements under youth protection that began in the period", .total) { Double($0.recorder.counters.placements) },
         .init("aged_out_with_need", "children", "young people who left (at the leaving age, or when care continued after it ended) with a need in the period", .total) { Double($0.recorder.counters.agedOutWithNeed) },
@@ -47,7 +47,5 @@ extension MetricCatalog {
         .init("left_after_continued_care", "children", "young people who left in the period after their care continued past the leaving age (population.continue_care_until_age_years)", .total) { Double($0.recorder.counters.leftAfterContinuedCare) },
         .init("jgz_transfers", "children", "split youth health care (services.youth_health_care.organisation: split): early-help cases (helped or waiting) that JGZ 0-4 handed to JGZ 4-18 at school age in the period", .total) { Double($0.recorder.counters.jgzTransfers) },
         .init("jgz_transfers_lost", "children", "of jgz_transfers, the cases lost on the way (the child goes home, the need unnoticed)", .total) { Double($0.recorder.counters.jgzTransfersLost) },
-        .init("region_others_in_care", "children", "children of the other municipalities in the region (services.region) in the shared specialised places at the end of the period; the waiting_*, in_care_* and capacity_* columns count this municipality's children and contracted places only", .stock) { Double($0.outside.inCare.reduce(0, +)) },
-        .init("region_others_waiting", "children", "children of the other municipalities on the shared specialised waiting lists at the end of the period", .stock) { Double($0.outside.waiting.reduce(0, +)) },
     ]
 }

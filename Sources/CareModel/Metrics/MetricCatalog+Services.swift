@@ -7,7 +7,7 @@ extension MetricCatalog {
         var d: [MetricDefinition] = []
         d += all.map { s in
             .init("waiting_\(s.key)", "children", "children on the waiting list of \(s.displayName) at the end of the period", .stock) {
-                Double($0.resources[s.rawValue].queue.count - $0.outside.waiting[s.rawValue])
+                Double($0.resources[s.rawValue].queue.count - $0.othersWaiting(s.rawValue))
             }
         }
         d.append(.init("waiting_over_9_weeks", "children", "children on the waiting lists of specialised ambulant and residential care who have waited more than 9 weeks (63 days) at the end of the period, as the pre-2015 list figures count them (waiting_list_9w_2008)", .stock) {
@@ -15,13 +15,13 @@ extension MetricCatalog {
         })
         d += all.map { s in
             .init("in_care_\(s.key)", "children", "children in \(s.displayName) at the end of the period", .stock) {
-                Double($0.resources[s.rawValue].inUse - $0.outside.inCare[s.rawValue])
+                Double($0.resources[s.rawValue].inUse - $0.othersInCare(s.rawValue))
             }
         }
         d += all.map { s in
             .init("capacity_\(s.key)", "places", "places (children helped at once) of \(s.displayName) at the end of the period; empty (missing) when unlimited", .stock) {
                 let capacity = $0.resources[s.rawValue].capacity
-                return capacity == .max ? .nan : Double(capacity - $0.model.outsidePlaces[s.rawValue])
+                return capacity == .max ? .nan : Double(capacity - $0.othersPlaces[s.rawValue])
             }
         }
         d += Channel.allCases.map { c in

@@ -50,7 +50,7 @@ public struct MetricDefinition: Sendable, Equatable {
 /// never looks metrics up: it reports to the `Recorder`, and rows are filled once per period.
 public enum MetricCatalog {
     public static let definitions: [MetricDefinition] =
-        needs + services + outcomes + schoolToWork + debtHelp + money + schoolToWorkSpending + debtHelpSpending + wellbeing + careHistory + oldRegime + openEntitlement
+        needs + services + outcomes + leverColumns + money + leverSpending + wellbeing + careHistory + oldRegime + openEntitlement + laterLeverColumns
 
     private static let indexByName: [String: Int] = Dictionary(
         uniqueKeysWithValues: definitions.enumerated().map { ($0.element.name, $0.offset) })

@@ -9,6 +9,9 @@ public struct ModelParameters: Sendable, Codable, Equatable {
     public var budget: BudgetParameters
     public var services: ServiceParameters
     public var policies: PolicyParameters
+    /// The levers that meet the replication through the seam (`LeverSeam`), read from their
+    /// sections under services and policies.
+    public var levers: LeverParameters
     public var experiment: ExperimentParameters
     /// Values that change during the run (nil when every value is plain): the sets in
     /// force from later dates. The fields above are the set in force at `horizon.start`.
@@ -16,7 +19,7 @@ public struct ModelParameters: Sendable, Codable, Equatable {
 
     public init(name: String, description: String, horizon: Horizon, population: PopulationParameters,
                 budget: BudgetParameters, services: ServiceParameters, policies: PolicyParameters,
-                experiment: ExperimentParameters) {
+                levers: LeverParameters, experiment: ExperimentParameters) {
         self.name = name
         self.description = description
         self.horizon = horizon
@@ -24,6 +27,7 @@ public struct ModelParameters: Sendable, Codable, Equatable {
         self.budget = budget
         self.services = services
         self.policies = policies
+        self.levers = levers
         self.experiment = experiment
     }
 }

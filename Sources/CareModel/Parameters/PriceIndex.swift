@@ -14,8 +14,11 @@ extension ModelParameters {
         p.services.youthHealthCare.earlyHelpStaffing.costPerFteEurPerYear *= index
         p.services.schoolCare.staffing.costPerFteEurPerYear *= index
         p.services.neighbourhoodTeam.staffing.costPerFteEurPerYear *= index
-        p.services.debtHelp.costPerHouseholdEurPerYear *= index
-        p.services.schoolToWork.costEurPerParticipantPerYear *= index
+        p.levers.debtHelp.costPerHouseholdEurPerYear *= index
+        p.levers.schoolToWork.costEurPerParticipantPerYear *= index
+        p.levers.specialistConsultation.costEurPerHour *= index
+        p.levers.ownNetwork.costEurPerCase *= index
+        p.levers.communityWork.costEurPerHousehold *= index
         p.policies.indicationCostEur *= index
         return p
     }

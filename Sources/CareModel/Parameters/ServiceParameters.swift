@@ -23,19 +23,12 @@ public struct ServiceParameters: Sendable, Codable, Equatable {
     public var youthProtection: YouthProtectionParameters
     public var specialisedFinancing: SpecialisedFinancing
     public var capacityGrowth: CapacityGrowth
-    public var debtHelp: DebtHelpParameters
-    public var schoolToWork: SchoolToWorkParameters
-    public var region: RegionParameters
 
     public init(youthHealthCare: YouthHealthCareParameters, schoolCare: SchoolCareParameters,
                 neighbourhoodTeam: NeighbourhoodTeamParameters, generalPractitioner: GeneralPractitionerParameters,
                 specialisedAmbulant: SpecialisedCareParameters, residential: SpecialisedCareParameters,
                 youthProtection: YouthProtectionParameters, specialisedFinancing: SpecialisedFinancing,
-                capacityGrowth: CapacityGrowth, debtHelp: DebtHelpParameters, schoolToWork: SchoolToWorkParameters,
-                region: RegionParameters) {
-        self.region = region
-        self.debtHelp = debtHelp
-        self.schoolToWork = schoolToWork
+                capacityGrowth: CapacityGrowth) {
         self.specialisedFinancing = specialisedFinancing
         self.capacityGrowth = capacityGrowth
         self.youthHealthCare = youthHealthCare

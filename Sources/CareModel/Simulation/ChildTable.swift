@@ -56,8 +56,8 @@ struct Child {
     /// Which kinds of care the child has already been counted as a user of in this
     /// budget year (UserMark bits; cleared when a year opens).
     var yearMarks: UInt8
-    /// Past the leaving age in school-to-work support (services.school_to_work), not in care.
-    var inAdultSupport = false
+    /// Bits owned by the levers in `Levers/` (`LeverFlag`).
+    var leverFlags: UInt8 = 0
     /// The current referral comes from a GP while the GP route is open
     /// (policies.open_entitlement.gp_route_open): the municipality cannot ration it.
     var gpReferral = false
@@ -95,7 +95,7 @@ struct ChildTable {
             let old = all[i]
             all[i] = Child(birthDay: day, since: -1, household: hh, token: old.token &+ 1, ticket: old.ticket &+ 1,
                            risk: group, need: 0, place: Place.home, flags: initialFlags | ChildFlag.alive, yearMarks: 0,
-                           inAdultSupport: false, gpReferral: false)
+                           leverFlags: 0, gpReferral: false)
             return i
         }
         all.append(Child(birthDay: day, since: -1, household: hh, token: 0, ticket: 0, risk: group, need: 0,

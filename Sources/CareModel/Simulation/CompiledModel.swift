@@ -71,29 +71,10 @@ public struct CompiledModel: Sendable {
     let burdenWeight: [Double]
     let jgzDetection: [Double]
 
-    /// Household money problems (services.debt_help): whether they are modelled, the hazards
-    /// per day of the household states, and the factors on the children's hazards. Children's
-    /// hazards are scheduled at the upper factor and thinned to the household's actual one.
-    let hasMoneyProblems: Bool
-    var moneyProblemsPerDay: [Double]
-    var moneyResolvePerDay: Double
-    var debtHelpApplyPerDay: Double
-    let moneyOnsetFactor: Double
-    let moneyEscalationFactor: Double
-    /// The largest factors a child's hazards can have (1 without money problems).
-    var moneyOnsetUpper: Double
-    var moneyEscalationUpper: Double
-    let debtHelpDuration: DurationDistribution
     /// Youth health care split into a 0-4 and a 4-18 organisation (the early-help cases move at school age).
     let splitJGZ: Bool
-    /// School-to-work support: on, from and until which age (days), and its extra resolution hazard per day.
-    var schoolToWork: SchoolToWork
-    /// Regional pool: the other municipalities' places and referrals per day, per service
-    /// (ServiceKind order; 0 outside specialised care or without a region).
-    let outsidePlaces: [Int]
-    /// Households debt help can take at once (services.debt_help: budget / cost per household).
-    let debtHelpPlaces: Int
-    var outsideReferralsPerDay: [Double]
+    /// The levers in `Levers/` that meet the replication through the seam (`LeverSeam`).
+    var levers: CompiledLevers
 
     /// Per service (indexed by ServiceKind.rawValue); specialised care's under the financing model's incentive.
     let durations: [DurationDistribution]
@@ -202,15 +183,6 @@ public struct CompiledModel: Sendable {
         jgzDetection = p.services.youthHealthCare.detectionProbability.byNeedCode(none: 0)
 
         let s = p.services
-        let debt = s.debtHelp
-        hasMoneyProblems = debt.enabled
-        moneyProblemsPerDay = debt.moneyProblemsPerYear.map { $0 / daysPerYear }
-        moneyResolvePerDay = debt.resolvePerYear / daysPerYear
-        debtHelpApplyPerDay = debt.applyPerYear / daysPerYear
-        moneyOnsetFactor = debt.enabled ? debt.onsetMultiplier : 1
-        moneyEscalationFactor = debt.enabled ? debt.escalationMultiplier : 1
-        moneyOnsetUpper = max(1, moneyOnsetFactor)
-        moneyEscalationUpper = max(1, moneyEscalationFactor)
         func make(_ d: DurationSpec) throws(DistributionError) -> DurationDistribution {
             try DurationDistribution.make(kind: d.distribution, mean: d.meanDays, spread: d.spread)
         }
@@ -227,24 +199,12 @@ public struct CompiledModel: Sendable {
             try make(incentive(s.residential.duration)),
             try make(s.youthProtection.duration),
         ]
-        debtHelpDuration = try make(debt.duration)
+        levers = try CompiledLevers(p)
         splitJGZ = s.youthHealthCare.organisation == .split
-        schoolToWork = SchoolToWork(s.schoolToWork)
-        let others = Double(s.region.otherChildren) / 1000
         /// A per-service array (ServiceKind order) with values for specialised care only.
         func specialisedOnly(ambulant: Double, residential: Double) -> [Double] {
             ServiceKind.allCases.map { $0 == .specialisedAmbulant ? ambulant : $0 == .residential ? residential : 0 }
         }
-        var outside: [Int] = []
-        for (k, places) in specialisedOnly(ambulant: s.specialisedAmbulant.placesPer1000Children * others,
-                                           residential: s.residential.placesPer1000Children * others).enumerated() {
-            outside.append(try checkedInt(places, "the region's \(ServiceKind.allCases[k]) places (services.region.other_children x places_per_1000_children / 1000)"))
-        }
-        outsidePlaces = outside
-        debtHelpPlaces = debt.costPerHouseholdEurPerYear > 0
-            ? try checkedInt(debt.budgetEurPerYear / debt.costPerHouseholdEurPerYear, "the debt-help places (budget_eur_per_year / cost_per_household_eur_per_year)") : 0
-        outsideReferralsPerDay = specialisedOnly(ambulant: s.region.otherEpisodesPer1000Ambulant * others / daysPerYear,
-                                                 residential: s.region.otherEpisodesPer1000Residential * others / daysPerYear)
         trajectoryPrice = specialisedOnly(ambulant: s.specialisedAmbulant.tariffEurPerDay * s.specialisedAmbulant.duration.meanDays,
                                           residential: s.residential.tariffEurPerDay * s.residential.duration.meanDays)
         let eh = s.youthHealthCare.earlyHelpResolveProbability
@@ -297,16 +257,10 @@ public struct CompiledModel: Sendable {
             top(&c.oldRegimeReferralStepPerDay, s.oldRegimeReferralStepPerDay)
             c.accessFactor = max(c.accessFactor, s.accessFactor)
             c.inducedReferralUpper = max(c.inducedReferralUpper, s.inducedReferralUpper)
-            top(&c.moneyProblemsPerDay, s.moneyProblemsPerDay)
-            top(&c.outsideReferralsPerDay, s.outsideReferralsPerDay)
             c.crisisPerDaySevere = max(c.crisisPerDaySevere, s.crisisPerDaySevere)
             c.relapsePerDay = max(c.relapsePerDay, s.relapsePerDay)
             c.giveUpPerDay = max(c.giveUpPerDay, s.giveUpPerDay)
-            c.moneyResolvePerDay = max(c.moneyResolvePerDay, s.moneyResolvePerDay)
-            c.debtHelpApplyPerDay = max(c.debtHelpApplyPerDay, s.debtHelpApplyPerDay)
-            c.moneyOnsetUpper = max(c.moneyOnsetUpper, s.moneyOnsetUpper)
-            c.moneyEscalationUpper = max(c.moneyEscalationUpper, s.moneyEscalationUpper)
-            c.schoolToWork.resolvePerDay = max(c.schoolToWork.resolvePerDay, s.schoolToWork.resolvePerDay)
+            c.levers.raise(to: s.levers)
         }
         return c
     }

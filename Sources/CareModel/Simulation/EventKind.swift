@@ -1,4 +1,5 @@
-/// What a scheduled event means to the model (the kernel only sees a number).
+/// What a scheduled event means to the model (the kernel only sees a number). The
+/// levers' own events have kinds from 64 up (`LeverEventKind`).
 enum EventKind: UInt32 {
     /// An output period ends (and, on 1 January, a budget year).
     case periodBoundary = 0
@@ -15,15 +16,8 @@ enum EventKind: UInt32 {
     case careEnd = 6
     /// The transition to the new structures: cases handed over may be lost.
     case transition = 7
-    /// A household's money problems begin, end, or reach debt help (the subject is the household).
-    case household = 8
     /// Split JGZ organisations: a child in (or waiting for) early help reaches school age.
     case jgzTransfer = 9
-    /// A child of another municipality in the region is referred to the shared providers (subject: the service).
-    case outsideReferral = 10
-    /// Such a child's episode ends, or it gives up waiting (subject: its slot).
-    case outsideCareEnd = 11
-    case outsideGiveUp = 12
     /// Dated values: the next parameter set takes over.
     case parameterChange = 13
 }

@@ -34,14 +34,13 @@ enum Happening {
     case turnedAway
     case indicatedByOldBody
     case transferredBetweenJGZ(lost: Bool)
-    case continuedInSchoolToWork
-    case resolvedInSchoolToWork
+    /// A lever resolved the need (it tells its own story line).
+    case resolvedByLever
     /// Left the population; `how` says after what.
     case left(withNeed: Bool, how: Leaving)
-    /// A household started debt help after waiting `waitedDays`.
-    case debtHelpStarted(waitedDays: Double)
 
-    enum Leaving { case atLeavingAge, afterContinuedCare, afterSchoolToWork }
+    /// `afterLeverSupport`: a lever held the young person past the leaving age (and counts it).
+    enum Leaving { case atLeavingAge, afterContinuedCare, afterLeverSupport }
 
     /// The line of the child's story, if the happening has one.
     var story: StoryBook.Event? {
@@ -59,11 +58,9 @@ enum Happening {
         case .turnedAtReview(let turn): .turnedAtReview(turn)
         case .lostInHandover: .lostInHandover
         case .transferredBetweenJGZ(let lost): .transferredBetweenJGZ(lost: lost)
-        case .continuedInSchoolToWork: .continuedInSchoolToWork
-        case .resolvedInSchoolToWork: .resolvedInSchoolToWork
         case .left(let withNeed, _): .left(withNeed: withNeed)
         case .born, .referredByGP, .referredByTeam, .indicationStarted, .handedOver, .helped, .newUser, .leftCare, .turnedAway, .indicatedByOldBody,
-             .specialisedEpisodeBegun, .stayPlanned, .debtHelpStarted: nil
+             .specialisedEpisodeBegun, .stayPlanned, .resolvedByLever: nil
         }
     }
 }

@@ -25,12 +25,8 @@ struct PeriodCounters {
     /// Reviews the money turned (`ReviewTurn`): the team's referrals of cases it could close,
     /// per-day prolongations, closures per trajectory or under a population budget.
     var teamReferredOn = 0, prolongedAtReview = 0, closedAtReview = 0
-    /// Households that started debt help, and the days they waited for it.
-    var debtHelpStarts = 0, debtHelpWaitDays = 0.0
     /// Early-help cases handed from JGZ 0-4 to JGZ 4-18, and those lost on the way.
     var jgzTransfers = 0, jgzTransfersLost = 0
-    /// Young people who stayed in school-to-work support at the leaving age, and who left it.
-    var supportEntrants = 0, leftAfterSupport = 0
     /// First care starts after a need was noticed, and the days it took (all ages; school age).
     var helped = 0, daysToHelp = 0.0, helpedSchoolAge = 0, daysToHelpSchoolAge = 0.0
     var starts = [Int](repeating: 0, count: ServiceKind.allCases.count)
@@ -55,6 +51,4 @@ struct TimeIntegrals {
     var placedDays: Double = 0
     var weightedNeedDays: Double = 0
     var childDays: Double = 0
-    /// Participant-days of school-to-work support.
-    var supportDays: Double = 0
 }

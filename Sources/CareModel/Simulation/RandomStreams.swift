@@ -19,6 +19,7 @@ public enum StreamID: UInt32, CaseIterable, Sendable {
     case jgzTransfer = 12
     case region = 13
     case initialState = 14
+    case levers = 15
 
     public var meaning: String {
         switch self {
@@ -36,6 +37,7 @@ public enum StreamID: UInt32, CaseIterable, Sendable {
         case .jgzTransfer: "which early-help cases are lost when JGZ 0-4 hands a child to JGZ 4-18 (split organisations)"
         case .region: "the other municipalities' referrals to the shared providers: times, durations, giving up"
         case .initialState: "the state of each initial child drawn from the settled start (horizon.initial_state: settled)"
+        case .levers: "the case-by-case choices of the levers in CareModel/Levers that draw their own numbers (shared by them, so that the other streams stay common)"
         }
     }
 }
@@ -55,6 +57,7 @@ struct RandomStreams {
     let jgzTransfer: RandomStream
     let region: RandomStream
     let initialState: RandomStream
+    let levers: RandomStream
 
     init(seed: UInt64, replication: Int) {
         func make(_ id: StreamID) -> RandomStream { RandomStream(seed: seed, replication: replication, stream: id.rawValue) }
@@ -72,5 +75,6 @@ struct RandomStreams {
         jgzTransfer = make(.jgzTransfer)
         region = make(.region)
         initialState = make(.initialState)
+        levers = make(.levers)
     }
 }

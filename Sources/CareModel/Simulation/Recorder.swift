@@ -27,7 +27,7 @@ struct Recorder {
             counters.onsets += 1
             groups.onsets[group] += 1
         case .escalated: counters.escalations += 1
-        case .resolvedByItself, .resolvedInSchoolToWork: counters.resolved += 1
+        case .resolvedByItself, .resolvedByLever: counters.resolved += 1
         case .noticed(let channel): counters.newEpisodes[channel.rawValue] += 1
         case .crisis:
             counters.crises += 1
@@ -76,21 +76,16 @@ struct Recorder {
         case .transferredBetweenJGZ(let lost):
             counters.jgzTransfers += 1
             if lost { counters.jgzTransfersLost += 1 }
-        case .continuedInSchoolToWork: counters.supportEntrants += 1
         case .left(let withNeed, let how):
             counters.leavers += 1
             switch how {
-            case .atLeavingAge: break
+            case .atLeavingAge, .afterLeverSupport: break
             case .afterContinuedCare: counters.leftAfterContinuedCare += 1
-            case .afterSchoolToWork: counters.leftAfterSupport += 1
             }
             if withNeed {
                 counters.agedOutWithNeed += 1
                 groups.agedOutWithNeed[group] += 1
             }
-        case .debtHelpStarted(let waited):
-            counters.debtHelpStarts += 1
-            counters.debtHelpWaitDays += waited
         case .turnedAway: counters.turnedAway += 1
         case .indicatedByOldBody: counters.oldRegimeIndications += 1
         case .joinedWaitingList, .lostInHandover: break

@@ -24,9 +24,9 @@ extension Replication {
         // In a region the other municipalities' places join this one's in one pool.
         for service in ServiceKind.allCases {
             let r = service.rawValue
-            resources[r].setCapacity(funding.places[r] == .max ? .max : funding.places[r] + model.outsidePlaces[r])
+            resources[r].setCapacity(funding.places[r] == .max ? .max : funding.places[r] + othersPlaces[r])
         }
-        providerPlaces = zip(funding.providerPlaces, model.outsidePlaces).map { $0 == .max ? .max : $0 + $1 }
+        providerPlaces = zip(funding.providerPlaces, othersPlaces).map { $0 == .max ? .max : $0 + $1 }
         updateInducedReferrals()
         growTeamPlaces(year)
         fundedTeamPlaces = funding.places[ServiceKind.neighbourhoodTeam.rawValue] + Int(extraTeamPlaces)
@@ -39,6 +39,7 @@ extension Replication {
         contractPaid = 0
         consortiumOverBudget = false
         for service in ServiceKind.allCases { admitFromQueue(service) }
+        leversYearOpened()
     }
 
     /// Supply follows referrals: the places specialised providers have added by `year`.

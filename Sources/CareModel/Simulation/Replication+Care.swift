@@ -8,6 +8,7 @@ extension Replication {
             referToIndicationBody(i)
             return
         }
+        let service = leversReferral(i, to: service)
         let r = service.rawValue
         if resources[r].tryAcquire() || gpReferralTakesProviderPlace(i, service) {
             startCare(i, service, waited: 0)
@@ -44,6 +45,7 @@ extension Replication {
         // An episode under way at a settled start did not begin in the horizon: not a start.
         let underWay = !underWayAtStart.isEmpty && underWayAtStart.remove(i) != nil
         if !underWay { report(i, .started(service, waitedDays: waited)) }
+        leversCareStarted(i, service)
         let noticedAt = children.all[i].since
         if noticedAt >= 0 {
             // The first care since the need was noticed: time to help. The moment it was
@@ -56,7 +58,8 @@ extension Replication {
         // From now on `since` holds when the stay in this service began.
         children.all[i].since = Float(events.now)
         children.all[i].gpReferral = false
-        if service == .youthProtection && streams.careOutcome.bernoulli(model.parameters.services.youthProtection.placementProbability) {
+        if service == .youthProtection && streams.careOutcome.bernoulli(model.parameters.services.youthProtection.placementProbability)
+            && !leversAvoidPlacement(i) {
             children.set(i, ChildFlag.placed)
             report(i, .placed)
             placedCount += 1
@@ -99,7 +102,7 @@ extension Replication {
             length = model.durations[service.rawValue].sample(streams.careDuration)
         }
         if service == .specialisedAmbulant || service == .residential {
-            length *= durationDriftNow
+            length *= durationDriftNow * leversEpisodeFactor(i, service)
             elapsed *= durationDriftNow
             if !underWay { report(i, .specialisedEpisodeBegun(service, days: length)) }
         }
@@ -157,10 +160,10 @@ extension Replication {
         // The closure reads `self.children` when called; capturing a copy would make the
         // writes below copy the whole table.
         while let entry = resources[r].admitNext(isLive: { e in
-            e.subject < 0 ? self.outsideIsLive(e) : self.isStillWaiting(e, at: waitingPlace)
+            e.subject < 0 ? self.othersEntryIsLive(e) : self.isStillWaiting(e, at: waitingPlace)
         }) {
             if entry.subject < 0 {
-                admitOutside(entry)
+                admitOther(entry)
                 continue
             }
             let j = Int(entry.subject)
@@ -173,6 +176,7 @@ extension Replication {
         let service = Place.service(children.all[i].place)
         let need = Int(children.all[i].need)
         var resolved = streams.careOutcome.bernoulli(model.resolveProbability[service.rawValue][need])
+        if !resolved && service == .neighbourhoodTeam { resolved = leversTeamResolves(i) }
         let turn = turnAtReview(i, service, need: need, resolved: resolved)
         if let turn {
             report(i, .turnedAtReview(turn))

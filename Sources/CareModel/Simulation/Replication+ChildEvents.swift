@@ -5,7 +5,7 @@ extension Replication {
         case .ageOut:
             ageOut(i)
         case .ageMilestone:
-            if model.schoolToWork.enabled && abs(age(i) - model.schoolToWork.fromDays) < 1e-6 && inSupport(i) { schoolToWorkParticipants.all += 1 }
+            leversAgeMilestone(i)
             rescheduleAfterChange(i)
         case .jgzContact:
             jgzContact(i)
@@ -22,7 +22,7 @@ extension Replication {
             } else {
                 homeTransition(i)
             }
-        case .periodBoundary, .birth, .transition, .household, .outsideReferral, .outsideCareEnd, .outsideGiveUp, .parameterChange:
+        case .periodBoundary, .birth, .transition, .parameterChange:
             preconditionFailure("not a child event")
         }
     }
@@ -32,7 +32,7 @@ extension Replication {
     }
 
     func onset(_ i: Int) {
-        if (model.hasMoneyProblems || isDated) && !acceptOnset(i) {
+        if (model.levers.thinsOnset || isDated) && !acceptOnset(i) {
             scheduleOnset(i)
             return
         }
@@ -43,8 +43,8 @@ extension Replication {
     }
 
     func homeTransition(_ i: Int) {
-        if children.all[i].inAdultSupport {
-            adultSupportTransition(i)
+        if children.all[i].heldByLever {
+            leversHeldTransition(i)
             return
         }
         let need = Int(children.all[i].need)
@@ -75,7 +75,7 @@ extension Replication {
         let need = Int(children.all[i].need)
         let chosen: WaitingTransition = withUnsafeTemporaryAllocation(of: Double.self, capacity: 6) { rates in
             let actual = waitingRates(i, actual: true, into: rates)
-            let upper = model.hasMoneyProblems || isDated ? waitingRates(i, actual: false, into: nil) : actual
+            let upper = model.levers.thinsEscalation || isDated ? waitingRates(i, actual: false, into: nil) : actual
             rates[5] = max(0, upper - actual)
             return WaitingTransition(rawValue: streams.progression.index(weights: UnsafeBufferPointer(rates), total: upper))!
         }

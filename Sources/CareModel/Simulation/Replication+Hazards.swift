@@ -13,8 +13,8 @@ extension Replication {
             scheduleOnset(i)
             return
         }
-        if children.all[i].inAdultSupport {
-            scheduleAdultSupport(i)
+        if children.all[i].heldByLever {
+            leversScheduleHeld(i)
             return
         }
         let a = age(i)
@@ -23,8 +23,7 @@ extension Replication {
         var kind = EventKind.hazard
         // Rates change with age only when school care starts to apply.
         let schoolStarts = children.has(i, ChildFlag.schoolCovered) && a < model.schoolAgeDays - sameInstantDays
-        let supportStarts = model.schoolToWork.enabled && a < model.schoolToWork.fromDays - sameInstantDays
-        let milestone = schoolStarts ? model.schoolAgeDays : supportStarts ? model.schoolToWork.fromDays : model.leavingAgeDays
+        let milestone = schoolStarts ? model.schoolAgeDays : leversNextMilestone(afterAge: a) ?? model.leavingAgeDays
         let milestoneTime = children.all[i].birthDay + milestone
         if milestoneTime <= time {
             time = milestoneTime
@@ -47,7 +46,7 @@ extension Replication {
     /// dated values the hazard is at its upper bound (the ceiling), thinned in `onset`.
     func scheduleOnset(_ i: Int) {
         let child = children.all[i]
-        let multiplier = ceiling.riskOnsetMultiplier[Int(child.risk)] * ceiling.moneyOnsetUpper
+        let multiplier = ceiling.riskOnsetMultiplier[Int(child.risk)] * ceiling.levers.onsetUpper
         let relapse = child.flags & ChildFlag.relapseRisk != 0 ? ceiling.relapsePerDay : 0
         var remaining = streams.onset.exponential(mean: 1)
         var a = age(i)
@@ -94,9 +93,7 @@ extension Replication {
     @inline(__always)
     func homeRates(_ i: Int, need: Int, age a: Double, actual: Bool, into rates: UnsafeMutableBufferPointer<Double>?) -> Double {
         let escalate = escalationRate(i, need: need, actual: actual)
-        let inSupport = a >= model.schoolToWork.fromDays - sameInstantDays
-        let resolve = actual ? model.resolutionPerDay[need] + (inSupport ? model.schoolToWork.resolvePerDay : 0)
-            : ceiling.resolutionPerDay[need] + (inSupport ? ceiling.schoolToWork.resolvePerDay : 0)
+        let resolve = (actual ? model.resolutionPerDay[need] : ceiling.resolutionPerDay[need]) + leversExtraResolvePerDay(atAge: a, actual: actual)
         // The low threshold (policies.open_entitlement) draws light and moderate needs to the team.
         let access = need < 3 ? (actual ? accessNow : accessUpper) : 1
         let selfReferral = (actual ? model.selfReferralPerDay[need] : ceiling.selfReferralPerDay[need]) * access
@@ -112,14 +109,14 @@ extension Replication {
         return escalate + resolve + selfReferral + gp + team + school + crisis
     }
 
-    /// Hazard that the child's need gets heavier: by risk group and, with money problems,
+    /// Hazard that the child's need gets heavier: by risk group and, with a lever (money problems),
     /// the household's state (`actual`) or its upper bound (to schedule).
     @inline(__always) func escalationRate(_ i: Int, need: Int, actual: Bool) -> Double {
         let risk = Int(children.all[i].risk)
         if actual {
-            return model.escalationPerDay[need] * model.riskEscalationMultiplier[risk] * moneyFactor(i, raised: model.moneyEscalationFactor)
+            return model.escalationPerDay[need] * model.riskEscalationMultiplier[risk] * leversEscalationFactor(i)
         }
-        return ceiling.escalationPerDay[need] * ceiling.riskEscalationMultiplier[risk] * ceiling.moneyEscalationUpper
+        return ceiling.escalationPerDay[need] * ceiling.riskEscalationMultiplier[risk] * ceiling.levers.escalationUpper
     }
 
     enum WaitingTransition: Int { case escalate = 0, resolve, giveUp, crisis, indicated, rejected }
@@ -152,8 +149,8 @@ extension Replication {
     func acceptOnset(_ i: Int) -> Bool {
         let band = onsetBand(atAge: age(i)), risk = Int(children.all[i].risk)
         let relapseRisk = children.has(i, ChildFlag.relapseRisk)
-        let upper = ceiling.onsetPerDay[band] * ceiling.riskOnsetMultiplier[risk] * ceiling.moneyOnsetUpper + (relapseRisk ? ceiling.relapsePerDay : 0)
-        let actual = model.onsetPerDay[band] * model.riskOnsetMultiplier[risk] * moneyFactor(i, raised: model.moneyOnsetFactor)
+        let upper = ceiling.onsetPerDay[band] * ceiling.riskOnsetMultiplier[risk] * ceiling.levers.onsetUpper + (relapseRisk ? ceiling.relapsePerDay : 0)
+        let actual = model.onsetPerDay[band] * model.riskOnsetMultiplier[risk] * leversOnsetFactor(i)
             + (relapseRisk ? model.relapsePerDay : 0)
         return actual >= upper || streams.onset.uniform() * upper < actual
     }

@@ -39,6 +39,7 @@ extension Replication {
         let startDate = model.periodStartDates[periodIndex]
         rows.append(PeriodRow(periodStart: startDate, inWarmup: startDate < p.horizon.warmupUntil, values: v, groups: recorder.groups.close(at: events.now)))
         recorder.counters = PeriodCounters()
+        leversPeriodClosed()
         integrals = TimeIntegrals(lastTime: events.now)
         if recorder.storyCount > 0 && events.now >= model.warmupDay { chooseStoryHouseholds() }
         periodIndex += 1

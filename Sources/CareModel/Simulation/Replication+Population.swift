@@ -24,7 +24,7 @@ extension Replication {
     func newHousehold(_ stream: RandomStream) -> Int32 {
         householdRisk.append(UInt8(riskGroups.sample(stream)))
         householdCare.append(HouseholdCare())
-        if model.hasMoneyProblems { householdMoney.append(HouseholdMoney()) }
+        leversHouseholdFormed()
         return Int32(householdRisk.count - 1)
     }
 
@@ -38,7 +38,7 @@ extension Replication {
         aliveCount += 1
         recorder.groups.integrate(Int(children.all[i].risk), until: events.now)
         recorder.groups.alive[Int(children.all[i].risk)] += 1
-        if model.hasMoneyProblems { householdGained(Int(household)) }
+        leversChildJoined(Int(household))
         if scheduling { scheduleHome(i) }
         return i
     }
@@ -66,16 +66,11 @@ extension Replication {
     }
 
     func ageOut(_ i: Int) {
-        if enterAdultSupport(i) { return }
+        if leversAtLeavingAge(i) { return }
         let place = children.all[i].place
         var how = Happening.Leaving.atLeavingAge
         if age(i) > model.leavingAgeDays + sameInstantDays {
-            if children.all[i].inAdultSupport {
-                how = .afterSchoolToWork
-                schoolToWorkParticipants.pastLeavingAge -= 1
-            } else {
-                how = .afterContinuedCare
-            }
+            how = leversLeavingPastAge(i) ?? .afterContinuedCare
         }
         let group = Int(children.all[i].risk)
         report(i, .left(withNeed: children.all[i].need > 0, how: how))
@@ -86,7 +81,7 @@ extension Replication {
             leaveCare(i)
         }
         setNeed(i, 0)
-        if model.hasMoneyProblems { householdLost(Int(children.all[i].household)) }
+        leversChildLeaving(i)
         children.remove(i)
         aliveCount -= 1
         recorder.groups.integrate(group, until: events.now)

@@ -11,9 +11,9 @@ extension Replication {
         recorder.groups.integrate(g, until: events.now)
         recorder.groups.weightedNeed[g] += model.burdenWeight[newNeed] - model.burdenWeight[old]
         recorder.groups.severe[g] += (newNeed == 3 ? 1 : 0) - (old == 3 ? 1 : 0)
-        let wasInSupport = inSupport(i)
-        defer { updateSupportCount(i, was: wasInSupport) }
-        if children.all[i].place == Place.home && !children.all[i].inAdultSupport {
+        let before = leversBeforeChange(i)
+        defer { leversAfterChange(i, before) }
+        if children.all[i].place == Place.home && !children.all[i].heldByLever {
             let change = (newNeed > 0 ? 1 : 0) - (old > 0 ? 1 : 0)
             undetectedCount += change
             recorder.groups.undetected[g] += change
@@ -24,8 +24,8 @@ extension Replication {
     /// The only place a child's place changes.
     @inline(__always) func setPlace(_ i: Int, _ newPlace: UInt8) {
         let old = children.all[i].place
-        let wasInSupport = inSupport(i)
-        defer { updateSupportCount(i, was: wasInSupport) }
+        let before = leversBeforeChange(i)
+        defer { leversAfterChange(i, before) }
         if Place.isInCare(old) || Place.isInCare(newPlace) { updateHouseholdCare(i, from: old, to: newPlace) }
         if children.all[i].need > 0 {
             let change = (newPlace == Place.home ? 1 : 0) - (old == Place.home ? 1 : 0)
@@ -54,12 +54,12 @@ extension Replication {
         let dt = time - integrals.lastTime
         guard dt > 0 else { return }
         for r in 0..<Self.serviceCount {
-            integrals.careDays[r] += Double(resources[r].inUse - outside.inCare[r]) * dt
+            integrals.careDays[r] += Double(resources[r].inUse - othersInCare(r)) * dt
         }
         integrals.placedDays += Double(placedCount) * dt
         integrals.weightedNeedDays += weightedNeed * dt
         integrals.childDays += Double(aliveCount) * dt
-        integrals.supportDays += Double(schoolToWorkParticipants.all) * dt
+        leversAdvance(dt)
         integrals.lastTime = time
     }
 }

@@ -36,14 +36,8 @@ public final class Replication {
     /// Per household, its children in care (for counting providers); in a table like the children's.
     let householdCare: RecordTable<HouseholdCare>
     var providerTally = ProviderTally()
-    /// Money problems per household and the debt-help service (only with services.debt_help enabled).
-    var householdMoney: [HouseholdMoney] = []
-    var debtHelp: Resource
-    var householdsWithMoneyProblems = 0
-    /// Young people in school-to-work support now (services.school_to_work).
-    var schoolToWorkParticipants = SchoolToWorkParticipants()
-    /// Children of the other municipalities using the shared providers (services.region).
-    var outside = OutsideClients()
+    /// The state of the levers in `Levers/` (`LeverSeam`).
+    var levers: LeverStates
     let householdSizes: DiscreteDistribution
     let riskGroups: DiscreteDistribution
 
@@ -135,7 +129,7 @@ public final class Replication {
         let levels = p.policies.queueDiscipline == .severity ? 3 : 1
         resources = ServiceKind.allCases.map { _ in Resource(capacity: 0, queueLevels: levels) }
         resources[ServiceKind.youthProtection.rawValue].setCapacity(.max)
-        debtHelp = Resource(capacity: p.services.debtHelp.enabled ? model.debtHelpPlaces : 0)
+        levers = LeverStates(model)
         reserve = p.budget.reserveEur
         recorder = Recorder(riskGroups: p.population.riskGroups.count, stories: stories)
         startedStays = StartedStays(periodBoundaries: model.periodBoundaries)
@@ -163,13 +157,17 @@ public final class Replication {
             events.schedule(at: day, priority: ModelPriority.parameterChange, kind: EventKind.parameterChange.rawValue)
         }
         scheduleNextBirth()
-        for service in [ServiceKind.specialisedAmbulant, .residential] { scheduleOutsideReferral(service) }
+        leversRunStarts()
 
         while let event = events.next() {
             prefetchDay(of: event.time)
             prefetchUpcoming()
             advanceIntegrals(to: event.time)
-            switch EventKind(rawValue: event.kind)! {
+            guard let kind = EventKind(rawValue: event.kind) else {
+                handleLeverEvent(event)
+                continue
+            }
+            switch kind {
             case .periodBoundary:
                 if try closePeriod() { break }
                 continue
@@ -183,23 +181,10 @@ public final class Replication {
             case .parameterChange:
                 applyDueChanges()
                 continue
-            case .household:
-                let h = Int(event.subject)
-                guard householdMoney[h].token == event.token else { continue }
-                moneyEvent(h)
-                continue
-            case .outsideReferral:
-                outsideReferral(ServiceKind(rawValue: Int(event.subject))!)
-                continue
-            case .outsideCareEnd, .outsideGiveUp:
-                let slot = Int(event.subject)
-                guard outside.ticket[slot] == event.token else { continue }
-                if event.kind == EventKind.outsideCareEnd.rawValue { outsideCareEnd(slot) } else { outsideGiveUp(slot) }
-                continue
             case .hazard, .ageMilestone, .ageOut, .jgzContact, .careEnd, .jgzTransfer:
                 let i = Int(event.subject)
                 guard children.all[i].token == event.token else { continue }
-                handleChildEvent(i, kind: EventKind(rawValue: event.kind)!)
+                handleChildEvent(i, kind: kind)
                 continue
             }
             break
@@ -223,10 +208,7 @@ public final class Replication {
         }
         // A consortium that no longer holds the contract (a dated financing model) no longer steers care.
         if model.parameters.services.specialisedFinancing.model != .populationBudget { consortiumOverBudget = false }
-        if model.parameters.services.debtHelp.enabled && debtHelp.capacity != model.debtHelpPlaces {
-            debtHelp.setCapacity(model.debtHelpPlaces)
-            admitToDebtHelp()
-        }
+        leversParametersChanged()
     }
 
     /// When the clock enters a new day, starts loading the records of the children of all

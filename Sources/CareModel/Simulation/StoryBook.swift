@@ -26,11 +26,20 @@ public struct StoryBook: Sendable {
         case lostInHandover
         /// At school age JGZ 0-4 handed the early-help case to JGZ 4-18 (split organisations).
         case transferredBetweenJGZ(lost: Bool)
-        /// Reached the leaving age with a need, not in care: stays in school-to-work support.
-        case continuedInSchoolToWork
-        /// The need resolved while in school-to-work support past the leaving age.
-        case resolvedInSchoolToWork
+        /// A line told by a lever in `Levers/` (its own event, in plain language).
+        case lever(LeverLine)
         case left(withNeed: Bool)
+    }
+
+    /// A lever's story line: its sentence, and whether the need is gone after it.
+    public struct LeverLine: Sendable, Equatable {
+        public let text: String
+        public let resolvesNeed: Bool
+
+        init(text: String, resolvesNeed: Bool = false) {
+            self.text = text
+            self.resolvesNeed = resolvesNeed
+        }
     }
 
     public struct Entry: Sendable {

@@ -33,7 +33,7 @@ extension Replication {
         accessUpper = ceiling.accessFactor
         inducedUpper = ceiling.inducedReferralUpper
         for i in children.all.indices where children.has(i, ChildFlag.alive) && children.all[i].place == Place.home
-            && children.all[i].need > 0 && !children.all[i].inAdultSupport {
+            && children.all[i].need > 0 && !children.all[i].heldByLever {
             scheduleHome(i)
         }
     }

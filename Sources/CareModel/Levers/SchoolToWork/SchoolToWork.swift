@@ -17,11 +17,21 @@ struct SchoolToWork: Sendable {
         resolvePerDay = p.enabled ? p.resolutionPerYear / daysPerYear : 0
         costEurPerParticipantPerYear = p.costEurPerParticipantPerYear
     }
+
+    mutating func raise(to s: SchoolToWork) { resolvePerDay = max(resolvePerDay, s.resolvePerDay) }
 }
 
-/// The support's participants now, kept exactly where needs and places change.
-struct SchoolToWorkParticipants {
+/// The support's participants now, kept exactly where needs and places change, and its period's counters.
+struct SchoolToWorkState {
     var all = 0
     /// Of them, those past the leaving age (they no longer count as undetected needs).
     var pastLeavingAge = 0
+    var period = Period()
+
+    struct Period {
+        /// Young people who stayed in the support at the leaving age, and who left it past that age.
+        var entrants = 0, leftAfter = 0
+        /// Participant-days.
+        var participantDays = 0.0
+    }
 }
