@@ -57,4 +57,20 @@ extension LeverTests {
         let lag = try Self.difference("onsets", off: community + ["policies.community_work.lag_years=30"], on: community + ["policies.community_work.lag_years=1"])
         #expect(lag.difference.upper95 < 0, "onsets, a lag of 1 year - 30 years: \(lag.difference.mean) [\(lag.difference.lower95), \(lag.difference.upper95)]")
     }
+
+    /// The workshop's rounds date every decision: each lever may switch on during a run
+    /// (community work's households then have their flags from the start), and does nothing before.
+    @Test func theLeversMaySwitchOnDuringARun() throws {
+        let dated = ["policies.community_work.share_flagged={values: {2000-01-01: 0, 2014-01-01: 0.5}}",
+                     "policies.own_network.share={values: {2000-01-01: 0, 2014-01-01: 0.5}}",
+                     "policies.specialist_consultation.budget_eur_per_year={values: {2000-01-01: 0, 2014-01-01: 60000}}"]
+        let runs = try TestScenario.run(dated, replications: 2)
+        for name in ["community_work_flagged", "own_network_cases", "specialist_consultations"] {
+            for run in runs {
+                let values = TestScenario.column(run, name)
+                let switchOn = run.rows.firstIndex { $0.periodStart.year == 2014 }!
+                #expect(values[..<switchOn].allSatisfy { $0 == 0 } && values[switchOn...].reduce(0, +) > 0, "\(name): \(values)")
+            }
+        }
+    }
 }

@@ -36,7 +36,7 @@ struct CompiledLevers: Sendable {
     var region: Region
     let specialistConsultation: SpecialistConsultation
     let ownNetwork: OwnNetwork
-    let communityWork: CommunityWork
+    var communityWork: CommunityWork
 
     init(_ p: ModelParameters) throws {
         let l = p.levers
@@ -53,6 +53,7 @@ struct CompiledLevers: Sendable {
         schoolToWork.raise(to: s.schoolToWork)
         debtHelp.raise(to: s.debtHelp)
         region.raise(to: s.region)
+        communityWork.raise(to: s.communityWork)
     }
 
     /// The largest factors a lever puts on a child's onset and escalation hazards (events
@@ -131,7 +132,8 @@ extension Replication {
     /// A household is formed.
     @inline(__always) func leversHouseholdFormed() {
         if model.levers.debtHelp.enabled { levers.debtHelp.households.append(HouseholdMoney()) }
-        if model.levers.communityWork.enabled { levers.communityWork.flaggedAt.append(-1) }
+        // Every household has its flag when any dated set turns community work on.
+        if ceiling.levers.communityWork.enabled { levers.communityWork.flaggedAt.append(-1) }
     }
 
     /// A child joined household `h`.
@@ -163,7 +165,7 @@ extension Replication {
     /// After a child's need or place changed.
     @inline(__always) func leversAfterChange(_ i: Int, _ wasInSupport: Bool) {
         updateSupportCount(i, was: wasInSupport)
-        if model.levers.ownNetwork.enabled { ownNetworkPlaceChanged(i) }
+        if children.all[i].leverFlags & LeverFlag.ownNetwork != 0 { ownNetworkPlaceChanged(i) }
     }
 
     /// The next age (days) above `a` at which a lever changes a child's rates, if any.

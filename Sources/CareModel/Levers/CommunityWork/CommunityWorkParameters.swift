@@ -23,19 +23,21 @@ public struct CommunityWorkParameters: Sendable, Codable, Equatable {
 
 /// Community work as the event loop uses it (the lag in days); off when no household is flagged.
 struct CommunityWork: Sendable {
-    let enabled: Bool
-    let shareFlagged: Double
+    /// In the hazard ceiling: on in some set of the run (then every household has its flag).
+    var enabled: Bool { shareFlagged > 0 }
+    var shareFlagged: Double
     let onsetReduction: Double
     let lagDays: Double
     let costEurPerHousehold: Double
 
     init(_ p: CommunityWorkParameters) {
-        enabled = p.shareFlagged > 0
         shareFlagged = p.shareFlagged
         onsetReduction = p.onsetReduction
         lagDays = p.lagYears * daysPerYear
         costEurPerHousehold = p.costEurPerHousehold
     }
+
+    mutating func raise(to s: CommunityWork) { shareFlagged = max(shareFlagged, s.shareFlagged) }
 
     /// The factor on the onset hazard `daysSinceFlag` after a household was flagged.
     @inline(__always) func onsetFactor(daysSinceFlag d: Double) -> Double {

@@ -33,7 +33,7 @@ extension Replication {
     /// The shorter stay ends with the stay in residential care (or the wait for it).
     @inline(__always) func ownNetworkPlaceChanged(_ i: Int) {
         let place = children.all[i].place
-        if children.all[i].leverFlags & LeverFlag.ownNetwork != 0 && place != Place.waiting(.residential) && place != Place.inCare(.residential) {
+        if place != Place.waiting(.residential) && place != Place.inCare(.residential) {
             children.all[i].leverFlags &= ~LeverFlag.ownNetwork
         }
     }
