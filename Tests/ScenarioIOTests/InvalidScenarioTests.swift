@@ -84,10 +84,12 @@ import ScenarioIO
         expected.budget.cut.fraction = 0.12
         expected.budget.cut.runwayYears = 5
         // The regime after the transfer, as overnight-2015.yaml sets it.
-        expected.services.capacityGrowth = CapacityGrowth(placesPerWaitingChild: 0.5, delayYears: 1, shrinkPerYear: 0.1, maxExtraFraction: 1, appliesFrom: .transition)
+        expected.services.capacityGrowth = CapacityGrowth(placesPerWaitingChild: 0.5, delayYears: 1, shrinkPerYear: 0.1, maxExtraFraction: 1, appliesFrom: .transition,
+                                                          placesPerPaidStart: 0.05, inducedReferrals: 0.5)
         expected.services.specialisedFinancing.perDayDriftPerYear = 0.03
         expected.services.specialisedFinancing.perDayMaxFactor = 1.3
-        expected.policies.openEntitlement = OpenEntitlementParameters(accessFactor: 1.5, accessRampYears: 3, gpRouteOpen: true)
+        expected.services.specialisedFinancing.reviewShare = 0.2
+        expected.policies.openEntitlement = OpenEntitlementParameters(accessFactor: 1.5, accessRampYears: 3, gpRouteOpen: true, teamRefersOn: 0.2)
         #expect(phased.parameters == expected)
     }
 

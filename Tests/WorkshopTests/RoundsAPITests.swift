@@ -115,7 +115,12 @@ import Testing
         let a = before.pairs().b, b = after.pairs().b
         return a.count == b.count && zip(a, b).allSatisfy { x, y in
             let rows = x.rows.indices.filter { x.rows[$0].periodStart.year < year }
-            return !rows.isEmpty && rows.allSatisfy { x.rows[$0].values.map(\.bitPattern) == y.rows[$0].values.map(\.bitPattern) }
+            // The stays begun in a year are counted when they end, so a later choice may change them.
+            return !rows.isEmpty && rows.allSatisfy { k in
+                zip(x.rows[k].values, y.rows[k].values).enumerated().allSatisfy { c, v in
+                    MetricCatalog.countedWhenStaysEnd.contains(c) || v.0.bitPattern == v.1.bitPattern
+                }
+            }
         }
     }
 
