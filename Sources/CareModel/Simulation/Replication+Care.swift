@@ -179,8 +179,9 @@ extension Replication {
         if !resolved && service == .neighbourhoodTeam { resolved = leversTeamResolves(i) }
         let turn = turnAtReview(i, service, need: need, resolved: resolved)
         if let turn {
+            // Every turn leaves the need in place (a closure only ever meets an unresolved one).
             report(i, .turnedAtReview(turn))
-            if turn != .closedEarly { resolved = false }
+            resolved = false
         }
         report(i, .ended(service, resolved: resolved))
         if resolved { setNeed(i, 0) }
