@@ -216,7 +216,8 @@ enum ScenarioDecoder {
             contractShareOfIncome: try f.double("contract_share_of_income", .fraction),
             perDayDriftPerYear: try drift.double("per_year", .between(0, 10)),
             perDayMaxFactor: try drift.double("max_factor", .positiveFactor),
-            reviewShare: try f.double("review_share", .fraction))
+            reviewShare: try f.double("review_share", .fraction),
+            tariffFactor: try f.double("tariff_factor", .positiveFactor))
         try drift.finish()
         try factors.finish()
         try f.finish()

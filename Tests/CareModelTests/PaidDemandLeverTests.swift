@@ -100,4 +100,23 @@ extension LeverTests {
             #expect(abs(y.values[income] - 1.1 * x.values[income]) <= 1e-9 * x.values[income])
         }
     }
+
+    /// The municipality's tariff factor (a cut passed on to the providers as prices): per
+    /// day the same care costs less, exactly by the factor, and nothing else changes; under
+    /// rationing the money left buys more places, so the list is shorter.
+    @Test func aLowerTariffPaysLessForTheSameCareAndRationingBuysMorePlaces() throws {
+        let lower = ["services.specialised_financing.tariff_factor=0.8"]
+        let a = try TestScenario.run([], replications: 1)[0], b = try TestScenario.run(lower, replications: 1)[0]
+        for (metric, factor) in [("spending_ambulant_eur", 0.8), ("spending_residential_eur", 0.8), ("spending_team_eur", 1), ("users_youth_help", 1)] {
+            let m = MetricCatalog.index(metric)
+            for (x, y) in zip(a.rows, b.rows) {
+                #expect(abs(y.values[m] - factor * x.values[m]) <= 1e-9 * max(1, x.values[m]), "\(metric) at \(x.periodStart)")
+            }
+        }
+        let protection = try Self.difference("spending_protection_eur", off: [], on: lower)
+        #expect(protection.difference.upper95 < 0, "youth protection's placements, tariffs x0.8 - x1: \(protection.difference.mean)")
+        let rationed = Self.rationed
+        let waiting = try Self.difference("waiting_ambulant", off: rationed, on: rationed + lower)
+        #expect(waiting.difference.upper95 < 0, "ambulant list under rationing, tariffs x0.8 - x1: \(waiting.difference.mean)")
+    }
 }

@@ -230,11 +230,18 @@ public struct SpecialisedFinancing: Sendable, Codable, Equatable {
     /// would be extended is closed instead (the child goes home with its need and may come
     /// back as a repeat episode). 0 = reviews follow the need only.
     public var reviewShare: Double
+    /// Factor on the specialised tariffs the municipality pays (ambulant and residential,
+    /// also youth protection's placements, paid at the residential tariff): its purchase
+    /// price against the tariffs given, e.g. a cut passed on to the providers as lower
+    /// prices. 1 = the tariffs as given.
+    public var tariffFactor: Double
 
     public init(model: Model, durationFactorPerDay: Double, durationFactorPerTrajectory: Double,
                 durationFactorPopulationBudget: Double, contractShareOfIncome: Double,
-                perDayDriftPerYear: Double = 0, perDayMaxFactor: Double = 1, reviewShare: Double = 0) {
+                perDayDriftPerYear: Double = 0, perDayMaxFactor: Double = 1, reviewShare: Double = 0,
+                tariffFactor: Double = 1) {
         self.reviewShare = reviewShare
+        self.tariffFactor = tariffFactor
         self.perDayDriftPerYear = perDayDriftPerYear
         self.perDayMaxFactor = perDayMaxFactor
         self.model = model
