@@ -113,10 +113,19 @@ extension LeverTests {
                 #expect(abs(y.values[m] - factor * x.values[m]) <= 1e-9 * max(1, x.values[m]), "\(metric) at \(x.periodStart)")
             }
         }
-        let protection = try Self.difference("spending_protection_eur", off: [], on: lower)
-        #expect(protection.difference.upper95 < 0, "youth protection's placements, tariffs x0.8 - x1: \(protection.difference.mean)")
-        let rationed = Self.rationed
-        let waiting = try Self.difference("waiting_ambulant", off: rationed, on: rationed + lower)
+        // Youth protection's orders cost the same, its placements less.
+        let protection = MetricCatalog.index("spending_protection_eur")
+        #expect(b.rows.reduce(0) { $0 + $1.values[protection] } < a.rows.reduce(0) { $0 + $1.values[protection] })
+        // A cut of 30 % (at 50 % youth protection takes all the money left, at any tariff).
+        let rationed = Self.cut + ["budget.deficit_policy=ration_specialised"]
+        let off = try TestScenario.run(rationed, replications: Self.replications).map { ReplicationSummary($0) }
+        let on = try TestScenario.run(rationed + lower, replications: Self.replications).map { ReplicationSummary($0) }
+        func difference(_ metric: String) -> PairedComparison {
+            let m = MetricCatalog.index(metric)
+            return PairedComparison(a: off.map { $0.values[m] }, b: on.map { $0.values[m] })
+        }
+        let places = difference("capacity_ambulant"), waiting = difference("waiting_ambulant")
+        #expect(places.difference.lower95 > 0, "ambulant places under rationing, tariffs x0.8 - x1: \(places.difference.mean)")
         #expect(waiting.difference.upper95 < 0, "ambulant list under rationing, tariffs x0.8 - x1: \(waiting.difference.mean)")
     }
 }
