@@ -19,7 +19,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         // Documentation only (`make docs`): DocC for the library modules.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -37,9 +36,7 @@ let package = Package(
         // MARK: - Engine
         // Cache hints for the model's event loop: a prefetch, and tables in huge pages (headers, no library).
         .systemLibrary(name: "CPrefetch"),
-        .target(name: "SimKernel", dependencies: [
-            .product(name: "DequeModule", package: "swift-collections"),
-        ], swiftSettings: hotLoop),
+        .target(name: "SimKernel", swiftSettings: hotLoop),
 
         // MARK: - Benchmark workloads (plain queueing networks, no model)
         .target(name: "Workloads", dependencies: ["SimKernel", "Stochastics"], swiftSettings: hotLoop),
