@@ -53,7 +53,8 @@ public struct Lever: Sendable, Encodable {
     public func value(in parameters: ModelParameters) -> String { read(parameters) }
 
     /// The main levers of the issue: the size of the cut, the runway, the prevention
-    /// budgets, the deficit policy, the financing model and a coordinator per family;
+    /// budgets, the deficit policy, the financing model, the price paid to providers and a
+    /// coordinator per family;
     /// and the three the Transition Committee named (consultation, own network, community work).
     public static let all: [Lever] = [
         .slider("budget.cut.fraction", "Budget cut", "bezuiniging", unit: "% of the youth budget", range: 0...30, step: 1, scale: 100,
@@ -81,6 +82,11 @@ public struct Lever: Sendable, Encodable {
             Option(value: "per_trajectory", label: "per trajectory (trajectfinanciering)"),
             Option(value: "population_budget", label: "population budget (populatiebekostiging)"),
         ], help: "Providers respond to how they are paid: episode lengths differ by model.") { $0.services.specialisedFinancing.model.rawValue },
+        .slider("services.specialised_financing.tariff_factor", "Price paid to providers", "tarief", unit: "% of the listed tariffs",
+                range: 70...110, step: 1, scale: 100,
+                help: "What the municipality pays per day of specialised care against the listed tariffs: a cut can land on the price (as the 2015 transition arrangements did) instead of on places or prevention.") {
+            $0.services.specialisedFinancing.tariffFactor
+        },
         .toggle("policies.coordination.enabled", "One family, one plan, one coordinator", "één gezin, één plan, één regisseur",
                 help: "At most two providers per household at once, and hand-overs halved.") { $0.policies.coordination.enabled },
         .slider("policies.specialist_consultation.budget_eur_per_year", "Budget for quick consultation", "snelle consultatie",
