@@ -14,7 +14,7 @@ import Testing
     static func expectSamePast(_ plain: [ReplicationResult], _ dated: [ReplicationResult]) {
         for (a, b) in zip(plain, dated) {
             let before = a.rows.indices.filter { a.rows[$0].periodStart < change }
-            #expect(!before.isEmpty && before.allSatisfy { DatedParameterTests.identicalPast(a.rows[$0].values, b.rows[$0].values) },
+            #expect(!before.isEmpty && before.allSatisfy { MetricCatalog.sameWhenClosed(a.rows[$0].values, b.rows[$0].values) },
                     "replication \(a.replication): a row before \(change) changed")
         }
     }

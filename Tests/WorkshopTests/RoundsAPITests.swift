@@ -116,11 +116,7 @@ import Testing
         return a.count == b.count && zip(a, b).allSatisfy { x, y in
             let rows = x.rows.indices.filter { x.rows[$0].periodStart.year < year }
             // The stays begun in a year are counted when they end, so a later choice may change them.
-            return !rows.isEmpty && rows.allSatisfy { k in
-                zip(x.rows[k].values, y.rows[k].values).enumerated().allSatisfy { c, v in
-                    MetricCatalog.countedWhenStaysEnd.contains(c) || v.0.bitPattern == v.1.bitPattern
-                }
-            }
+            return !rows.isEmpty && rows.allSatisfy { MetricCatalog.sameWhenClosed(x.rows[$0].values, y.rows[$0].values) }
         }
     }
 

@@ -75,6 +75,13 @@ public enum MetricCatalog {
     /// they end): a change after the period can change them.
     public static let countedWhenStaysEnd = Set(startedEnded + startedMeanDays)
 
+    /// Whether two rows of the same period agree bit for bit in every column that was
+    /// final when the period closed (all but `countedWhenStaysEnd`): what "a later change
+    /// left this period alone" means.
+    public static func sameWhenClosed(_ a: [Double], _ b: [Double]) -> Bool {
+        zip(a, b).enumerated().allSatisfy { k, v in countedWhenStaysEnd.contains(k) || v.0.bitPattern == v.1.bitPattern }
+    }
+
     /// One period's row of a replication: every metric's value, in column order.
     static func row(of replication: Replication) -> [Double] {
         definitions.map { $0.value?(replication) ?? .nan }

@@ -6,7 +6,7 @@
 extension ModelParameters {
     /// This set with its prices at `budget.priceIndex` and its specialised tariffs also at
     /// the tariff factor (the set itself when both are 1).
-    var atItsPriceIndex: ModelParameters {
+    var atItsPrices: ModelParameters {
         let index = budget.priceIndex
         let tariffs = index * services.specialisedFinancing.tariffFactor
         guard index != 1 || tariffs != 1 else { return self }

@@ -102,7 +102,7 @@ public struct CompiledModel: Sendable {
     }
 
     private init(_ written: ModelParameters, isFirstSet: Bool) throws {
-        let p = written.atItsPriceIndex
+        let p = written.atItsPrices
         parameters = p
         startDay = p.horizon.start.daysSinceEpoch
         endDay = Double(p.horizon.end.daysSinceEpoch - startDay)
